@@ -1,0 +1,194 @@
+"""The one place that talks to Arelle: load taxonomy concepts, validate outputs, read facts back.
+
+Arelle keeps process-global state, so every call runs its own `arelle.api.Session` and closes it.
+Results come back as our own types (ConceptInfo, Finding, FactKey), never as Arelle objects.
+"""
+
+import logging
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import timedelta
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+from arelle.api.Session import Session
+from arelle.RuntimeOptions import RuntimeOptions
+
+from .errors import TaxonomyError
+from .mapping.model import ConceptInfo
+
+_LEVELS = {"ERROR": "error", "CRITICAL": "error", "WARNING": "warning", "INCONSISTENCY": "error"}
+_ONE_DAY = timedelta(days=1)  # Arelle stores end dates as the following midnight
+_IGNORED_CODES = ("info", "arelle:info", "arelle.info")
+
+
+@dataclass(frozen=True)
+class ArelleSettings:
+    """How Arelle finds taxonomies: packages (zips) and whether it may use the network."""
+
+    packages: tuple[str, ...] = ()
+    offline: bool = False
+    timeout_seconds: int = 30
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One message from validation, in our terms."""
+
+    level: str  # error | warning
+    code: str
+    message: str
+    location: str = ""
+
+
+@dataclass(frozen=True, order=True)
+class FactKey:
+    """A fact reduced to what must agree between the iXBRL and the XBRL instance."""
+
+    concept: str
+    entity: str
+    period: str
+    unit: str
+    value: str
+    decimals: str
+
+
+class _Collector(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(level=logging.INFO)
+        self.findings: list[Finding] = []
+        self.load_problems: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        code = str(getattr(record, "messageCode", "") or "")
+        level = _LEVELS.get(record.levelname)
+        try:
+            message = record.getMessage()
+        except (TypeError, ValueError):
+            message = str(record.msg)
+        if code.startswith("IOerror") or "IOerror" in code or "FileNotLoadable" in code:
+            self.load_problems.append(message)
+        if level is None or code in _IGNORED_CODES:
+            return
+        refs = getattr(record, "refs", None) or []
+        location = ""
+        if refs and isinstance(refs[0], dict):
+            href = str(refs[0].get("href", "")).split("#")[0]
+            line = refs[0].get("sourceLine")
+            location = f"{Path(href).name}:{line}" if line else Path(href).name
+        self.findings.append(Finding(level, code, message, location))
+
+
+def _options(settings: ArelleSettings, entrypoint: str, **extra) -> RuntimeOptions:
+    return RuntimeOptions(
+        entrypointFile=entrypoint,
+        packages=list(settings.packages) or None,
+        internetConnectivity="offline" if settings.offline else "online",
+        internetTimeout=settings.timeout_seconds,
+        disablePersistentConfig=True,
+        keepOpen=True,
+        logLevel="INFO",
+        **extra,
+    )
+
+
+def _concept_info(prefix: str, concept) -> ConceptInfo:
+    type_qname = concept.typeQname
+    type_prefix = "dtr-types" if type_qname.localName == "perShareItemType" else (type_qname.prefix or "xbrli")
+    return ConceptInfo(
+        prefix=prefix,
+        name=concept.name,
+        namespace=concept.qname.namespaceURI,
+        period_type=concept.periodType or "duration",
+        balance=concept.balance,
+        data_type=f"{type_prefix}:{type_qname.localName}",
+        nillable=bool(concept.isNillable),
+        abstract=bool(concept.isAbstract),
+    )
+
+
+def load_concepts(schemas: Iterable[tuple[str, str, str]], settings: ArelleSettings) -> dict[str, ConceptInfo]:
+    """Concepts of the given (prefix, namespace, schema URL) taxonomies, keyed by 'prefix:Name'.
+
+    Raises TaxonomyError, naming the schema and what to do, when a taxonomy cannot be loaded.
+    """
+    schemas = list(schemas)
+    imports = "".join(f'<xs:import namespace="{ns}" schemaLocation="{url}"/>' for _, ns, url in schemas)
+    entry = (
+        '<?xml version="1.0" encoding="utf-8"?>'
+        '<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" '
+        f'targetNamespace="urn:xbrlconv:taxonomy-index">{imports}</xs:schema>'
+    )
+    collector = _Collector()
+    with tempfile.TemporaryDirectory(prefix="xbrlconv-") as tmp:
+        path = Path(tmp) / "taxonomy-index.xsd"
+        path.write_text(entry, encoding="utf-8")
+        with Session() as session:
+            session.run(_options(settings, str(path)), logHandler=collector)
+            models = session.get_models()
+            concepts: dict[str, ConceptInfo] = {}
+            prefixes = {ns: prefix for prefix, ns, _ in schemas}
+            for model in models:
+                for qname, concept in model.qnameConcepts.items():
+                    prefix = prefixes.get(qname.namespaceURI)
+                    if prefix and concept.isItem:
+                        concepts[f"{prefix}:{qname.localName}"] = _concept_info(prefix, concept)
+    missing = [url for prefix, _, url in schemas if not any(k.startswith(prefix + ":") for k in concepts)]
+    if missing:
+        if settings.packages:
+            how = "not found in the given taxonomy packages"
+        elif settings.offline:
+            how = "no taxonomy package given and offline"
+        else:
+            how = "not in Arelle's web cache and not downloadable"
+        raise TaxonomyError(
+            f"cannot load taxonomy {missing[0]} ({how}); pass --taxonomy-package ZIP "
+            "or set XBRLCONV_TAXONOMY_PACKAGES to a directory of taxonomy package zips"
+        )
+    return concepts
+
+
+def _fact_key(fact) -> FactKey:
+    context = fact.context
+    if context is None:
+        period = entity = ""
+    else:
+        entity = f"{context.entityIdentifier[0]}|{context.entityIdentifier[1]}"
+        if context.isInstantPeriod:
+            period = str(context.instantDatetime.date() - _ONE_DAY)
+        else:
+            start = context.startDatetime.date()
+            end = context.endDatetime.date() - _ONE_DAY
+            period = f"{start}/{end}"
+    unit = ""
+    if fact.unit is not None:
+        num, den = fact.unit.measures
+        unit = "*".join(str(m) for m in num) + ("/" + "*".join(str(m) for m in den) if den else "")
+    if fact.isNil:
+        value = "(nil)"
+    elif fact.isNumeric:
+        try:
+            value = str(Decimal(str(fact.xValue)).normalize())
+        except (InvalidOperation, TypeError):
+            value = str(fact.value)
+    else:
+        value = " ".join(str(fact.xValue if fact.xValue is not None else fact.value).split())
+    return FactKey(str(fact.qname), entity, period, unit, value, str(fact.decimals or ""))
+
+
+def validate_file(path: Path, settings: ArelleSettings) -> tuple[tuple[Finding, ...], tuple[FactKey, ...]]:
+    """Validate one XBRL or iXBRL file (XBRL 2.1, Inline XBRL, dimensions, Calc 1.1, duplicates).
+
+    Returns the errors and warnings, and the file's facts as FactKeys for cross-checking.
+    """
+    collector = _Collector()
+    with Session() as session:
+        options = _options(settings, str(path), validate=True, calcs="c11r", validateDuplicateFacts="inconsistent")
+        session.run(options, logHandler=collector)
+        models = [m for m in session.get_models() if m.modelDocument is not None]
+        facts = tuple(sorted(_fact_key(f) for m in models for f in m.facts))
+    if not models:
+        problem = collector.load_problems[0] if collector.load_problems else "Arelle could not load it"
+        return (Finding("error", "xbrlconv:notLoaded", f"{path.name}: {problem}"),), ()
+    return tuple(collector.findings), facts

@@ -1,0 +1,44 @@
+"""Extract stage: cover fields and financial statements, with provenance, from a Submission."""
+
+from ..errors import UnsupportedInputError
+from ..ingest.model import DocumentFormat, Submission
+from .cover import extract_cover
+from .layout import document_layout, title_lines
+from .model import Extraction, StatementTable
+from .scale import find_scale
+from .statements import interpret
+
+__all__ = ["extract"]
+
+
+def _statements_of(submission: Submission, layouts) -> list[StatementTable]:
+    statements = []
+    for layout in layouts:
+        doc = submission.documents[layout.doc]
+        taken: set[int] = set()
+        for grid in layout.grids:
+            titles = title_lines(doc, grid, taken)
+            taken.update(range(grid.first_line, grid.last_line + 1))
+            title = "\n".join(doc.lines[i].strip() for i in titles)
+            header_text = " ".join(c.text for row in grid.rows[:3] for c in row.cells)
+            table = interpret(grid, title, find_scale(f"{title}\n{header_text}"), titles)
+            if table is not None:
+                statements.append(table)
+    return statements
+
+
+def extract(submission: Submission) -> Extraction:
+    """Everything the later stages need, read from the submission's documents."""
+    unsupported = [d for d in submission.documents if d.format is not DocumentFormat.TEXT]
+    if unsupported:
+        raise UnsupportedInputError(
+            f"{len(unsupported)} HTML document(s) in the input; this version converts plain-text filings only"
+        )
+    layouts = []
+    grid_count = 0
+    for doc in submission.documents:
+        layout = document_layout(doc, grid_count + 1)
+        grid_count += len(layout.grids)
+        layouts.append(layout)
+    cover = extract_cover(submission.documents, submission.header)
+    return Extraction(cover, tuple(layouts), tuple(_statements_of(submission, layouts)))

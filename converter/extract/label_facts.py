@@ -1,0 +1,146 @@
+"""Numbers written inside balance-sheet labels: par values, shares authorized/issued/outstanding,
+treasury shares, allowances ("net of allowance of $835 at September 30, 2007 and $789 at ...").
+
+Each number takes the first date that follows it in its clause (clauses end at ';'); with
+"respectively" numbers and dates pair up in order; an undated number holds for every column.
+"""
+
+import re
+from decimal import Decimal
+
+from .dates import find_dates
+from .model import Cell, LabelFact, Period, StatementKind, StatementTable, UnitKind
+
+_NUMBER = re.compile(
+    r"(?P<dollar>\$\s?)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+|\.\d+|\d+)|\b(?P<none>none|no)\b", re.I
+)
+_SUBJECTS = (
+    ("treasury", re.compile(r"\btreasury\b", re.I)),
+    ("preferred", re.compile(r"\bpreferred\b|\bpreference\b", re.I)),
+    ("common", re.compile(r"\bcommon\b|\bordinary\s+shares\b|\bcapital\s+stock\b", re.I)),
+    ("receivables", re.compile(r"\breceivables?\b", re.I)),
+)
+_AFTER = (
+    ("shares_issued_and_outstanding", re.compile(r"^\s*(?:shares\s+)?issued\s+and\s+outstanding\b", re.I)),
+    ("par_value", re.compile(r"^\s*(?:per\s+share\s+)?(?:par|stated)\s+value\b", re.I)),
+    ("shares_authorized", re.compile(r"^\s*(?:\w+\s+)?shares\s+authorized\b|^\s*authorized\b", re.I)),
+    ("shares_issued", re.compile(r"^\s*(?:\w+\s+)?shares\s+issued\b|^\s*issued\b", re.I)),
+    ("shares_outstanding", re.compile(r"^\s*(?:\w+\s+)?shares\s+outstanding\b|^\s*outstanding\b", re.I)),
+    ("shares", re.compile(r"^\s*(?:common\s+)?shares\b", re.I)),
+)
+_PAR_BEFORE = re.compile(r"(?:par|stated)\s+value(?:\s+of)?\s*$", re.I)
+_ALLOWANCE_BEFORE = re.compile(r"\ballowances?\b", re.I)
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+_UNIT = {"par_value": UnitKind.PER_SHARE, "allowance": UnitKind.MONETARY}
+
+
+def subject_of(label: str) -> str | None:
+    first_clause = re.split(r"[,;(]", label, maxsplit=1)[0]
+    for text in (first_clause, label):
+        for name, pattern in _SUBJECTS:
+            if pattern.search(text):
+                return name
+    return None
+
+
+def _kind_of(clause: str, m: re.Match, subject: str) -> str | None:
+    after = clause[m.end() :]
+    before = clause[: m.start()]
+    if m["none"]:
+        return "shares_issued" if re.match(r"^\s*(?:shares\s+)?issued\b", after, re.I) else None
+    if m["dollar"] and _PAR_BEFORE.search(before):
+        return "par_value"
+    for kind, pattern in _AFTER:
+        if pattern.search(after):
+            if kind == "par_value" and not (m["dollar"] or "." in m["num"]):
+                return None
+            if kind == "shares" and subject != "treasury":
+                return None
+            return kind
+    if m["dollar"] and subject == "receivables" and _ALLOWANCE_BEFORE.search(before):
+        return "allowance"
+    return None
+
+
+def _expand(kind: str) -> tuple[str, ...]:
+    return ("shares_issued", "shares_outstanding") if kind == "shares_issued_and_outstanding" else (kind,)
+
+
+def _clauses(label: str) -> list[tuple[int, str]]:
+    out, start = [], 0
+    for part in label.split(";"):
+        out.append((start, part))
+        start += len(part) + 1
+    return out
+
+
+def _dated_numbers(clause: str, subject: str) -> list[tuple[re.Match, str, Period | None]]:
+    """(number match, kind, instant) for each classified number in one clause."""
+    dates = find_dates(clause)
+    masked = [(s, e) for _, s, e in dates]
+    found = []
+    for m in _NUMBER.finditer(clause):
+        if any(s <= m.start() < e for s, e in masked):
+            continue
+        kind = _kind_of(clause, m, subject)
+        if kind:
+            found.append((m, kind))
+    if _RESPECTIVELY.search(clause) and len(dates) == len(found) > 1:
+        return [(m, k, Period(end=d[0])) for (m, k), d in zip(found, dates, strict=True)]
+    result = []
+    for m, kind in found:
+        following = next((d for d, s, _ in dates if s >= m.end()), None)
+        result.append((m, kind, Period(end=following) if following else None))
+    return result
+
+
+def _value(m: re.Match) -> tuple[Decimal, int]:
+    if m["none"]:
+        return Decimal(0), 0
+    digits = m["num"].replace(",", "")
+    return Decimal(digits), len(digits.split(".")[1]) if "." in digits else 0
+
+
+def facts_in_label(row_index: int, cell: Cell, instants: tuple[Period, ...]) -> list[LabelFact]:
+    """The label facts of one balance-sheet row."""
+    subject = subject_of(cell.text)
+    if subject is None:
+        return []
+    facts = []
+    for offset, clause in _clauses(cell.text):
+        for m, kind, period in _dated_numbers(clause, subject):
+            start = offset + m.start("none" if m["none"] else "num")
+            end = offset + m.end("none" if m["none"] else "num")
+            span = cell.span_at(start, end)
+            if span is None:
+                continue
+            value, decimals = _value(m)
+            for k in _expand(kind):
+                unit = _UNIT.get(k, UnitKind.SHARES)
+                facts.append(
+                    LabelFact(
+                        row_index,
+                        subject,
+                        k,
+                        value,
+                        unit,
+                        unit is UnitKind.MONETARY,
+                        (period,) if period else instants,
+                        span,
+                        cell.text[start:end],
+                        decimals,
+                    )
+                )
+    return facts
+
+
+def label_facts_of(table: StatementTable) -> tuple[LabelFact, ...]:
+    """Label facts of a balance sheet (other statements state none we can date)."""
+    if table.kind is not StatementKind.BALANCE_SHEET:
+        return ()
+    instants = tuple(dict.fromkeys(c.period for c in table.columns))
+    facts: list[LabelFact] = []
+    for row in table.rows:
+        if any(ch.isdigit() for ch in row.label) or re.search(r"\bnone\b", row.label, re.I):
+            facts.extend(facts_in_label(row.grid_row, row.label_cell, instants))
+    return tuple(facts)

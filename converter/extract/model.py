@@ -1,0 +1,235 @@
+"""Typed output of the extract stage: cover fields, table grids and statement tables.
+
+Every value points back to the source text with `Span`s (document, line, columns), which serve
+both as provenance for people and as anchors where the renderer tags facts in place.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from enum import StrEnum
+
+
+@dataclass(frozen=True, order=True)
+class Span:
+    """Columns [start, end) of line `line` (0-based, within the document) of document `doc`."""
+
+    doc: int
+    line: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Cell:
+    """A table cell; `text` is its source pieces joined by single spaces."""
+
+    text: str
+    spans: tuple[Span, ...] = ()
+
+    def span_at(self, start: int, end: int) -> "Span | None":
+        """Source span of text[start:end], when that text lies within one source piece."""
+        offset = 0
+        for piece in self.spans:
+            length = piece.end - piece.start
+            if offset <= start and end <= offset + length:
+                return Span(piece.doc, piece.line, piece.start + start - offset, piece.start + end - offset)
+            offset += length + 1
+        return None
+
+    def offset_of(self, span: Span) -> int | None:
+        """Character offset in `text` where `span` begins, or None when the span is elsewhere."""
+        offset = 0
+        for piece in self.spans:
+            if piece.doc == span.doc and piece.line == span.line and piece.start <= span.start < piece.end:
+                return offset + span.start - piece.start
+            offset += piece.end - piece.start + 1
+        return None
+
+
+EMPTY_CELL = Cell("")
+
+
+@dataclass(frozen=True)
+class GridRow:
+    cells: tuple[Cell, ...]
+    line: int  # first source line of the row (0-based, in the document)
+
+
+@dataclass(frozen=True)
+class Grid:
+    """A table as rows of cells, before any interpretation; lines [first_line, last_line] of `doc`."""
+
+    id: str
+    doc: int
+    first_line: int
+    last_line: int
+    rows: tuple[GridRow, ...]
+
+    @property
+    def width(self) -> int:
+        return max((len(r.cells) for r in self.rows), default=0)
+
+
+class StatementKind(StrEnum):
+    BALANCE_SHEET = "balance_sheet"
+    INCOME_STATEMENT = "income_statement"
+    COMPREHENSIVE_INCOME = "comprehensive_income"
+    CASH_FLOWS = "cash_flows"
+    EQUITY = "equity"
+    OTHER = "other"  # numeric table that is not a primary statement
+
+    @property
+    def is_flow(self) -> bool:
+        return self is not StatementKind.BALANCE_SHEET
+
+
+class UnitKind(StrEnum):
+    MONETARY = "monetary"
+    SHARES = "shares"
+    PER_SHARE = "per_share"
+
+
+class RowKind(StrEnum):
+    HEADING = "heading"
+    ITEM = "item"
+    TOTAL = "total"
+
+
+@dataclass(frozen=True, order=True)
+class Period:
+    """An instant (start is None) or a duration [start, end], both dates inclusive."""
+
+    end: date
+    start: date | None = None
+
+    @property
+    def is_instant(self) -> bool:
+        return self.start is None
+
+
+@dataclass(frozen=True)
+class Scale:
+    """Powers of ten that turn displayed numbers into values, per unit kind."""
+
+    monetary: int = 0
+    shares: int = 0
+    per_share: int = 0
+    phrase: str = ""
+
+    def exponent(self, kind: UnitKind) -> int:
+        return {UnitKind.MONETARY: self.monetary, UnitKind.SHARES: self.shares}.get(kind, self.per_share)
+
+
+@dataclass(frozen=True)
+class Amount:
+    """A displayed number: unsigned magnitude, whether shown negative, or a dash meaning nil/zero."""
+
+    magnitude: Decimal | None
+    negative: bool
+    span: Span
+    text: str  # the digits (or dash) as shown, e.g. "46,276"
+    decimals_shown: int = 0
+
+    @property
+    def is_dash(self) -> bool:
+        return self.magnitude is None
+
+    @property
+    def signed(self) -> Decimal:
+        """Displayed value with its displayed sign; a dash counts as zero."""
+        m = self.magnitude or Decimal(0)
+        return -m if self.negative else m
+
+
+@dataclass(frozen=True)
+class Column:
+    grid_col: int
+    period: Period
+    header: str
+
+
+@dataclass(frozen=True)
+class StatementRow:
+    grid_row: int
+    label: str
+    kind: RowKind
+    unit_kind: UnitKind
+    values: tuple[Amount | None, ...]  # aligned with StatementTable.columns
+    sections: tuple[str, ...] = ()  # texts of the enclosing headings, outermost first
+    resolved_label: str = ""  # a bare "Total" completed with its section, else the label
+    label_cell: Cell = EMPTY_CELL
+
+    @property
+    def has_values(self) -> bool:
+        return any(v is not None for v in self.values)
+
+
+@dataclass(frozen=True)
+class LabelFact:
+    """A number written inside a row label: par value, share counts, an allowance..."""
+
+    grid_row: int
+    subject: str  # common, preferred, treasury, receivables...
+    kind: str  # par_value, shares_authorized, shares_issued, shares_outstanding, shares, allowance
+    value: Decimal
+    unit_kind: UnitKind
+    scaled: bool  # whether the table's scale applies (dollar amounts) or the number is actual
+    periods: tuple[Period, ...]
+    span: Span
+    text: str
+    decimals_shown: int = 0
+
+
+@dataclass(frozen=True)
+class StatementTable:
+    id: str
+    kind: StatementKind
+    title: str
+    scale: Scale
+    columns: tuple[Column, ...]
+    rows: tuple[StatementRow, ...]
+    grid: Grid
+    label_facts: tuple[LabelFact, ...] = ()
+    title_lines: tuple[int, ...] = ()  # document lines holding the title, scale and notes
+    name: str = ""  # the title line that names the statement, e.g. "CONSOLIDATED BALANCE SHEETS"
+
+
+@dataclass(frozen=True)
+class CoverField:
+    """A cover-page field: normalized value, where it is shown (if anywhere), and its origin."""
+
+    name: str
+    value: str
+    span: Span | None = None
+    shown_as: str | None = None
+    origin: str = "text"  # text | header | option
+
+
+@dataclass(frozen=True)
+class CoverPage:
+    fields: tuple[CoverField, ...] = ()
+
+    def get(self, name: str) -> CoverField | None:
+        return next((f for f in self.fields if f.name == name), None)
+
+    def value(self, name: str) -> str | None:
+        f = self.get(name)
+        return f.value if f else None
+
+
+@dataclass(frozen=True)
+class DocumentLayout:
+    """Which lines of a document are tables (rendered as HTML tables) and which are page breaks."""
+
+    doc: int
+    grids: tuple[Grid, ...] = ()
+    page_breaks: tuple[int, ...] = ()
+    hidden_lines: tuple[int, ...] = field(default=())  # SGML markup lines with no reader value
+
+
+@dataclass(frozen=True)
+class Extraction:
+    cover: CoverPage
+    layouts: tuple[DocumentLayout, ...]
+    statements: tuple[StatementTable, ...]

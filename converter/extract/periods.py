@@ -1,0 +1,106 @@
+"""Turn column headings ("Three Months Ended / September 30, / 2007") into reporting periods."""
+
+import calendar
+import re
+from datetime import date, timedelta
+
+from .dates import find_dates, find_month_days, make_date
+from .model import Period
+
+_NUMBER_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "twenty-four": 24,
+    "twenty-five": 25,
+    "twenty-six": 26,
+    "twenty-seven": 27,
+    "thirty-six": 36,
+    "thirty-nine": 39,
+    "forty": 40,
+    "fifty-two": 52,
+    "fifty-three": 53,
+}
+_COUNTED = re.compile(r"\b(?P<n>\d{1,2}|[a-z]+(?:-[a-z]+)?)[- ](?P<unit>months?|weeks?)\b", re.I)
+_YEAR_WORDS = re.compile(r"\b(?:fiscal\s+)?years?\s+end(?:ed|ing)\b|\bfiscal\s+(?:year\s+)?\d{4}\b|\bannual\b", re.I)
+_QUARTER_WORDS = re.compile(r"\bquarters?\s+end(?:ed|ing)\b|\b(?:first|second|third|fourth)\s+quarter\b", re.I)
+_YEAR_ONLY = re.compile(r"\b(?:19|20)\d\d\b")
+_INSTANT_WORDS = re.compile(r"\b(?:as\s+of|at|balance)\b", re.I)
+
+
+def duration_of(text: str) -> tuple[int, int] | None:
+    """(months, weeks) named in `text`: 'Six Months Ended' -> (6, 0), '52 weeks' -> (0, 52)."""
+    for m in _COUNTED.finditer(text):
+        word = m["n"].lower()
+        n = int(word) if word.isdigit() else _NUMBER_WORDS.get(word)
+        if n:
+            return (n, 0) if m["unit"].lower().startswith("month") else (0, n)
+    if _QUARTER_WORDS.search(text):
+        return (3, 0)
+    if _YEAR_WORDS.search(text):
+        return (12, 0)
+    return None
+
+
+def start_of(end: date, months: int, weeks: int) -> date:
+    """First day of a period of `months` or `weeks` that ends on `end`."""
+    if weeks:
+        return end - timedelta(days=7 * weeks - 1)
+    month_index = end.year * 12 + end.month - 1 - months
+    year, month = divmod(month_index, 12)
+    month += 1
+    if end.day == calendar.monthrange(end.year, end.month)[1]:
+        return date(year + (month == 12), month % 12 + 1, 1)  # month-end to month-end periods
+    day = min(end.day, calendar.monthrange(year, month)[1])
+    return date(year, month, day) + timedelta(days=1)
+
+
+def end_date_of(text: str, context: str) -> date | None:
+    """The date a column ends on: a full date in its heading, or its year with the month-day of
+    the heading or the table title ("Year Ended December 31," over "2008")."""
+    dates = find_dates(text)
+    if dates:
+        return dates[-1][0]
+    years = _YEAR_ONLY.findall(text)
+    if len(years) != 1:
+        return None
+    for source in (text, context):
+        month_days = find_month_days(source)
+        if month_days:
+            month, day, _, _ = month_days[-1]
+            return make_date(int(years[0]), month, day)
+    return None
+
+
+def period_of(heading: str, context: str, instant: bool) -> Period | None:
+    """The period of a column with heading `heading` in a table titled `context`.
+
+    Balance-sheet columns are instants; other columns take their length from the heading or,
+    failing that, from the title ("For the years ended December 31").
+    """
+    dates = find_dates(heading)
+    if len(dates) >= 2 and not instant and re.search(r"\b(to|through|-)\b", heading[dates[0][2] : dates[1][1]]):
+        return Period(end=dates[1][0], start=dates[0][0])
+    end = end_date_of(heading, context)
+    if end is None:
+        return None
+    if instant:
+        return Period(end=end)
+    length = duration_of(heading) or duration_of(context)
+    if length is None:
+        return Period(end=end) if _INSTANT_WORDS.search(heading) else None
+    return Period(end=end, start=start_of(end, *length))

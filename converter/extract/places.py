@@ -1,0 +1,102 @@
+"""US state and territory names and their two-letter codes (EDGAR and dei use the codes)."""
+
+STATES = {
+    "alabama": "AL",
+    "alaska": "AK",
+    "arizona": "AZ",
+    "arkansas": "AR",
+    "california": "CA",
+    "colorado": "CO",
+    "connecticut": "CT",
+    "delaware": "DE",
+    "district of columbia": "DC",
+    "florida": "FL",
+    "georgia": "GA",
+    "hawaii": "HI",
+    "idaho": "ID",
+    "illinois": "IL",
+    "indiana": "IN",
+    "iowa": "IA",
+    "kansas": "KS",
+    "kentucky": "KY",
+    "louisiana": "LA",
+    "maine": "ME",
+    "maryland": "MD",
+    "massachusetts": "MA",
+    "michigan": "MI",
+    "minnesota": "MN",
+    "mississippi": "MS",
+    "missouri": "MO",
+    "montana": "MT",
+    "nebraska": "NE",
+    "nevada": "NV",
+    "new hampshire": "NH",
+    "new jersey": "NJ",
+    "new mexico": "NM",
+    "new york": "NY",
+    "north carolina": "NC",
+    "north dakota": "ND",
+    "ohio": "OH",
+    "oklahoma": "OK",
+    "oregon": "OR",
+    "pennsylvania": "PA",
+    "rhode island": "RI",
+    "south carolina": "SC",
+    "south dakota": "SD",
+    "tennessee": "TN",
+    "texas": "TX",
+    "utah": "UT",
+    "vermont": "VT",
+    "virginia": "VA",
+    "washington": "WA",
+    "west virginia": "WV",
+    "wisconsin": "WI",
+    "wyoming": "WY",
+    "puerto rico": "PR",
+    "guam": "GU",
+    "virgin islands": "VI",
+}
+CODES = set(STATES.values())
+_ABBREVIATIONS = {
+    "calif": "CA",
+    "cal": "CA",
+    "del": "DE",
+    "fla": "FL",
+    "ga": "GA",
+    "ill": "IL",
+    "ind": "IN",
+    "mass": "MA",
+    "mich": "MI",
+    "minn": "MN",
+    "n.y": "NY",
+    "n.j": "NJ",
+    "pa": "PA",
+    "penn": "PA",
+    "tex": "TX",
+    "va": "VA",
+    "wash": "WA",
+    "wis": "WI",
+    "conn": "CT",
+    "colo": "CO",
+    "ariz": "AZ",
+    "ore": "OR",
+    "okla": "OK",
+    "tenn": "TN",
+    "md": "MD",
+    "mo": "MO",
+    "nev": "NV",
+    "d.c": "DC",
+}
+
+
+def state_code(text: str) -> str | None:
+    """Two-letter code for a state written as a name, an abbreviation or a code."""
+    key = " ".join(text.replace(".", ". ").split()).strip(" .,").lower().replace(". ", ".")
+    if key in STATES:
+        return STATES[key]
+    if key.upper() in CODES:
+        return key.upper()
+    return _ABBREVIATIONS.get(key.rstrip("."))
+
+
+STATE_NAME_PATTERN = "|".join(sorted((n.replace(" ", r"\s+") for n in STATES), key=len, reverse=True))

@@ -1,0 +1,51 @@
+"""Tables written as tab-separated lines: each tab starts a new cell."""
+
+from .model import Cell, Grid, GridRow, Span
+
+MAX_BLANK_LINES_INSIDE = 2
+
+
+def _cells_of_line(doc: int, index: int, line: str) -> tuple[Cell, ...]:
+    cells = []
+    start = 0
+    for piece in line.split("\t"):
+        stripped = piece.strip()
+        lead = len(piece) - len(piece.lstrip())
+        span = Span(doc, index, start + lead, start + lead + len(stripped))
+        cells.append(Cell(stripped, (span,) if stripped else ()))
+        start += len(piece) + 1
+    return tuple(cells)
+
+
+def tab_regions(lines: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Runs of tab-separated lines, allowing a few blank lines inside (page breaks in tables)."""
+    regions = []
+    i, n = 0, len(lines)
+    while i < n:
+        if "\t" not in lines[i] or not lines[i].strip():
+            i += 1
+            continue
+        start = last = i
+        blanks = 0
+        j = i + 1
+        while j < n:
+            if not lines[j].strip():
+                blanks += 1
+                if blanks > MAX_BLANK_LINES_INSIDE:
+                    break
+            elif "\t" in lines[j]:
+                last, blanks = j, 0
+            else:
+                break
+            j += 1
+        regions.append((start, last))
+        i = last + 1
+    return regions
+
+
+def tab_grid(grid_id: str, doc: int, lines: tuple[str, ...], first: int, last: int) -> Grid:
+    """The raw grid of lines [first, last]; blank lines are left out."""
+    rows = tuple(
+        GridRow(_cells_of_line(doc, i, lines[i].rstrip()), i) for i in range(first, last + 1) if lines[i].strip()
+    )
+    return Grid(grid_id, doc, first, last, rows)

@@ -1,0 +1,27 @@
+"""What a row counts: money, shares, or money per share, read from its label or its section."""
+
+import re
+
+from .model import UnitKind
+
+_SHARES = re.compile(
+    r"\bweighted[- ]average\b.*\bshares?\b|\bshares?\b.*\b(?:outstanding|used\s+in|used\s+to|used\s+for)\b"
+    r"|\bnumber\s+of\s+(?:common\s+|ordinary\s+)?shares\b|^(?:common\s+)?shares\b|\bshares\s+used\b"
+    r"|\bweighted[- ]average\s+(?:number\s+of\s+)?(?:common\s+)?(?:shares|units)\b",
+    re.I,
+)
+_PER_SHARE = re.compile(
+    r"\bper\s+(?:common\s+|ordinary\s+|basic\s+|diluted\s+|weighted\s+average\s+)?(?:share|unit)\b"
+    r"|\bper[- ]share\b|\bEPS\b",
+    re.I,
+)
+
+
+def unit_kind_of(label: str, sections: tuple[str, ...] = ()) -> UnitKind:
+    """Unit of a row from its label, else from the nearest heading that names one."""
+    for text in (label, *reversed(sections)):
+        if _SHARES.search(text):
+            return UnitKind.SHARES
+        if _PER_SHARE.search(text):
+            return UnitKind.PER_SHARE
+    return UnitKind.MONETARY

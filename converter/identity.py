@@ -1,0 +1,60 @@
+"""Who the filer is for the outputs: CIK (header or --cik, never guessed) and the file-name prefix."""
+
+import re
+
+from .errors import OptionError, UnsupportedInputError
+from .extract.model import CoverPage
+from .ingest.model import SecHeader
+
+_CORPORATE_WORDS = {"the", "inc", "corp", "corporation", "co", "company", "ltd", "llc", "plc", "group", "holdings"}
+
+
+def normalize_cik(value: str) -> str:
+    digits = value.strip()
+    if not re.fullmatch(r"\d{1,10}", digits):
+        raise OptionError(f"--cik must be up to 10 digits, got {value!r}")
+    return digits.zfill(10)
+
+
+def decide_cik(header: SecHeader | None, option: str | None) -> str:
+    """The header's CIK, else --cik; both given must agree; neither is an error."""
+    from_header = header.cik if header else None
+    from_option = normalize_cik(option) if option else None
+    if from_header and from_option and from_header != from_option:
+        raise OptionError(f"--cik {from_option} differs from the CIK {from_header} in the filing's SEC header")
+    cik = from_header or from_option
+    if not cik:
+        raise OptionError("the filing has no SEC header with a CIK; pass the filer's CIK with --cik")
+    return cik
+
+
+def decide_prefix(cover: CoverPage, option: str | None) -> str:
+    """--prefix, else the trading symbol, else the first distinctive word of the registrant name."""
+    if option:
+        prefix = option.strip().lower()
+    elif cover.value("trading_symbol"):
+        prefix = re.sub(r"[^a-z0-9]", "", cover.value("trading_symbol").lower())
+    else:
+        words = [
+            w
+            for w in re.findall(r"[a-z0-9]+", (cover.value("registrant_name") or "").lower())
+            if w not in _CORPORATE_WORDS
+        ]
+        prefix = words[0][:12] if words else ""
+    if not re.fullmatch(r"[a-z][a-z0-9]{0,19}", prefix):
+        raise OptionError(
+            f"cannot make a file-name prefix from {prefix!r}; pass --prefix (lower-case letters and digits)"
+        )
+    return prefix
+
+
+def require_cover(cover: CoverPage) -> None:
+    """A filing must say what form it is and the date it reports on; without them it is not one."""
+    if not cover.value("form_type"):
+        raise UnsupportedInputError(
+            "cannot tell the form type: the text has no 'FORM ...' cover heading and no SEC header"
+        )
+    if not cover.value("period_end_date"):
+        raise UnsupportedInputError(
+            "cannot find the date of report or period end on the cover page (nor a period in an SEC header)"
+        )

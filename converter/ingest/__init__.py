@@ -1,0 +1,87 @@
+"""Ingest stage: read a filing from disk into a `Submission` of normalized text documents."""
+
+import re
+from pathlib import Path
+
+from ..errors import InputError
+from .encoding import decode_bytes, normalize_text
+from .model import DocumentFormat, SecHeader, SourceDocument, Submission
+from .sgml import RawDocument, parse_header, split_documents
+
+__all__ = ["read_submission", "parse_submission", "Submission", "SourceDocument", "SecHeader"]
+
+DEFAULT_MAX_BYTES = 256 * 1024 * 1024
+_HTML_MARK = re.compile(r"<(html|body|div|tr|td|p|br|font)\b[^>]*>", re.I)
+_BINARY_TYPES = re.compile(r"^(GRAPHIC|ZIP|EXCEL|PDF|XML|JSON|EX-101\.|ZIP)", re.I)
+_UUENCODED = re.compile(r"^begin [0-7]{3} \S+", re.M)
+
+
+def read_submission(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Submission:
+    """Read and split a filing; raise InputError with a one-line reason when it cannot be read."""
+    p = Path(path)
+    if not p.is_file():
+        raise InputError(f"no such file: {p}")
+    size = p.stat().st_size
+    if size > max_bytes:
+        raise InputError(
+            f"{p.name} is {size // (1024 * 1024)} MB, over the {max_bytes // (1024 * 1024)} MB input limit "
+            "(raise it with --max-input-mb)"
+        )
+    try:
+        data = p.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read {p}: {exc.strerror}") from exc
+    return parse_submission(data, str(p))
+
+
+def detect_format(text: str) -> DocumentFormat:
+    """HTML when the text carries HTML block or table tags; SGML `<TABLE>/<S>/<C>` text stays TEXT."""
+    return DocumentFormat.HTML if len(_HTML_MARK.findall(text[:200000])) >= 2 else DocumentFormat.TEXT
+
+
+def _line_of(text: str, offset: int) -> int:
+    return text.count("\n", 0, offset) + 1
+
+
+def _to_document(index: int, raw: RawDocument, whole: str) -> SourceDocument:
+    return SourceDocument(
+        index=index,
+        format=detect_format(raw.text),
+        lines=tuple(raw.text.split("\n")),
+        first_line=_line_of(whole, raw.text_offset),
+        doc_type=raw.doc_type,
+        filename=raw.filename,
+        description=raw.description,
+    )
+
+
+def _is_binary_document(raw: RawDocument) -> bool:
+    return bool(_BINARY_TYPES.match(raw.doc_type or "")) or bool(_UUENCODED.search(raw.text[:2000]))
+
+
+def check_complete(text: str, name: str) -> None:
+    """An SGML submission whose wrappers do not close was cut short (a partial download)."""
+    for tag in ("SEC-DOCUMENT", "DOCUMENT", "TEXT"):
+        opened = len(re.findall(rf"^<{tag}>", text, re.M | re.I))
+        closed = len(re.findall(rf"</{tag}>", text, re.I))
+        if opened > closed:
+            raise InputError(f"{Path(name).name} is truncated: <{tag}> opened {opened} time(s), closed {closed}")
+
+
+def parse_submission(data: bytes, name: str = "<bytes>") -> Submission:
+    """Decode bytes and split them into documents (one document when there are no SGML wrappers)."""
+    text, encoding = decode_bytes(data)
+    text = normalize_text(text)
+    check_complete(text, name)
+    header = parse_header(text)
+    raws = split_documents(text)
+    skipped = tuple(r.doc_type or "?" for r in raws if _is_binary_document(r))
+    kept = [r for r in raws if not _is_binary_document(r)]
+    if raws and not kept:
+        raise InputError(f"{Path(name).name} holds only binary documents ({', '.join(skipped)})")
+    if not raws:
+        kept = [RawDocument(header.form_type if header else None, None, None, None, text, 0)]
+    documents = tuple(_to_document(i, r, text) for i, r in enumerate(kept))
+    if not any(line.strip() for doc in documents for line in doc.lines):
+        raise InputError(f"{Path(name).name} has no text in its documents")
+    return Submission(path=name, encoding=encoding, header=header, documents=documents, skipped=skipped)

@@ -1,0 +1,67 @@
+"""Typed output of the ingest stage: a submission split into documents, with its SEC header."""
+
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+
+
+class DocumentFormat(StrEnum):
+    TEXT = "text"
+    HTML = "html"
+
+
+@dataclass(frozen=True)
+class Address:
+    street1: str | None = None
+    street2: str | None = None
+    city: str | None = None
+    state: str | None = None
+    zip: str | None = None
+    phone: str | None = None
+
+
+@dataclass(frozen=True)
+class SecHeader:
+    """Fields of an EDGAR `<SEC-HEADER>`; every one may be absent in older or trimmed submissions."""
+
+    accession_number: str | None = None
+    form_type: str | None = None
+    period_of_report: date | None = None
+    filed: date | None = None
+    cik: str | None = None
+    company_name: str | None = None
+    state_of_incorporation: str | None = None
+    irs_number: str | None = None
+    fiscal_year_end: str | None = None
+    file_number: str | None = None
+    business_address: Address = field(default_factory=Address)
+
+
+@dataclass(frozen=True)
+class SourceDocument:
+    """One document of a submission, as normalized text lines.
+
+    `first_line` is the 1-based line of the input file where `lines[0]` sits, so that
+    (document, line) provenance points back into the file the user has.
+    """
+
+    index: int
+    format: DocumentFormat
+    lines: tuple[str, ...]
+    first_line: int = 1
+    doc_type: str | None = None
+    filename: str | None = None
+    description: str | None = None
+
+    def source_line(self, line_index: int) -> int:
+        """Line number in the input file of `lines[line_index]`."""
+        return self.first_line + line_index
+
+
+@dataclass(frozen=True)
+class Submission:
+    path: str
+    encoding: str
+    header: SecHeader | None
+    documents: tuple[SourceDocument, ...]
+    skipped: tuple[str, ...] = ()  # documents left out (graphics, binaries, XBRL exhibits), by type

@@ -1,0 +1,158 @@
+"""Accumulate contexts, units, facts, extension concepts, labels and roles into a FactModel.
+
+The builder gives every object a stable id in creation order, so the same input always yields
+the same model (and byte-identical outputs).
+"""
+
+from collections.abc import Callable
+from decimal import Decimal
+
+from ..extract.model import Period, Span, UnitKind
+from .model import ConceptInfo, Context, Display, Fact, FactModel, Role, Unit
+from .names import camel_name, unique_name
+
+_UNITS = {
+    UnitKind.MONETARY: Unit("USD", "iso4217:USD"),
+    UnitKind.SHARES: Unit("shares", "xbrli:shares"),
+    UnitKind.PER_SHARE: Unit("USDPerShare", "iso4217:USD", "xbrli:shares"),
+}
+EXTENSION_TYPES = {
+    UnitKind.MONETARY: "xbrli:monetaryItemType",
+    UnitKind.SHARES: "xbrli:sharesItemType",
+    UnitKind.PER_SHARE: "dtr-types:perShareItemType",
+}
+
+
+def context_id(period: Period) -> str:
+    if period.start is None:
+        return f"i{period.end:%Y%m%d}"
+    return f"d{period.start:%Y%m%d}-{period.end:%Y%m%d}"
+
+
+class FactModelBuilder:
+    def __init__(
+        self, cik: str, prefix: str, namespace: str, where: Callable[[Span], str], taxonomy: dict[str, ConceptInfo]
+    ) -> None:
+        self.cik, self.prefix, self.namespace, self.where = cik, prefix, namespace, where
+        self.taxonomy = taxonomy
+        self.contexts: dict[Period, Context] = {}
+        self.units: dict[str, Unit] = {}
+        self.facts: list[Fact] = []
+        self.extensions: dict[str, ConceptInfo] = {}
+        self._extension_keys: dict[tuple, ConceptInfo] = {}
+        self._names: set[str] = {q.split(":", 1)[1] for q in taxonomy}  # never reuse a standard name
+        self.labels: dict[tuple[str, str], str] = {}
+        self.roles: list[Role] = []
+        self._values: dict[tuple[str, Period], Decimal | str | None] = {}
+        self._used_concepts: dict[str, ConceptInfo] = {}
+
+    def context(self, period: Period) -> Context:
+        if period not in self.contexts:
+            self.contexts[period] = Context(context_id(period), period, self.cik)
+        return self.contexts[period]
+
+    def unit(self, kind: UnitKind) -> Unit:
+        unit = _UNITS[kind]
+        self.units.setdefault(unit.id, unit)
+        return unit
+
+    def standard_namesake(self, label: str, suffix: str, fits: Callable[[ConceptInfo], bool]) -> ConceptInfo | None:
+        """A standard concept whose name is the label's ('Goodwill' -> us-gaap:Goodwill), if it fits."""
+        name = camel_name(label, suffix)
+        for prefix in dict.fromkeys(q.split(":", 1)[0] for q in self.taxonomy):
+            concept = self.taxonomy.get(f"{prefix}:{name}")
+            if concept is not None and fits(concept):
+                return concept
+        return None
+
+    def extension(
+        self,
+        label: str,
+        period_type: str,
+        data_type: str,
+        balance: str | None,
+        abstract: bool = False,
+        suffix: str = "",
+    ) -> ConceptInfo:
+        """The extension concept for a label; the same label and type give the same concept."""
+        key = (camel_name(label, suffix), period_type, data_type, balance, abstract)
+        if key not in self._extension_keys:
+            name = unique_name(key[0], self._names)
+            concept = ConceptInfo(
+                self.prefix,
+                name,
+                self.namespace,
+                period_type,
+                balance,
+                data_type,
+                nillable=True,
+                abstract=abstract,
+                is_extension=True,
+            )
+            self._extension_keys[key] = concept
+            self.extensions[name] = concept
+        return self._extension_keys[key]
+
+    def conflicts(self, concept: ConceptInfo, period: Period, value: Decimal | str | None) -> bool:
+        """Would a fact of `concept` for `period` with `value` contradict one already made?"""
+        key = (concept.qname, period)
+        if key not in self._values:
+            return False
+        known = self._values[key]
+        if isinstance(known, Decimal) and isinstance(value, Decimal):
+            return abs(known) != abs(value)
+        return known != value
+
+    def label(self, concept: ConceptInfo, role: str, text: str) -> None:
+        text = " ".join(text.split()).replace("<", "(").replace(">", ")")
+        self._used_concepts.setdefault(concept.qname, concept)
+        self.labels.setdefault((concept.qname, role), text)
+
+    def has_label(self, concept: ConceptInfo, role: str) -> bool:
+        return (concept.qname, role) in self.labels
+
+    def add_fact(
+        self,
+        concept: ConceptInfo,
+        period: Period,
+        unit_kind: UnitKind | None,
+        value: Decimal | str | None,
+        decimals: int | None,
+        display: Display,
+        span: Span | None,
+        note: str = "",
+    ) -> Fact:
+        fact = Fact(
+            id=f"f{len(self.facts) + 1}",
+            concept=concept,
+            context=self.context(period),
+            unit=self.unit(unit_kind) if unit_kind else None,
+            value=value,
+            decimals=decimals,
+            display=display,
+            provenance=(self.where(span) if span else "not shown in the filing") + (f"; {note}" if note else ""),
+        )
+        self._values.setdefault((concept.qname, period), value)
+        self._used_concepts.setdefault(concept.qname, concept)
+        self.facts.append(fact)
+        return fact
+
+    def build(self, date_stamp: str, title: str, schemas: tuple[tuple[str, str, str], ...]) -> FactModel:
+        used_prefixes = {c.prefix for c in self._used_concepts.values()}
+        imports = tuple((ns, url) for prefix, ns, url in schemas if prefix in used_prefixes)
+        namespaces = tuple(sorted({(c.prefix, c.namespace) for c in self._used_concepts.values()}))
+        return FactModel(
+            cik=self.cik,
+            prefix=self.prefix,
+            namespace=self.namespace,
+            date_stamp=date_stamp,
+            title=title,
+            contexts=tuple(sorted(self.contexts.values(), key=lambda c: c.id)),
+            units=tuple(sorted(self.units.values(), key=lambda u: u.id)),
+            facts=tuple(self.facts),
+            extension_concepts=tuple(self.extensions.values()),
+            labels=tuple(sorted((q, r, t) for (q, r), t in self.labels.items())),
+            roles=tuple(self.roles),
+            schema_imports=imports,
+            namespaces=namespaces,
+        )

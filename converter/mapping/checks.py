@@ -1,0 +1,37 @@
+"""Check the mapping rules against the loaded taxonomy before any conversion uses them."""
+
+from ..errors import MappingRulesError
+from ..extract.model import StatementKind
+from .model import ConceptInfo
+from .rules import MappingRules
+
+
+def check_rules(rules: MappingRules, taxonomy: dict[str, ConceptInfo]) -> None:
+    """Raise MappingRulesError listing every rule whose concept is missing or cannot fit its use."""
+    problems = [
+        f"{where}: {qname} is not in the loaded taxonomy"
+        for qname, where in rules.all_concepts()
+        if qname not in taxonomy
+    ]
+    for rule in rules.line_items:
+        for qname in rule.concepts:
+            concept = taxonomy.get(qname)
+            if concept is None:
+                continue
+            if concept.abstract:
+                problems.append(f"{rule.where}: {qname} is abstract and cannot carry values")
+            wanted = {"instant" if k is StatementKind.BALANCE_SHEET else "duration" for k in rule.statements}
+            if wanted and concept.period_type not in wanted:
+                problems.append(
+                    f"{rule.where}: {qname} has period type {concept.period_type}, "
+                    f"but the rule applies to {', '.join(sorted(k.value for k in rule.statements))}"
+                )
+            if concept.kind not in ("monetary", "shares", "per_share"):
+                problems.append(f"{rule.where}: {qname} is {concept.data_type}, not a number type")
+    for rule in rules.label_facts:
+        concept = taxonomy.get(rule.concept)
+        if concept is not None and concept.period_type != "instant":
+            problems.append(f"label_facts[{rule.subject}/{rule.kind}]: {rule.concept} must be an instant concept")
+    if problems:
+        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        raise MappingRulesError(f"taxonomy_map.yaml does not fit the taxonomy: {problems[0]}{more}")

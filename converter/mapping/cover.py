@@ -1,0 +1,81 @@
+"""Map cover-page fields to dei facts, shown where the filing prints them."""
+
+import re
+from datetime import date
+
+from ..extract.model import CoverField, CoverPage, Period
+from .builder import FactModelBuilder
+from .model import STANDARD_LABEL, Arc, ConceptInfo, Display, Role
+from .rules import MappingRules
+
+_MONTH_DAY_YEAR = re.compile(r"^[A-Za-z]+\.?\s+\d{1,2},?\s+\d{4}$")
+DATE_FORMAT = "ixt:date-monthname-day-year-en"
+
+
+def _display(field: CoverField, concept: ConceptInfo) -> Display:
+    """Tag in place when the shown text is the value (or a standard transformation of it);
+    otherwise hide the fact and point the shown text at it (-sec-ix-hidden)."""
+    shown = field.shown_as if field.shown_as is not None else field.value
+    if field.span is None:
+        return Display(None)
+    if concept.kind == "date" and _MONTH_DAY_YEAR.match(shown):
+        return Display(field.span, DATE_FORMAT)
+    if concept.kind == "boolean":
+        return Display(field.span, f"ixt:fixed-{field.value}")
+    if shown != field.value:
+        return Display(None, shown_text=shown, span_for_reference=field.span)
+    return Display(field.span)
+
+
+def with_derived_fields(cover: CoverPage, cik: str) -> list[CoverField]:
+    """The extracted fields plus those that follow from them or from the run's options."""
+    fields = list(cover.fields)
+    form = cover.value("form_type")
+    if form:
+        fields.append(CoverField("amendment", "true" if form.endswith("/A") else "false", origin="derived"))
+    fields.append(CoverField("cik", cik, origin="option" if cover.get("cik") is None else "header"))
+    return fields
+
+
+def dei_period(cover: CoverPage) -> Period | None:
+    """The period of the cover facts: the day of the report for event filings like an 8-K."""
+    end = cover.value("period_end_date")
+    if end is None:
+        return None
+    day = date.fromisoformat(end)
+    return Period(end=day, start=day)
+
+
+def map_cover(
+    cover: CoverPage,
+    cik: str,
+    rules: MappingRules,
+    taxonomy: dict[str, ConceptInfo],
+    builder: FactModelBuilder,
+    authority: str,
+) -> None:
+    period = dei_period(cover)
+    if period is None:
+        return
+    fields = {f.name: f for f in with_derived_fields(cover, cik)}
+    root = taxonomy[rules.cover_root]
+    builder.label(root, STANDARD_LABEL, "Cover [Abstract]")
+    arcs = []
+    for rule in rules.cover:
+        field = fields.get(rule.field)
+        concept = taxonomy.get(rule.concept)
+        if field is None or concept is None:
+            continue
+        builder.label(concept, STANDARD_LABEL, rule.label)
+        builder.add_fact(
+            concept,
+            period,
+            None,
+            field.value,
+            None,
+            _display(field, concept),
+            field.span,
+            f"cover field {rule.field} ({field.origin})",
+        )
+        arcs.append(Arc(root.qname, concept.qname, len(arcs) + 1))
+    builder.roles.insert(0, Role("Cover", f"http://{authority}/role/Cover", "0000001 - Document - Cover", tuple(arcs)))

@@ -1,0 +1,216 @@
+"""Load and check taxonomy_map.yaml: the data that ties labels and cover fields to concepts.
+
+The file is validated once at load; every problem names the rule it is in.
+"""
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..errors import MappingRulesError
+from ..extract.model import StatementKind
+from ..resources import resource_path
+
+_QNAME = re.compile(r"^[a-z][a-z0-9-]*:[A-Za-z_][A-Za-z0-9_]*$")
+_LABEL_NOISE = (
+    (re.compile(r"[\u2018\u2019`]"), "'"),
+    (re.compile(r"[\u201c\u201d]"), '"'),
+    (re.compile(r"[\u2013\u2014]"), "-"),
+    (re.compile(r"\s*\((?:note|notes|see note)s?\b[^)]*\)", re.I), ""),
+    (re.compile(r"\s+"), " "),
+    (re.compile(r"(?:\s*\(\d\))+$|\s*\*+$|[\s:.,]+$"), ""),
+)
+
+
+def normalize_label(text: str) -> str:
+    """Lower-case label with typographic quotes and dashes unified, notes and trailing marks gone."""
+    t = text.strip()
+    for pattern, replacement in _LABEL_NOISE:
+        t = pattern.sub(replacement, t)
+    return t.strip().lower()
+
+
+@dataclass(frozen=True)
+class TaxonomyRef:
+    prefix: str
+    namespace: str
+    schema: str
+
+
+@dataclass(frozen=True)
+class LineItemRule:
+    concepts: tuple[str, ...]
+    statements: frozenset[StatementKind]
+    sections: frozenset[str]  # row must sit in one of these (empty: anywhere)
+    not_sections: frozenset[str]
+    patterns: tuple[re.Pattern, ...]
+    label: str | None  # the concept's standard label, when the rule gives it
+    where: str  # "line_items[12]" for messages
+
+    def matches(self, kind: StatementKind, label: str, sections: frozenset[str]) -> bool:
+        if self.statements and kind not in self.statements:
+            return False
+        if self.sections and not (self.sections & sections):
+            return False
+        if self.not_sections & sections:
+            return False
+        return any(p.search(label) for p in self.patterns)
+
+
+@dataclass(frozen=True)
+class LabelFactRule:
+    subject: str
+    kind: str
+    concept: str
+
+
+@dataclass(frozen=True)
+class CoverRule:
+    field: str
+    concept: str
+    label: str
+
+
+@dataclass(frozen=True)
+class StatementRule:
+    kind: StatementKind
+    root: str
+    order: int
+
+
+@dataclass(frozen=True)
+class MappingRules:
+    taxonomies: tuple[TaxonomyRef, ...]
+    statements: tuple[StatementRule, ...]
+    sections: tuple[tuple[str, tuple[re.Pattern, ...]], ...]
+    cover: tuple[CoverRule, ...]
+    cover_root: str
+    dash_means_nil: frozenset[str]
+    label_facts: tuple[LabelFactRule, ...]
+    line_items: tuple[LineItemRule, ...]
+
+    def statement(self, kind: StatementKind) -> StatementRule | None:
+        return next((s for s in self.statements if s.kind is kind), None)
+
+    def section_names(self, headings: tuple[str, ...]) -> frozenset[str]:
+        names = set()
+        for heading in headings:
+            text = normalize_label(heading)
+            names.update(name for name, patterns in self.sections if any(p.search(text) for p in patterns))
+        return frozenset(names)
+
+    def standard_label(self, qname: str) -> str | None:
+        return next((r.label for r in self.line_items if r.label and qname in r.concepts), None)
+
+    def all_concepts(self) -> list[tuple[str, str]]:
+        """(qname, where) of every concept the rules name, for checking against the taxonomy."""
+        out = [(c, r.where) for r in self.line_items for c in r.concepts]
+        out += [(r.concept, f"label_facts[{r.subject}/{r.kind}]") for r in self.label_facts]
+        out += [(r.concept, f"cover[{r.field}]") for r in self.cover]
+        out += [(s.root, f"statements[{s.kind.value}]") for s in self.statements]
+        out += [(self.cover_root, "cover_root")]
+        return out
+
+
+def _fail(where: str, problem: str) -> MappingRulesError:
+    return MappingRulesError(f"taxonomy_map.yaml, {where}: {problem}")
+
+
+def _qname(value: Any, where: str) -> str:
+    if not isinstance(value, str) or not _QNAME.match(value):
+        raise _fail(where, f"{value!r} is not a prefixed concept name like us-gaap:Revenues")
+    return value
+
+
+def _patterns(values: Any, where: str) -> tuple[re.Pattern, ...]:
+    if isinstance(values, str):
+        values = [values]
+    if not isinstance(values, list) or not values:
+        raise _fail(where, "needs a non-empty list of label patterns")
+    out = []
+    for v in values:
+        try:
+            out.append(re.compile(str(v)))
+        except re.error as exc:
+            raise _fail(where, f"bad pattern {v!r}: {exc}") from exc
+    return tuple(out)
+
+
+def _kinds(values: Any, where: str) -> frozenset[StatementKind]:
+    try:
+        return frozenset(StatementKind(v) for v in (values or []))
+    except ValueError as exc:
+        raise _fail(where, f"unknown statement kind ({exc})") from exc
+
+
+def _line_item(i: int, entry: Any, section_names: set[str]) -> LineItemRule:
+    where = f"line_items[{i}]"
+    if not isinstance(entry, dict):
+        raise _fail(where, "must be a mapping")
+    unknown = set(entry) - {"concept", "in", "sections", "not_sections", "labels", "label"}
+    if unknown:
+        raise _fail(where, f"unknown keys {sorted(unknown)}")
+    concepts = entry.get("concept")
+    concepts = concepts if isinstance(concepts, list) else [concepts]
+    for key in ("sections", "not_sections"):
+        bad = set(entry.get(key) or []) - section_names
+        if bad:
+            raise _fail(where, f"{key} names undefined sections {sorted(bad)}")
+    return LineItemRule(
+        concepts=tuple(_qname(c, where) for c in concepts),
+        statements=_kinds(entry.get("in"), where),
+        sections=frozenset(entry.get("sections") or []),
+        not_sections=frozenset(entry.get("not_sections") or []),
+        patterns=_patterns(entry.get("labels"), where),
+        label=entry.get("label"),
+        where=where,
+    )
+
+
+def parse_rules(data: Any) -> MappingRules:
+    """Build MappingRules from parsed YAML, raising MappingRulesError on the first problem."""
+    if not isinstance(data, dict) or data.get("version") != 1:
+        raise _fail("top level", "expected a mapping with version: 1")
+    taxonomies = tuple(TaxonomyRef(t["prefix"], t["namespace"], t["schema"]) for t in data.get("taxonomies", []))
+    if not taxonomies:
+        raise _fail("taxonomies", "at least one taxonomy is required")
+    sections = tuple((name, _patterns(p, f"sections.{name}")) for name, p in (data.get("sections") or {}).items())
+    statements = tuple(
+        StatementRule(next(iter(_kinds([k], f"statements.{k}"))), _qname(v["root"], f"statements.{k}"), n)
+        for n, (k, v) in enumerate((data.get("statements") or {}).items())
+    )
+    cover = tuple(
+        CoverRule(field, _qname(v["concept"], f"cover.{field}"), str(v["label"]))
+        for field, v in (data.get("cover") or {}).items()
+    )
+    label_facts = tuple(
+        LabelFactRule(str(e["subject"]), str(e["kind"]), _qname(e["concept"], f"label_facts[{i}]"))
+        for i, e in enumerate(data.get("label_facts") or [])
+    )
+    names = {n for n, _ in sections}
+    return MappingRules(
+        taxonomies=taxonomies,
+        statements=statements,
+        sections=sections,
+        cover=cover,
+        cover_root=_qname(data.get("cover_root"), "cover_root"),
+        dash_means_nil=frozenset(_qname(q, "dash_means_nil") for q in data.get("dash_means_nil") or []),
+        label_facts=label_facts,
+        line_items=tuple(_line_item(i, e, names) for i, e in enumerate(data.get("line_items") or [])),
+    )
+
+
+def load_rules(path: Path | None = None) -> MappingRules:
+    """Read taxonomy_map.yaml (the shipped one unless `path` is given)."""
+    path = path or resource_path("taxonomy_map.yaml")
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise MappingRulesError(f"cannot read mapping rules {path}: {exc}") from exc
+    try:
+        return parse_rules(data)
+    except (KeyError, TypeError) as exc:
+        raise MappingRulesError(f"taxonomy_map.yaml is malformed: missing or wrong entry {exc}") from exc

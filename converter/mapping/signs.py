@@ -1,0 +1,93 @@
+"""Decide the sign of every stored value and the balance of every extension concept.
+
+Statements print deductions in parentheses; XBRL stores most of them as positive numbers and
+lets the concept's balance type say which way they count. A row's *flip* (+1 or -1) turns its
+displayed values into stored values:
+
+- a row in a calculation takes its flip from the arithmetic: if `total = sum(w * shown)` and the
+  XBRL weight is `wx` (+1 when child and total have the same balance), then
+  `flip(child) = w * wx * flip(total)`;
+- any other row is flipped only when its concept's balance is opposite to the statement side's
+  natural balance and the row is shown negative (treasury stock in equity, interest expense
+  shown as "(1)" in an income statement);
+- an extension concept gets the balance that stores its values without a sign change.
+"""
+
+from dataclasses import dataclass
+
+from ..extract.model import StatementKind, StatementRow
+from .calc import CalcGroup
+
+OPPOSITE = {"debit": "credit", "credit": "debit"}
+
+
+@dataclass
+class SignPlan:
+    """Mutable working state for one statement; the results are read back by the caller."""
+
+    balances: dict[int, str | None]  # row -> balance of its concept (None: no balance / unknown)
+    extension_rows: set[int]
+    natural: dict[int, str]  # row -> natural balance of where it sits
+    shown_negative: dict[int, bool]  # row -> mostly shown negative
+    flips: dict[int, int]
+    weights: dict[tuple[int, int], int]  # (total, child) -> XBRL calculation weight
+
+
+def natural_balance(kind: StatementKind, side: int, sections: frozenset[str]) -> str:
+    """The balance a row's position implies: assets debit, liabilities and equity credit, income
+    credit, expenses debit, cash inflows debit."""
+    if kind is StatementKind.BALANCE_SHEET:
+        return "debit" if side == 0 else "credit"
+    if kind is StatementKind.CASH_FLOWS:
+        return "debit"
+    return "debit" if "operating_expenses" in sections else "credit"
+
+
+def mostly_negative(row: StatementRow) -> bool:
+    shown = [v for v in row.values if v is not None and not v.is_dash and v.magnitude]
+    return sum(1 for v in shown if v.negative) > len(shown) / 2
+
+
+def _rule_flip(plan: SignPlan, row: int) -> int:
+    balance = plan.balances.get(row)
+    if row in plan.extension_rows and balance is None:
+        balance = OPPOSITE[plan.natural[row]] if plan.shown_negative[row] else plan.natural[row]
+        plan.balances[row] = balance
+    return -1 if balance and balance != plan.natural[row] and plan.shown_negative[row] else 1
+
+
+def _child_flip(plan: SignPlan, total: int, child: int, weight: int) -> None:
+    tb, cb = plan.balances.get(total), plan.balances.get(child)
+    if child in plan.extension_rows and cb is None:
+        flip = -1 if plan.shown_negative[child] else 1
+        xbrl_weight = weight * flip * plan.flips[total]
+        plan.balances[child] = (tb if xbrl_weight == 1 else OPPOSITE[tb]) if tb else None
+    elif tb and cb:
+        xbrl_weight = 1 if tb == cb else -1
+        flip = weight * xbrl_weight * plan.flips[total]
+    else:
+        flip = _rule_flip(plan, child)
+        xbrl_weight = weight * flip * plan.flips[total]
+    plan.flips[child] = flip
+    plan.weights[(total, child)] = xbrl_weight
+
+
+def resolve(plan: SignPlan, groups: list[CalcGroup]) -> SignPlan:
+    """Fill `plan.flips`, `plan.weights` and extension balances, from the top totals down."""
+    children_of = {g.total: g for g in groups}
+    is_child = {c for g in groups for c in g.children}
+    pending = [g.total for g in groups if g.total not in is_child]
+    for total in pending:
+        plan.flips[total] = _rule_flip(plan, total)
+    while pending:
+        total = pending.pop(0)
+        group = children_of.get(total)
+        if group is None:
+            continue
+        for child, weight in zip(group.children, group.weights, strict=True):
+            _child_flip(plan, total, child, weight)
+            pending.append(child)
+    for row in plan.natural:
+        if row not in plan.flips:
+            plan.flips[row] = _rule_flip(plan, row)
+    return plan

@@ -1,0 +1,39 @@
+"""Write output files atomically, never overwriting a user's file unless asked to."""
+
+import os
+import tempfile
+from pathlib import Path
+
+from .errors import OutputError
+
+
+def write_outputs(files: dict[str, bytes], outdir: Path, force: bool = False) -> list[Path]:
+    """Write every file into `outdir`: all contents go to temporary files first, then each is
+    renamed into place, so a reader never sees a half-written file."""
+    try:
+        outdir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"cannot create output directory {outdir}: {exc.strerror}") from exc
+    targets = [outdir / name for name in sorted(files)]
+    existing = [t.name for t in targets if t.exists()]
+    if existing and not force:
+        more = f" and {len(existing) - 1} more" if len(existing) > 1 else ""
+        raise OutputError(
+            f"{outdir} already has {existing[0]}{more}; use --force to replace, or choose another -o directory"
+        )
+    temps: list[tuple[Path, Path]] = []
+    try:
+        for target in targets:
+            fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=outdir)
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(files[target.name])
+                handle.flush()
+                os.fsync(handle.fileno())
+            temps.append((Path(tmp), target))
+        for tmp, target in temps:
+            os.replace(tmp, target)
+    except OSError as exc:
+        for tmp, _ in temps:
+            tmp.unlink(missing_ok=True)
+        raise OutputError(f"cannot write outputs to {outdir}: {exc.strerror}") from exc
+    return targets

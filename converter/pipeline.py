@@ -1,0 +1,99 @@
+"""Run the stages in order: ingest -> extract -> map -> render -> validate -> write."""
+
+import tempfile
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from .arelle_adapter import ArelleSettings, load_concepts
+from .errors import ValidationFailed
+from .extract import extract
+from .extract.model import CoverField, Extraction, Span
+from .identity import decide_cik, decide_prefix, require_cover
+from .ingest import DEFAULT_MAX_BYTES, read_submission
+from .ingest.model import Submission
+from .mapping import MapOptions, map_filing
+from .mapping.checks import check_rules
+from .mapping.model import FactModel
+from .mapping.rules import MappingRules, load_rules
+from .outputs import write_outputs
+from .render import render_files
+from .validate import ValidationReport, validate_outputs
+
+FORMATS = {"ixbrl": frozenset({"ixbrl"}), "xbrl": frozenset({"xbrl"}), "both": frozenset({"ixbrl", "xbrl"})}
+
+
+@dataclass(frozen=True)
+class ConvertOptions:
+    settings: ArelleSettings
+    cik: str | None = None
+    prefix: str | None = None
+    namespace_authority: str | None = None
+    formats: frozenset[str] = FORMATS["both"]
+    emerging_growth_company: bool | None = None
+    validate: bool = True
+    force: bool = False
+    max_input_bytes: int = DEFAULT_MAX_BYTES
+
+
+@dataclass(frozen=True)
+class ConversionResult:
+    files: tuple[Path, ...]
+    model: FactModel
+    report: ValidationReport | None
+
+
+def _provenance(submission: Submission):
+    def where(span: Span) -> str:
+        doc = submission.documents[span.doc]
+        name = f"document {doc.index + 1} ({doc.doc_type})" if len(submission.documents) > 1 else "line"
+        line = doc.source_line(span.line)
+        return f"{name} line {line}" if name != "line" else f"line {line}"
+
+    return where
+
+
+def _with_options(extraction: Extraction, options: ConvertOptions) -> Extraction:
+    if options.emerging_growth_company is None:
+        return extraction
+    field = CoverField(
+        "emerging_growth_company", "true" if options.emerging_growth_company else "false", origin="option"
+    )
+    return replace(extraction, cover=replace(extraction.cover, fields=extraction.cover.fields + (field,)))
+
+
+def build_model(
+    submission: Submission, extraction: Extraction, options: ConvertOptions, rules: MappingRules
+) -> FactModel:
+    """Map an extraction to a fact model, with the taxonomy loaded and the rules checked."""
+    require_cover(extraction.cover)
+    cik = decide_cik(submission.header, options.cik)
+    prefix = decide_prefix(extraction.cover, options.prefix)
+    taxonomy = load_concepts(((t.prefix, t.namespace, t.schema) for t in rules.taxonomies), options.settings)
+    check_rules(rules, taxonomy)
+    cover = extraction.cover
+    title = " ".join(
+        x for x in (cover.value("registrant_name"), cover.value("form_type"), cover.value("period_end_date")) if x
+    )
+    map_options = MapOptions(cik, prefix, options.namespace_authority or f"{prefix}.xbrlconv.invalid")
+    return map_filing(extraction, rules, taxonomy, map_options, _provenance(submission), title)
+
+
+def convert(input_path: Path, outdir: Path, options: ConvertOptions) -> ConversionResult:
+    """Convert one filing; outputs are written only when they pass validation (or it is skipped)."""
+    submission = read_submission(input_path, options.max_input_bytes)
+    extraction = _with_options(extract(submission), options)
+    model = build_model(submission, extraction, options, load_rules())
+    rendered = render_files(model, submission, extraction, options.formats)
+    report = None
+    if options.validate:
+        with tempfile.TemporaryDirectory(prefix="xbrlconv-") as tmp:
+            write_outputs(rendered.files, Path(tmp))
+            report = validate_outputs([Path(tmp) / name for name in rendered.entry_points], options.settings)
+        if not report.ok:
+            first = report.errors[0]
+            raise ValidationFailed(
+                f"generated XBRL has {len(report.errors)} validation error(s); first: [{first.code}] {first.message}",
+                report.findings,
+            )
+    written = write_outputs(rendered.files, outdir, options.force)
+    return ConversionResult(tuple(written), model, report)
