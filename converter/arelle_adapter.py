@@ -180,11 +180,20 @@ def _fact_key(fact) -> FactKey:
 def validate_file(path: Path, settings: ArelleSettings) -> tuple[tuple[Finding, ...], tuple[FactKey, ...]]:
     """Validate one XBRL or iXBRL file (XBRL 2.1, Inline XBRL, dimensions, Calc 1.1, duplicates).
 
+    The published base taxonomies (us-gaap, dei...) are not re-validated, only what we wrote: that
+    saves seconds per file and checks the same things of our outputs.
     Returns the errors and warnings, and the file's facts as FactKeys for cross-checking.
     """
     collector = _Collector()
     with Session() as session:
-        options = _options(settings, str(path), validate=True, calcs="c11r", validateDuplicateFacts="inconsistent")
+        options = _options(
+            settings,
+            str(path),
+            validate=True,
+            calcs="c11r",
+            validateDuplicateFacts="inconsistent",
+            baseTaxonomyValidationMode="none",
+        )
         session.run(options, logHandler=collector)
         models = [m for m in session.get_models() if m.modelDocument is not None]
         facts = tuple(sorted(_fact_key(f) for m in models for f in m.facts))

@@ -7,20 +7,25 @@ from pathlib import Path
 from .errors import OutputError
 
 
-def write_outputs(files: dict[str, bytes], outdir: Path, force: bool = False) -> list[Path]:
-    """Write every file into `outdir`: all contents go to temporary files first, then each is
-    renamed into place, so a reader never sees a half-written file."""
-    try:
-        outdir.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise OutputError(f"cannot create output directory {outdir}: {exc.strerror}") from exc
-    targets = [outdir / name for name in sorted(files)]
-    existing = [t.name for t in targets if t.exists()]
+def refuse_overwrite(names: list[str], outdir: Path, force: bool) -> None:
+    """Raise OutputError if any of `names` exists in `outdir` (unless `force`)."""
+    existing = [name for name in sorted(names) if (outdir / name).exists()]
     if existing and not force:
         more = f" and {len(existing) - 1} more" if len(existing) > 1 else ""
         raise OutputError(
             f"{outdir} already has {existing[0]}{more}; use --force to replace, or choose another -o directory"
         )
+
+
+def write_outputs(files: dict[str, bytes], outdir: Path, force: bool = False) -> list[Path]:
+    """Write every file into `outdir`: all contents go to temporary files first, then each is
+    renamed into place, so a reader never sees a half-written file."""
+    refuse_overwrite(list(files), outdir, force)
+    try:
+        outdir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"cannot create output directory {outdir}: {exc.strerror}") from exc
+    targets = [outdir / name for name in sorted(files)]
     temps: list[tuple[Path, Path]] = []
     try:
         for target in targets:

@@ -15,9 +15,10 @@ from .mapping import MapOptions, map_filing
 from .mapping.checks import check_rules
 from .mapping.model import FactModel
 from .mapping.rules import MappingRules, load_rules
-from .outputs import write_outputs
+from .outputs import refuse_overwrite, write_outputs
 from .render import render_files
 from .validate import ValidationReport, validate_outputs
+from .validate.filing_rules import check_filing
 
 FORMATS = {"ixbrl": frozenset({"ixbrl"}), "xbrl": frozenset({"xbrl"}), "both": frozenset({"ixbrl", "xbrl"})}
 
@@ -84,11 +85,13 @@ def convert(input_path: Path, outdir: Path, options: ConvertOptions) -> Conversi
     extraction = _with_options(extract(submission), options)
     model = build_model(submission, extraction, options, load_rules())
     rendered = render_files(model, submission, extraction, options.formats)
+    refuse_overwrite(list(rendered.files), outdir, options.force)
     report = None
     if options.validate:
         with tempfile.TemporaryDirectory(prefix="xbrlconv-") as tmp:
             write_outputs(rendered.files, Path(tmp))
             report = validate_outputs([Path(tmp) / name for name in rendered.entry_points], options.settings)
+        report = report.adding(check_filing(model, rendered.files))
         if not report.ok:
             first = report.errors[0]
             raise ValidationFailed(

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from decimal import Decimal
 
 from ..extract.model import Period, Span, UnitKind
-from .model import ConceptInfo, Context, Display, Fact, FactModel, Role, Unit
+from .model import STANDARD_LABEL, ConceptInfo, Context, Display, Fact, FactModel, Role, Unit
 from .names import camel_name, unique_name
 
 _UNITS = {
@@ -137,6 +137,18 @@ class FactModelBuilder:
         self.facts.append(fact)
         return fact
 
+    def _unique_standard_labels(self) -> list[tuple[str, str, str]]:
+        """Labels, with a standard label that another concept already has made distinct (EFM 6.10.4)."""
+        seen: set[str] = set()
+        out = []
+        for (qname, role), text in sorted(self.labels.items()):
+            if role == STANDARD_LABEL:
+                if text in seen:
+                    text = f"{text} ({qname.split(':', 1)[1]})"
+                seen.add(text)
+            out.append((qname, role, text))
+        return out
+
     def build(self, date_stamp: str, title: str, schemas: tuple[tuple[str, str, str], ...]) -> FactModel:
         used_prefixes = {c.prefix for c in self._used_concepts.values()}
         imports = tuple((ns, url) for prefix, ns, url in schemas if prefix in used_prefixes)
@@ -151,7 +163,7 @@ class FactModelBuilder:
             units=tuple(sorted(self.units.values(), key=lambda u: u.id)),
             facts=tuple(self.facts),
             extension_concepts=tuple(self.extensions.values()),
-            labels=tuple(sorted((q, r, t) for (q, r), t in self.labels.items())),
+            labels=tuple(sorted(self._unique_standard_labels())),
             roles=tuple(self.roles),
             schema_imports=imports,
             namespaces=namespaces,

@@ -26,6 +26,9 @@ class ValidationReport:
     def ok(self) -> bool:
         return not self.errors
 
+    def adding(self, findings: list[Finding]) -> "ValidationReport":
+        return ValidationReport(self.files, self.findings + tuple(findings), self.fact_count)
+
 
 def _describe(key: FactKey) -> str:
     return f"{key.concept} {key.period} = {key.value}"

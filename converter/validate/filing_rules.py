@@ -1,0 +1,93 @@
+"""Our own checks on the rendered filing, for EDGAR rules that Arelle's base validation does not cover.
+
+Each rule is a small function yielding Findings with a stable code; its docstring names the rule.
+They read only our own outputs, so they run anywhere (the SEC's EDGAR plugin is not redistributable).
+"""
+
+import re
+from collections.abc import Iterator
+
+from lxml import etree
+
+from ..arelle_adapter import Finding
+from ..mapping.model import STANDARD_LABEL, FactModel
+
+XHTML = "{http://www.w3.org/1999/xhtml}"
+_FILE_NAME = re.compile(r"^[a-z0-9][a-zA-Z0-9_.\-]*\.(xsd|xml|htm)$")
+_ALLOWED_FORMAT_NAMESPACES = {
+    "http://www.xbrl.org/inlineXBRL/transformation/2020-02-12",
+    "http://www.xbrl.org/inlineXBRL/transformation/2022-02-16",
+}
+_DISALLOWED_TAGS = {"script", "iframe", "object", "embed", "applet", "form", "input", "frame", "frameset", "base"}
+_EXTERNAL = re.compile(r"^\s*(https?:|ftp:|file:|//|javascript:)", re.I)
+
+
+def file_names(names: list[str]) -> Iterator[Finding]:
+    """EFM 5.2.1/6.3.2: file names are lower-case-led ASCII with an .htm, .xml or .xsd extension."""
+    for name in names:
+        if not _FILE_NAME.match(name):
+            yield Finding("error", "xbrlconv.efm.fileName", f"file name {name!r} is not allowed by EDGAR")
+
+
+def html_is_safe(htm: bytes) -> Iterator[Finding]:
+    """EFM 5.2.2: no active content (scripts, frames, forms, event handlers) and no external references."""
+    root = etree.fromstring(htm)
+    for element in root.iter():
+        if not isinstance(element.tag, str):
+            continue
+        local = element.tag.rsplit("}", 1)[-1]
+        if element.tag.startswith(XHTML) and local in _DISALLOWED_TAGS:
+            yield Finding("error", "xbrlconv.efm.disallowedElement", f"<{local}> is not allowed in EDGAR HTML")
+        for attr, value in element.attrib.items():
+            if attr.lower().startswith("on"):
+                yield Finding("error", "xbrlconv.efm.eventHandler", f"attribute {attr} on <{local}> is not allowed")
+            if attr in ("href", "src") and element.tag.startswith(XHTML) and _EXTERNAL.match(value):
+                yield Finding("error", "xbrlconv.efm.externalReference", f"<{local} {attr}={value!r}> is external")
+
+
+def transformation_formats(htm: bytes) -> Iterator[Finding]:
+    """EFM 5.2.5.12: ix formats come from a transformation registry EDGAR accepts (here: ixt TR4/TR5)."""
+    root = etree.fromstring(htm)
+    for element in root.iter("{http://www.xbrl.org/2013/inlineXBRL}*"):
+        fmt = element.get("format")
+        if not fmt:
+            continue
+        prefix = fmt.split(":", 1)[0] if ":" in fmt else None
+        namespace = element.nsmap.get(prefix)
+        if namespace not in _ALLOWED_FORMAT_NAMESPACES:
+            yield Finding("error", "xbrlconv.efm.transformRegistry", f"format {fmt} is not from an accepted registry")
+
+
+def labels_and_presentation(model: FactModel) -> Iterator[Finding]:
+    """EFM 6.10.1 and 6.12.x: every concept used has an English standard label in the filing's own
+    label linkbase, and every concept with facts appears in the presentation linkbase."""
+    labelled = {q for q, role, _ in model.labels if role == STANDARD_LABEL}
+    presented = {q for role in model.roles for arc in role.presentation for q in (arc.parent, arc.child)}
+    for qname in sorted({f.concept.qname for f in model.facts} | presented):
+        if qname not in labelled:
+            yield Finding("error", "xbrlconv.efm.missingLabel", f"{qname} has no standard label")
+    for qname in sorted({f.concept.qname for f in model.facts} - presented):
+        yield Finding("error", "xbrlconv.efm.notPresented", f"{qname} has facts but no presentation relationship")
+
+
+def unique_standard_labels(model: FactModel) -> Iterator[Finding]:
+    """EFM 6.10.4: no two concepts share an English standard label."""
+    seen: dict[str, str] = {}
+    for qname, role, text in model.labels:
+        if role != STANDARD_LABEL:
+            continue
+        if text in seen and seen[text] != qname:
+            yield Finding("error", "xbrlconv.efm.duplicateLabel", f"{qname} and {seen[text]} share the label {text!r}")
+        seen.setdefault(text, qname)
+
+
+def check_filing(model: FactModel, files: dict[str, bytes]) -> list[Finding]:
+    """All of the rules above on one rendered filing."""
+    findings = list(file_names(sorted(files)))
+    findings += list(labels_and_presentation(model))
+    findings += list(unique_standard_labels(model))
+    for name, content in files.items():
+        if name.endswith(".htm"):
+            findings += list(html_is_safe(content))
+            findings += list(transformation_formats(content))
+    return findings

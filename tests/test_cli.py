@@ -1,0 +1,127 @@
+"""The command line: one-line errors with distinct exit codes, formats, and the installed script."""
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from converter.cli import main
+
+from .conftest import FIXTURES, GOLDEN, shared_taxonomies
+
+SEED = FIXTURES / "capstone_8-K_2007-11-08.txt"
+
+
+def run(*args, env=None):
+    result = CliRunner().invoke(main, [str(a) for a in args], env=env)
+    return result.exit_code, result.output
+
+
+def packages():
+    return [x for p in sorted(shared_taxonomies().glob("*.zip")) for x in ("--taxonomy-package", p)]
+
+
+def one_line_error(output: str) -> str:
+    lines = [line for line in output.splitlines() if line.strip()]
+    assert len(lines) == 1 and lines[0].startswith("xbrlconv: error: "), output
+    assert "Traceback" not in output
+    return lines[0]
+
+
+def test_missing_cik_is_an_error_not_a_guess(tmp_path):
+    code, output = run("convert", SEED, "-o", tmp_path / "out", *packages())
+    assert code == 2
+    assert "--cik" in one_line_error(output)
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize(
+    ("content", "code", "words"),
+    [
+        (b"", 2, "empty"),
+        (bytes(range(256)) * 64, 2, "binary"),
+        (b"<SEC-DOCUMENT>\n<DOCUMENT>\n<TYPE>8-K\n<TEXT>\nFORM 8-K\n", 2, "truncated"),
+        (b"Dear shareholders, thank you.\n", 3, "form type"),
+    ],
+)
+def test_bad_inputs(tmp_path, content, code, words):
+    bad = tmp_path / "input.txt"
+    bad.write_bytes(content)
+    exit_code, output = run("convert", bad, "-o", tmp_path / "out", "--cik", "1", *packages())
+    assert exit_code == code
+    assert words in one_line_error(output)
+
+
+def test_missing_taxonomy_offline_is_a_clear_error(tmp_path):
+    code, output = run(
+        "convert", SEED, "-o", tmp_path / "out", "--cik", "1009759", "--offline", env={"XBRLCONV_TAXONOMY_PACKAGES": ""}
+    )
+    assert code == 4
+    assert "--taxonomy-package" in one_line_error(output)
+
+
+def test_existing_outputs_are_not_overwritten(tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "cpst-20071108.htm").write_text("the user's file")
+    code, output = run("convert", SEED, "-o", out, "--cik", "1009759", *packages())
+    assert code == 7
+    assert "--force" in one_line_error(output)
+    assert (out / "cpst-20071108.htm").read_text() == "the user's file"
+    assert sorted(p.name for p in out.iterdir()) == ["cpst-20071108.htm"]
+
+
+def test_xbrl_only_format_without_validation(tmp_path):
+    code, output = run(
+        "convert", SEED, "-o", tmp_path, "--cik", "1009759", "--format", "xbrl", "--no-validate", *packages()
+    )
+    assert code == 0, output
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "cpst-20071108.xml",
+        "cpst-20071108.xsd",
+        "cpst-20071108_cal.xml",
+        "cpst-20071108_def.xml",
+        "cpst-20071108_lab.xml",
+        "cpst-20071108_pre.xml",
+    ]
+    assert (tmp_path / "cpst-20071108.xml").read_bytes() == (
+        GOLDEN / "capstone_8-K_2007-11-08" / "cpst-20071108.xml"
+    ).read_bytes()
+
+
+def test_validate_command_reports_json_and_junit(tmp_path):
+    golden = GOLDEN / "capstone_8-K_2006-11-09"
+    for path in golden.iterdir():
+        shutil.copy(path, tmp_path)
+    junit = tmp_path / "results.xml"
+    code, output = run("validate", tmp_path / "capstone-20061109.htm", "--json", "--junit", junit, *packages())
+    assert code == 0, output
+    report = json.loads(output)
+    assert (report["errors"], report["warnings"], report["facts"]) == (0, 0, 18)
+    assert 'tests="1" failures="0"' in junit.read_text()
+
+
+def test_installed_script_runs_from_another_directory(tmp_path):
+    """The README's convert command: templates and rules are found wherever the user stands."""
+    script = Path(sys.executable).with_name("xbrlconv")
+    if not script.exists():
+        pytest.skip("the xbrlconv console script is not installed in this environment")
+    env = {**os.environ, "XBRLCONV_TAXONOMY_PACKAGES": str(shared_taxonomies())}
+    done = subprocess.run(
+        [str(script), "convert", str(SEED), "-o", "out", "--cik", "0001009759", "--format", "ixbrl"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "0 errors" in done.stdout
+    assert (tmp_path / "out" / "cpst-20071108.htm").read_bytes() == (
+        GOLDEN / "capstone_8-K_2007-11-08" / "cpst-20071108.htm"
+    ).read_bytes()

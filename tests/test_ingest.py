@@ -1,0 +1,85 @@
+"""Ingest: encodings, binary and truncated input, SGML headers and documents."""
+
+import pytest
+
+from converter.errors import InputError
+from converter.ingest import parse_submission, read_submission
+from converter.ingest.model import DocumentFormat
+
+from .conftest import FIXTURES
+
+
+def test_plain_text_filing_is_one_text_document():
+    submission = read_submission(FIXTURES / "capstone_8-K_2007-11-08.txt")
+    assert submission.header is None
+    assert len(submission.documents) == 1
+    assert submission.documents[0].format is DocumentFormat.TEXT
+    assert submission.encoding == "utf-8"
+
+
+def test_escaped_dollar_signs_are_unescaped():
+    submission = read_submission(FIXTURES / "capstone_8-K_2007-11-08.txt")
+    text = "\n".join(submission.documents[0].lines)
+    assert "\\$" not in text
+    assert "Cash and cash equivalents\t$ 46,276\t$ 60,322" in text
+
+
+def test_sgml_header_fields():
+    submission = read_submission(FIXTURES / "apple_8-K_2000-01-19.txt")
+    header = submission.header
+    assert header.cik == "0000320193"
+    assert header.company_name == "APPLE COMPUTER INC"
+    assert header.form_type == "8-K"
+    assert header.period_of_report.isoformat() == "2000-01-19"
+    assert header.filed.isoformat() == "2000-01-24"
+    assert header.state_of_incorporation == "CA"
+    assert header.irs_number == "942404110"
+    assert header.file_number == "000-10030"
+    assert header.business_address.city == "CUPERTINO"
+    assert header.business_address.zip == "95014"
+
+
+def test_sgml_documents_keep_their_type_and_file_line():
+    submission = read_submission(FIXTURES / "apple_8-K_2000-01-19.txt")
+    assert [d.doc_type for d in submission.documents] == ["8-K", "EX-99.1"]
+    first = submission.documents[0]
+    raw_lines = (FIXTURES / "apple_8-K_2000-01-19.txt").read_text(encoding="latin-1").split("\n")
+    for i, line in enumerate(first.lines[:40]):
+        assert raw_lines[first.source_line(i) - 1] == line
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding", "expected"),
+    [
+        ("Net sales \u2014 caf\u00e9".encode("cp1252"), "cp1252", "Net sales \u2014 caf\u00e9"),
+        ("Net sales \u2014 caf\u00e9".encode("utf-8"), "utf-8", "Net sales \u2014 caf\u00e9"),
+        (b"\xef\xbb\xbfFORM 8-K", "utf-8-sig", "FORM 8-K"),
+    ],
+)
+def test_encodings(data, encoding, expected):
+    submission = parse_submission(data + b"\r\nline two\r\n")
+    assert submission.encoding == encoding
+    assert submission.documents[0].lines[:2] == (expected, "line two")
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"", "empty"),
+        (b"   \n\n", "empty"),
+        (bytes(range(256)) * 40, "binary"),
+        (b"<SEC-DOCUMENT>\n<DOCUMENT>\n<TYPE>8-K\n<TEXT>\nFORM 8-K\nDate of Report", "truncated"),
+    ],
+)
+def test_bad_input_is_refused_with_a_reason(data, message):
+    with pytest.raises(InputError, match=message):
+        parse_submission(data)
+
+
+def test_missing_and_oversized_files(tmp_path):
+    with pytest.raises(InputError, match="no such file"):
+        read_submission(tmp_path / "absent.txt")
+    big = tmp_path / "big.txt"
+    big.write_bytes(b"x" * 2048)
+    with pytest.raises(InputError, match="input limit"):
+        read_submission(big, max_bytes=1024)

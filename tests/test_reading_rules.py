@@ -1,0 +1,93 @@
+"""Small readers on real strings from filings: numbers, dates, periods, scale, units."""
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from converter.extract.dates import find_dates
+from converter.extract.model import Cell, Period, Span, UnitKind
+from converter.extract.numbers import parse_amount
+from converter.extract.periods import period_of
+from converter.extract.scale import find_scale
+from converter.extract.units import unit_kind_of
+
+
+def cell(text):
+    return Cell(text, (Span(0, 0, 10, 10 + len(text)),))
+
+
+@pytest.mark.parametrize(
+    ("text", "magnitude", "negative", "digits"),
+    [
+        ("$ 46,276", Decimal(46276), False, "46,276"),
+        ("(556,130)", Decimal(556130), True, "556,130"),
+        ("$ (0.06)", Decimal("0.06"), True, "0.06"),
+        ("-12", Decimal(12), True, "12"),
+        ("--", None, False, "--"),
+        ("\u2014", None, False, "\u2014"),
+    ],
+)
+def test_amounts(text, magnitude, negative, digits):
+    amount = parse_amount(cell(text))
+    assert (amount.magnitude, amount.negative, amount.text) == (magnitude, negative, digits)
+    assert amount.span.end - amount.span.start == len(digits)
+    assert text[amount.span.start - 10 : amount.span.end - 10] == digits
+
+
+@pytest.mark.parametrize("text", ["Revenue", "(556,130", "12 months", "n/a", ""])
+def test_not_amounts(text):
+    assert parse_amount(cell(text)) is None
+
+
+def test_dates_in_text():
+    found = find_dates("$835 at September 30, 2007 and $789 at March 31, 2007")
+    assert [d for d, _, _ in found] == [date(2007, 9, 30), date(2007, 3, 31)]
+
+
+@pytest.mark.parametrize(
+    ("heading", "context", "instant", "expected"),
+    [
+        ("September 30, 2007", "", True, Period(date(2007, 9, 30))),
+        ("Three Months Ended September 30, 2007", "", False, Period(date(2007, 9, 30), date(2007, 7, 1))),
+        ("Six Months Ended September 30, 2006", "", False, Period(date(2006, 9, 30), date(2006, 4, 1))),
+        ("2008", "For the years ended December 31,", False, Period(date(2008, 12, 31), date(2008, 1, 1))),
+        ("13 Weeks Ended September 29, 2007", "", False, Period(date(2007, 9, 29), date(2007, 7, 1))),
+        ("Revenue", "", False, None),
+    ],
+)
+def test_periods(heading, context, instant, expected):
+    assert period_of(heading, context, instant) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "monetary", "shares"),
+    [
+        ("(In thousands, except share amounts)", 3, 0),
+        ("(In thousands, except per share data)", 3, 3),
+        ("(in millions, except share and per share amounts)", 6, 0),
+        ("(000's omitted)", 3, 3),
+        ("(In millions, except per share amounts; shares in thousands)", 6, 3),
+        ("CONSOLIDATED BALANCE SHEETS", 0, 0),
+    ],
+)
+def test_scale(text, monetary, shares):
+    scale = find_scale(text)
+    assert (scale.monetary, scale.shares, scale.per_share) == (monetary, shares, 0)
+
+
+@pytest.mark.parametrize(
+    ("label", "kind"),
+    [
+        ("Weighted average shares used to calculate Basic and Diluted net loss per share", UnitKind.SHARES),
+        ("Net loss per share of common stock -- Basic and Diluted", UnitKind.PER_SHARE),
+        ("Net loss", UnitKind.MONETARY),
+    ],
+)
+def test_unit_kinds(label, kind):
+    assert unit_kind_of(label) is kind
+
+
+def test_unit_kind_from_section_heading():
+    assert unit_kind_of("Basic", ("Shares used in computing earnings per share:",)) is UnitKind.SHARES
+    assert unit_kind_of("Basic", ("Net income per share:",)) is UnitKind.PER_SHARE
