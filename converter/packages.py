@@ -16,8 +16,17 @@ def _from_environment() -> list[str]:
     if not value:
         return []
     if Path(value).is_dir():
-        return sorted(str(p) for p in Path(value).glob("*.zip"))
-    return [p for p in value.split(os.pathsep) if p]
+        found = sorted(str(p) for p in Path(value).glob("*.zip"))
+        if not found:
+            raise TaxonomyError(f"${ENV_PACKAGES} names the directory {value}, which holds no .zip packages")
+        return found
+    paths = [p for p in value.split(os.pathsep) if p]
+    missing = [p for p in paths if not Path(p).is_file()]
+    if missing:
+        raise TaxonomyError(
+            f"${ENV_PACKAGES}: {missing[0]} is neither a directory of taxonomy packages nor a package zip"
+        )
+    return paths
 
 
 def taxonomy_settings(packages: tuple[str, ...] = (), offline: bool | None = None) -> ArelleSettings:

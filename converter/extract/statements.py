@@ -86,14 +86,17 @@ def _is_heading_row(row: GridRow) -> bool:
 
 
 def header_row_count(grid: Grid) -> int:
-    """Rows at the top of the grid that carry column headings (or a title above them)."""
+    """Rows at the top of the grid that carry column headings (or a title above them).
+
+    A table of text only (an exhibit index) has its first row as heading.
+    """
     seen_heading = False
     for i, row in enumerate(grid.rows):
         if _is_heading_row(row):
             seen_heading = True
         elif seen_heading or _value_cells(row):
             return i
-    return len(grid.rows)
+    return min(1, len(grid.rows))
 
 
 def _value_columns(grid: Grid, first_data: int) -> list[int]:
