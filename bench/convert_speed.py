@@ -5,6 +5,7 @@ default ../shared/taxonomies). Prints one line per filing and stage; targets liv
 """
 
 import argparse
+import csv
 import os
 import resource
 import sys
@@ -21,7 +22,12 @@ from converter.pipeline import ConvertOptions, build_model, convert
 from converter.render import render_files
 
 ROOT = Path(__file__).resolve().parent.parent
-CIKS = {"capstone": "0001009759", "apple": None}
+
+
+def fixture_ciks() -> dict[str, str | None]:
+    """File name -> --cik for fixtures without an SEC header (tests/fixtures/MANIFEST.tsv)."""
+    with (ROOT / "tests" / "fixtures" / "MANIFEST.tsv").open(encoding="utf-8", newline="") as handle:
+        return {row["file"]: row["cik_option"] or None for row in csv.DictReader(handle, delimiter="\t")}
 
 
 def peak_mb() -> float:
@@ -45,10 +51,11 @@ def main() -> int:
     timed(
         "taxonomy load", lambda: load_concepts(((t.prefix, t.namespace, t.schema) for t in rules.taxonomies), settings)
     )
-    for path in sorted((ROOT / "tests" / "fixtures").glob("*.txt")):
+    for name, cik in fixture_ciks().items():
+        path = ROOT / "tests" / "fixtures" / name
         print(f"{path.name} ({path.stat().st_size} bytes)")
         for _ in range(args.repeat):
-            bench_one(path, ConvertOptions(settings=settings, cik=CIKS.get(path.name.split("_")[0])), rules)
+            bench_one(path, ConvertOptions(settings=settings, cik=cik), rules)
     return 0
 
 

@@ -1,5 +1,6 @@
 """Shared test setup: where the fixtures, golden files and taxonomy packages are."""
 
+import csv
 import os
 from pathlib import Path
 
@@ -11,7 +12,18 @@ from converter.pipeline import ConvertOptions, convert
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
 GOLDEN = ROOT / "golden"
-SEEDS = {"capstone_8-K_2006-11-09": "0001009759", "capstone_8-K_2007-11-08": "0001009759"}
+
+
+def fixture_ciks() -> dict[str, str | None]:
+    """Fixture file stem -> the --cik it needs (None when its SEC header has the CIK)."""
+    with (FIXTURES / "MANIFEST.tsv").open(encoding="utf-8", newline="") as handle:
+        return {
+            row["file"].removesuffix(".txt"): row["cik_option"] or None
+            for row in csv.DictReader(handle, delimiter="\t")
+        }
+
+
+SEEDS = {name: cik for name, cik in fixture_ciks().items() if name.startswith("capstone_")}
 
 
 def pytest_addoption(parser):
