@@ -29,18 +29,17 @@ def decide_cik(header: SecHeader | None, option: str | None) -> str:
 
 
 def decide_prefix(cover: CoverPage, option: str | None) -> str:
-    """--prefix, else the trading symbol, else the first distinctive word of the registrant name."""
+    """--prefix, else the trading symbol, else from the registrant name: the initials of three or more
+    distinctive words ("International Business Machines" -> "ibm"), or the first of fewer."""
     if option:
         prefix = option.strip().lower()
     elif cover.value("trading_symbol"):
         prefix = re.sub(r"[^a-z0-9]", "", cover.value("trading_symbol").lower())
     else:
-        words = [
-            w
-            for w in re.findall(r"[a-z0-9]+", (cover.value("registrant_name") or "").lower())
-            if w not in _CORPORATE_WORDS
-        ]
-        prefix = words[0][:12] if words else ""
+        name = (cover.value("registrant_name") or "").lower()
+        words = [w.lstrip("0123456789") for w in re.findall(r"[a-z0-9]+", name)]
+        words = [w for w in words if w and w not in _CORPORATE_WORDS] or [w for w in words if w]
+        prefix = "".join(w[0] for w in words) if len(words) >= 3 else (words[0][:12] if words else "")
     if not re.fullmatch(r"[a-z][a-z0-9]{0,19}", prefix):
         raise OptionError(
             f"cannot make a file-name prefix from {prefix!r}; pass --prefix (lower-case letters and digits)"

@@ -16,7 +16,7 @@ from .mapping.checks import check_rules
 from .mapping.model import FactModel
 from .mapping.rules import MappingRules, load_rules
 from .outputs import refuse_overwrite, write_outputs
-from .render import render_files
+from .render import RenderedFiles, render_files
 from .validate import ValidationReport, validate_outputs
 from .validate.filing_rules import check_filing
 
@@ -79,24 +79,45 @@ def build_model(
     return map_filing(extraction, rules, taxonomy, map_options, _provenance(submission), title)
 
 
-def convert(input_path: Path, outdir: Path, options: ConvertOptions) -> ConversionResult:
-    """Convert one filing; outputs are written only when they pass validation (or it is skipped)."""
+@dataclass(frozen=True)
+class Prepared:
+    """Everything a conversion makes before validation, stage by stage."""
+
+    submission: Submission
+    extraction: Extraction
+    model: FactModel
+    rendered: RenderedFiles
+
+
+def prepare(input_path: Path, options: ConvertOptions) -> Prepared:
+    """Ingest, extract, map and render one filing (nothing is written)."""
     submission = read_submission(input_path, options.max_input_bytes)
     extraction = _with_options(extract(submission), options)
     model = build_model(submission, extraction, options, load_rules())
-    rendered = render_files(model, submission, extraction, options.formats)
-    refuse_overwrite(list(rendered.files), outdir, options.force)
+    return Prepared(submission, extraction, model, render_files(model, submission, extraction, options.formats))
+
+
+def validate_rendered(prepared: Prepared, settings: ArelleSettings) -> ValidationReport:
+    """Arelle on the entry points (written to a scratch directory) plus our own filing rules."""
+    rendered = prepared.rendered
+    with tempfile.TemporaryDirectory(prefix="xbrlconv-") as tmp:
+        write_outputs(rendered.files, Path(tmp))
+        report = validate_outputs([Path(tmp) / name for name in rendered.entry_points], settings)
+    return report.adding(check_filing(prepared.model, rendered.files))
+
+
+def convert(input_path: Path, outdir: Path, options: ConvertOptions) -> ConversionResult:
+    """Convert one filing; outputs are written only when they pass validation (or it is skipped)."""
+    prepared = prepare(input_path, options)
+    refuse_overwrite(list(prepared.rendered.files), outdir, options.force)
     report = None
     if options.validate:
-        with tempfile.TemporaryDirectory(prefix="xbrlconv-") as tmp:
-            write_outputs(rendered.files, Path(tmp))
-            report = validate_outputs([Path(tmp) / name for name in rendered.entry_points], options.settings)
-        report = report.adding(check_filing(model, rendered.files))
+        report = validate_rendered(prepared, options.settings)
         if not report.ok:
             first = report.errors[0]
             raise ValidationFailed(
                 f"generated XBRL has {len(report.errors)} validation error(s); first: [{first.code}] {first.message}",
                 report.findings,
             )
-    written = write_outputs(rendered.files, outdir, options.force)
-    return ConversionResult(tuple(written), model, report)
+    written = write_outputs(prepared.rendered.files, outdir, options.force)
+    return ConversionResult(tuple(written), prepared.model, report)

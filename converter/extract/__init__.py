@@ -1,7 +1,6 @@
 """Extract stage: cover fields and financial statements, with provenance, from a Submission."""
 
-from ..errors import UnsupportedInputError
-from ..ingest.model import DocumentFormat, Submission
+from ..ingest.model import Submission
 from .cover import extract_cover
 from .layout import document_layout, title_lines
 from .model import Extraction, StatementTable
@@ -29,11 +28,6 @@ def _statements_of(submission: Submission, layouts) -> list[StatementTable]:
 
 def extract(submission: Submission) -> Extraction:
     """Everything the later stages need, read from the submission's documents."""
-    unsupported = [d for d in submission.documents if d.format is not DocumentFormat.TEXT]
-    if unsupported:
-        raise UnsupportedInputError(
-            f"{len(unsupported)} HTML document(s) in the input; this version converts plain-text filings only"
-        )
     layouts = []
     grid_count = 0
     for doc in submission.documents:

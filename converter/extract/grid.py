@@ -4,25 +4,29 @@
 - A label-only row whose next row's label starts in lower case is a label wrapped over two lines
   (often across a page break): the two rows become one.
 - Rows of rule characters (----, ====) are drawn lines, not data.
+- A number spanning several columns moves to the last of them (numbers are right-aligned).
+- Columns with no text in any row (spacers) are dropped.
 """
 
 import re
 from dataclasses import replace
 
 from .model import EMPTY_CELL, Cell, Grid, GridRow
+from .numbers import parse_amount
 
 _RULE = re.compile(r"^[-=_\s]+$")
-_LEADING_SYMBOL = re.compile(r"^\$$")
-_TRAILING_SYMBOL = re.compile(r"^(\)|%|\)%)$")
+_LEADING_SYMBOL = re.compile(r"^(\$|\(|\$\(|\(\$)$")
+_TRAILING_SYMBOL = re.compile(r"^(\)|%|\)%|\)\*)$")
 
 
-def join_cells(first: Cell, second: Cell) -> Cell:
+def join_cells(first: Cell, second: Cell, colspan: int | None = None) -> Cell:
     """One cell holding both cells' text, separated by a space."""
+    span = colspan if colspan is not None else max(first.colspan, second.colspan)
     if not first.text:
-        return second
+        return replace(second, colspan=span)
     if not second.text:
-        return first
-    return Cell(f"{first.text} {second.text}", first.spans + second.spans)
+        return replace(first, colspan=span)
+    return Cell(f"{first.text} {second.text}", first.spans + second.spans, span)
 
 
 def _is_rule_row(row: GridRow) -> bool:
@@ -31,17 +35,19 @@ def _is_rule_row(row: GridRow) -> bool:
 
 
 def _merge_symbol_cells(cells: tuple[Cell, ...]) -> tuple[Cell, ...]:
+    """Join '$' and '(' cells to the value on their right (the joined cell covers both columns, so
+    values line up with those typed whole), ')' and '%' cells to the value on their left."""
     out = list(cells)
     for i, cell in enumerate(out):
         if _LEADING_SYMBOL.match(cell.text):
             j = next((k for k in range(i + 1, len(out)) if out[k].text), None)
             if j is not None:
-                out[j] = join_cells(cell, out[j])
-                out[i] = EMPTY_CELL
+                out[i] = join_cells(cell, out[j], j - i + out[j].colspan)
+                out[j] = EMPTY_CELL
         elif _TRAILING_SYMBOL.match(cell.text):
             j = next((k for k in range(i - 1, 0, -1) if out[k].text), None)
             if j is not None:
-                out[j] = join_cells(out[j], cell)
+                out[j] = join_cells(out[j], cell, out[j].colspan)  # the digits stay where they were
                 out[i] = EMPTY_CELL
     return tuple(out)
 
@@ -69,11 +75,38 @@ def _merge_wrapped_labels(rows: list[GridRow]) -> list[GridRow]:
     return merged
 
 
+def _right_align_numbers(cells: tuple[Cell, ...]) -> tuple[Cell, ...]:
+    """A number spanning several columns moves to the last of them: numbers are right-aligned, so
+    '$ 3,579' typed over two cells and '2,632' in the second of them belong to one column."""
+    out = list(cells)
+    for i in range(len(out) - 1, 0, -1):
+        cell = out[i]
+        if cell.colspan > 1 and cell.text and parse_amount(cell) is not None:
+            last = min(i + cell.colspan, len(out)) - 1
+            if all(not out[k].text for k in range(i + 1, last + 1)):
+                out[i], out[last] = EMPTY_CELL, replace(cell, colspan=1)
+    return tuple(out)
+
+
+def _drop_empty_columns(rows: list[GridRow]) -> list[GridRow]:
+    """Columns no row has text in (HTML spacer columns, emptied '$' columns) go; spans shrink."""
+    width = max((len(r.cells) for r in rows), default=0)
+    squared = [r.cells + (EMPTY_CELL,) * (width - len(r.cells)) for r in rows]
+    keep = [c for c in range(width) if any(cells[c].text for cells in squared)]
+    kept = set(keep)
+    out = []
+    for row, cells in zip(rows, squared, strict=True):
+        new = tuple(
+            replace(cells[c], colspan=max(1, sum(1 for k in range(c, c + cells[c].colspan) if k in kept))) for c in keep
+        )
+        out.append(replace(row, cells=new))
+    return out
+
+
 def tidy(grid: Grid) -> Grid:
     """Apply the tidying rules above and square the grid to a common width."""
     rows = [r for r in grid.rows if not _is_rule_row(r)]
-    rows = [replace(r, cells=_merge_symbol_cells(r.cells)) for r in rows]
+    rows = [replace(r, cells=_right_align_numbers(_merge_symbol_cells(r.cells))) for r in rows]
+    rows = _drop_empty_columns(rows)
     rows = _merge_wrapped_labels(rows)
-    width = max((len(r.cells) for r in rows), default=0)
-    squared = tuple(replace(r, cells=r.cells + (EMPTY_CELL,) * (width - len(r.cells))) for r in rows)
-    return replace(grid, rows=squared)
+    return replace(grid, rows=tuple(rows))

@@ -1,8 +1,10 @@
-"""Find the tables and page breaks of a text document, and the title lines above each table."""
+"""Find the tables and page breaks of a document, and the title lines above each table."""
 
 import re
+from dataclasses import replace
 
 from ..ingest.model import SourceDocument
+from .fixed_width import fixed_width_grid, tagged_tables, untagged_regions
 from .grid import tidy
 from .model import DocumentLayout, Grid
 from .tabbed import tab_grid, tab_regions
@@ -12,15 +14,44 @@ MAX_TITLE_LINES = 8
 MAX_TITLE_WIDTH = 120
 
 
-def document_layout(doc: SourceDocument, first_grid_number: int) -> DocumentLayout:
-    """Tables (as tidy grids) and page breaks of one document."""
-    grids = []
-    for n, (first, last) in enumerate(tab_regions(doc.lines)):
-        grid = tidy(tab_grid(f"t{first_grid_number + n}", doc.index, doc.lines, first, last))
-        if len(grid.rows) >= 2:
+def _raw_grids(doc: SourceDocument) -> tuple[list[Grid], list[int]]:
+    """Grids before tidying, from every kind of table the document has, and SGML tag lines."""
+    grids: list[Grid] = []
+    hidden: list[int] = []
+    taken: set[int] = set()
+    colspans = dict(doc.colspans)
+    for first, last in doc.tables:
+        grids.append(tab_grid("", doc.index, doc.lines, first, last, colspans))
+        taken.update(range(first, last + 1))
+    for table in tagged_tables(doc.lines):
+        hidden.extend(table.tag_lines)
+        grid = fixed_width_grid(
+            "", doc.index, doc.lines, table.first, table.last, table.marks, frozenset(table.tag_lines)
+        )
+        if grid is not None:
             grids.append(grid)
+        taken.update(range(table.first - 1, max(table.tag_lines) + 1))
+    if not doc.tables:
+        for first, last in tab_regions(doc.lines):
+            if not taken.intersection(range(first, last + 1)):
+                grids.append(tab_grid("", doc.index, doc.lines, first, last))
+                taken.update(range(first, last + 1))
+    for first, last in untagged_regions(doc.lines, taken):
+        grid = fixed_width_grid("", doc.index, doc.lines, first, last)
+        if grid is not None:
+            grids.append(grid)
+    return grids, hidden
+
+
+def document_layout(doc: SourceDocument, first_grid_number: int) -> DocumentLayout:
+    """Tables (as tidy grids, numbered in reading order) and page breaks of one document."""
+    raw, hidden = _raw_grids(doc)
+    tidied = [tidy(g) for g in sorted(raw, key=lambda g: g.first_line)]
+    grids = tuple(
+        replace(g, id=f"t{first_grid_number + n}") for n, g in enumerate(g for g in tidied if len(g.rows) >= 2)
+    )
     breaks = tuple(i for i, line in enumerate(doc.lines) if _PAGE.match(line))
-    return DocumentLayout(doc.index, tuple(grids), breaks)
+    return DocumentLayout(doc.index, grids, breaks, tuple(sorted(set(hidden))))
 
 
 def title_lines(doc: SourceDocument, grid: Grid, taken: set[int]) -> tuple[int, ...]:
@@ -30,7 +61,7 @@ def title_lines(doc: SourceDocument, grid: Grid, taken: set[int]) -> tuple[int, 
     blanks = 0
     while i >= 0 and len(found) < MAX_TITLE_LINES and i not in taken:
         line = doc.lines[i]
-        if not line.strip():
+        if not line.strip() or re.match(r"^\s*</?(TABLE|CAPTION)>\s*$", line, re.I):
             blanks += 1
             if blanks > 1 and found:
                 break

@@ -26,6 +26,7 @@ class Cell:
 
     text: str
     spans: tuple[Span, ...] = ()
+    colspan: int = 1  # columns of the grid the cell covers, from where it stands
 
     def span_at(self, start: int, end: int) -> "Span | None":
         """Source span of text[start:end], when that text lies within one source piece."""
@@ -54,6 +55,7 @@ EMPTY_CELL = Cell("")
 class GridRow:
     cells: tuple[Cell, ...]
     line: int  # first source line of the row (0-based, in the document)
+    indent: int = 0  # leading spaces of the label: its level in the statement's outline
 
 
 @dataclass(frozen=True)
@@ -159,6 +161,7 @@ class StatementRow:
     sections: tuple[str, ...] = ()  # texts of the enclosing headings, outermost first
     resolved_label: str = ""  # a bare "Total" completed with its section, else the label
     label_cell: Cell = EMPTY_CELL
+    balance_at: str | None = None  # "start"/"end": a balance at the start/end of each column's period
 
     @property
     def has_values(self) -> bool:

@@ -70,14 +70,18 @@ def start_of(end: date, months: int, weeks: int) -> date:
 
 
 def end_date_of(text: str, context: str) -> date | None:
-    """The date a column ends on: a full date in its heading, or its year with the month-day of
-    the heading or the table title ("Year Ended December 31," over "2008")."""
+    """The date a column ends on: a full date in its heading; or its year with the date of that
+    year in the title ("September 26, 1997 and September 27, 1996" over "1997"), or with the
+    month-day of the heading or title ("Year Ended December 31," over "2008")."""
     dates = find_dates(text)
     if dates:
         return dates[-1][0]
     years = _YEAR_ONLY.findall(text)
     if len(years) != 1:
         return None
+    same_year = [d for d, _, _ in find_dates(context) if d.year == int(years[0])]
+    if len(same_year) == 1:
+        return same_year[0]
     for source in (text, context):
         month_days = find_month_days(source)
         if month_days:
@@ -104,3 +108,15 @@ def period_of(heading: str, context: str, instant: bool) -> Period | None:
     if length is None:
         return Period(end=end) if _INSTANT_WORDS.search(heading) else None
     return Period(end=end, start=start_of(end, *length))
+
+
+def periods_from_title(context: str, count: int, instant: bool) -> list[Period | None]:
+    """Periods for columns with no headings, from the dates of the title in order
+    ("BALANCE SHEET / December 31, 2007" over a single column of amounts)."""
+    dates = [d for d, _, _ in find_dates(context)]
+    if len(dates) != count:
+        return [None] * count
+    if instant:
+        return [Period(end=d) for d in dates]
+    length = duration_of(context)
+    return [Period(end=d, start=start_of(d, *length)) if length else None for d in dates]

@@ -11,7 +11,7 @@ _SCALE = re.compile(
     r"|\(\s*(?P<bare>thousand|million|billion)s?\b",
     re.I,
 )
-_SHARES_SCALE = re.compile(r"shares?\s+(?:in|amounts\s+in)\s+(?P<word>thousand|million|billion)s?", re.I)
+_SHARES_SCALE = re.compile(r"shares?\b[^;)]{0,50}?\bin\s+(?P<word>thousand|million|billion)s?", re.I)
 _EXCEPT = re.compile(r"\bexcept\b(?P<rest>[^)\n]*)", re.I)
 _SHARE_EXCEPTION = re.compile(r"(?<!per[ -])\bshares?\b(?![ -]?(?:data|amounts?)?\s*per\b)", re.I)
 

@@ -16,7 +16,7 @@ from .model import (
     UnitKind,
 )
 from .numbers import is_year, parse_amount
-from .periods import period_of
+from .periods import period_of, periods_from_title
 from .units import unit_kind_of
 
 _KIND_BY_TITLE = (
@@ -53,6 +53,26 @@ _KIND_BY_LABELS = (
     (StatementKind.INCOME_STATEMENT, re.compile(r"^net\s+(?:income|loss|earnings)\b|^(?:total\s+)?revenues?\b", re.I)),
 )
 _TOTAL = re.compile(r"^total\b", re.I)
+_BALANCE_AT = (
+    (
+        "start",
+        re.compile(
+            r",?\s*(?:at|as of)?\s*(?:the\s+)?beginning\s+of\s+(?:the\s+)?(?:period|year|quarter|fiscal\s+year)\b"
+            r"|\bbeginning\s+balances?\b|\bbalances?,?\s+(?:at\s+)?beginning(?:\s+of\s+(?:the\s+)?(?:period|year))?\b"
+            r"|\bopening\s+balances?\b",
+            re.I,
+        ),
+    ),
+    (
+        "end",
+        re.compile(
+            r",?\s*(?:at|as of)?\s*(?:the\s+)?end\s+of\s+(?:the\s+)?(?:period|year|quarter|fiscal\s+year)\b"
+            r"|\bending\s+balances?\b|\bbalances?,?\s+(?:at\s+)?end(?:ing)?(?:\s+of\s+(?:the\s+)?(?:period|year))?\b"
+            r"|\bclosing\s+balances?\b",
+            re.I,
+        ),
+    ),
+)
 _BARE_TOTAL = re.compile(r"^total\s*:?$", re.I)
 _NORMALIZE = re.compile(r"[^a-z0-9]+")
 
@@ -104,25 +124,37 @@ def _value_columns(grid: Grid, first_data: int) -> list[int]:
     return [c for c in range(1, width) if any(parse_amount(r.cells[c]) is not None for r in grid.rows[first_data:])]
 
 
+def _heading_cell(row: GridRow, col: int) -> str:
+    """The heading over `col` in one heading row: the cell whose span covers it; in rows typed
+    without spans (tab-separated text), the nearest heading to its left."""
+    for c in range(1, len(row.cells)):
+        cell = row.cells[c]
+        if cell.text and c <= col < c + cell.colspan:
+            return cell.text
+    if any(cell.colspan > 1 for cell in row.cells):
+        return ""
+    return next((row.cells[c].text for c in range(col, 0, -1) if row.cells[c].text), "")
+
+
 def column_heading(grid: Grid, header_rows: int, col: int) -> str:
-    """Heading text over column `col`: each heading row's cell, or the spanning cell to its left."""
-    parts = []
-    for row in grid.rows[:header_rows]:
-        for c in range(col, 0, -1):
-            if row.cells[c].text:
-                parts.append(row.cells[c].text)
-                break
-    return " ".join(parts)
+    """Heading text over column `col`, from every heading row, top to bottom."""
+    return " ".join(t for t in (_heading_cell(row, col) for row in grid.rows[:header_rows]) if t)
+
+
+def stub_heading(grid: Grid, header_rows: int) -> str:
+    """Text in the label column of the heading rows ("Year Ended June 30,"): it heads every column."""
+    return " ".join(row.cells[0].text for row in grid.rows[:header_rows] if row.cells and row.cells[0].text)
 
 
 def _columns(grid: Grid, header_rows: int, kind: StatementKind, title: str) -> tuple[Column, ...]:
-    columns = []
-    for c in _value_columns(grid, header_rows):
-        heading = column_heading(grid, header_rows, c)
-        period = period_of(heading, title, instant=kind is StatementKind.BALANCE_SHEET)
-        if period is not None:
-            columns.append(Column(c, period, heading))
-    return tuple(columns)
+    context = f"{stub_heading(grid, header_rows)}\n{title}"
+    instant = kind is StatementKind.BALANCE_SHEET
+    value_columns = _value_columns(grid, header_rows)
+    headings = [column_heading(grid, header_rows, c) for c in value_columns]
+    periods = [period_of(h, context, instant) for h in headings]
+    if not any(periods):
+        periods = periods_from_title(context, len(value_columns), instant)
+    return tuple(Column(c, p, h) for c, p, h in zip(value_columns, periods, headings, strict=True) if p)
 
 
 def _norm(text: str) -> str:
@@ -148,49 +180,67 @@ def _close_sections(stack: list[_Heading], label: str) -> None:
 
 
 def _resolved(label: str, stack: list[_Heading]) -> str:
-    if _BARE_TOTAL.match(label) and stack:
+    if (_BARE_TOTAL.match(label) or not label) and stack:
         return f"Total {stack[-1].text.rstrip(':').strip().lower()}"
     return label
+
+
+def balance_at(label: str, stack: list[_Heading]) -> tuple[str | None, str]:
+    """Whether a flow-statement row is a balance at the start or end of the period ("Cash and cash
+    equivalents, end of period", "Beginning balances"), and what it is a balance of."""
+    for where, pattern in _BALANCE_AT:
+        if pattern.search(label):
+            subject = pattern.sub("", label).strip(" ,:-")
+            if not subject and stack:
+                subject = stack[-1].text.rstrip(":").strip()
+            return where, subject or label
+    return None, label
+
+
+def _heading_row(index: int, label: str, cell, values, stack: list[_Heading]) -> StatementRow:
+    level = _heading_level(label)
+    while stack and stack[-1].level >= level:
+        stack.pop()
+    row = StatementRow(
+        index, label, RowKind.HEADING, unit_kind_of(label), values, tuple(h.text for h in stack), label, cell
+    )
+    stack.append(_Heading(label, level))
+    return row
+
+
+def _value_row(index: int, label: str, cell, values, stack: list[_Heading], statement_kind: StatementKind):
+    sections = tuple(h.text for h in stack)
+    kind = RowKind.TOTAL if _TOTAL.match(label) or not label else RowKind.ITEM
+    resolved = _resolved(label, stack)
+    at = None
+    if statement_kind.is_flow:
+        at, resolved = balance_at(resolved, stack)
+    if kind is RowKind.TOTAL:
+        _close_sections(stack, label or "Total")
+    unit = unit_kind_of(label, sections) if statement_kind.is_flow else UnitKind.MONETARY
+    return StatementRow(index, label, kind, unit, values, sections, resolved, cell, at)
 
 
 def build_rows(
     grid: Grid, header_rows: int, columns: tuple[Column, ...], statement_kind: StatementKind
 ) -> tuple[StatementRow, ...]:
-    """Line items with their values, headings, and the sections each row sits in."""
+    """Line items with their values, headings, and the sections each row sits in.
+
+    A label over empty value cells is a heading; a row with numbers but no label totals the
+    section above it (an unlabeled subtotal under a rule).
+    """
     rows = []
     stack: list[_Heading] = []
     for index in range(header_rows, len(grid.rows)):
         row = grid.rows[index]
-        label_cell = row.cells[0]
-        label = label_cell.text
+        label = row.cells[0].text
         values = tuple(parse_amount(row.cells[c.grid_col]) for c in columns)
-        if not label and not any(values):
+        has_text = any(row.cells[c.grid_col].text for c in columns)
+        if not has_text:
+            if label:
+                rows.append(_heading_row(index, label, row.cells[0], values, stack))
             continue
-        if not any(v is not None for v in values):
-            level = _heading_level(label)
-            while stack and stack[-1].level >= level:
-                stack.pop()
-            rows.append(
-                StatementRow(
-                    index,
-                    label,
-                    RowKind.HEADING,
-                    unit_kind_of(label),
-                    values,
-                    tuple(h.text for h in stack),
-                    label,
-                    label_cell,
-                )
-            )
-            stack.append(_Heading(label, level))
-            continue
-        sections = tuple(h.text for h in stack)
-        kind = RowKind.TOTAL if _TOTAL.match(label) else RowKind.ITEM
-        resolved = _resolved(label, stack)
-        if kind is RowKind.TOTAL:
-            _close_sections(stack, label)
-        unit = unit_kind_of(label, sections) if statement_kind.is_flow else UnitKind.MONETARY
-        rows.append(StatementRow(index, label, kind, unit, values, sections, resolved, label_cell))
+        rows.append(_value_row(index, label, row.cells[0], values, stack, statement_kind))
     return tuple(rows)
 
 
@@ -204,6 +254,8 @@ def interpret(grid: Grid, title: str, scale: Scale, title_lines: tuple[int, ...]
     columns = _columns(grid, header_rows, kind, title)
     if not columns:
         return None
+    if len({c.period for c in columns}) < len(columns):
+        return None  # columns repeat a period: segments or components side by side, not one statement
     rows = build_rows(grid, header_rows, columns, kind)
     if sum(1 for r in rows if r.has_values) < 2:
         return None

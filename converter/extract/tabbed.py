@@ -1,18 +1,21 @@
 """Tables written as tab-separated lines: each tab starts a new cell."""
 
-from .model import Cell, Grid, GridRow, Span
+from .model import EMPTY_CELL, Cell, Grid, GridRow, Span
 
 MAX_BLANK_LINES_INSIDE = 2
 
 
-def _cells_of_line(doc: int, index: int, line: str) -> tuple[Cell, ...]:
-    cells = []
+def _cells_of_line(doc: int, index: int, line: str, colspans: tuple[int, ...] = ()) -> tuple[Cell, ...]:
+    """Cells at their grid columns: a cell spanning n columns is followed by n-1 empty places."""
+    cells: list[Cell] = []
     start = 0
-    for piece in line.split("\t"):
+    for n, piece in enumerate(line.split("\t")):
         stripped = piece.strip()
         lead = len(piece) - len(piece.lstrip())
         span = Span(doc, index, start + lead, start + lead + len(stripped))
-        cells.append(Cell(stripped, (span,) if stripped else ()))
+        colspan = colspans[n] if n < len(colspans) else 1
+        cells.append(Cell(stripped, (span,) if stripped else (), colspan))
+        cells.extend([EMPTY_CELL] * (colspan - 1))
         start += len(piece) + 1
     return tuple(cells)
 
@@ -43,9 +46,23 @@ def tab_regions(lines: tuple[str, ...]) -> list[tuple[int, int]]:
     return regions
 
 
-def tab_grid(grid_id: str, doc: int, lines: tuple[str, ...], first: int, last: int) -> Grid:
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def tab_grid(
+    grid_id: str,
+    doc: int,
+    lines: tuple[str, ...],
+    first: int,
+    last: int,
+    colspans: dict[int, tuple[int, ...]] | None = None,
+) -> Grid:
     """The raw grid of lines [first, last]; blank lines are left out."""
+    spans = colspans or {}
     rows = tuple(
-        GridRow(_cells_of_line(doc, i, lines[i].rstrip()), i) for i in range(first, last + 1) if lines[i].strip()
+        GridRow(_cells_of_line(doc, i, lines[i].rstrip(), spans.get(i, ())), i, _indent(lines[i]))
+        for i in range(first, last + 1)
+        if lines[i].strip()
     )
     return Grid(grid_id, doc, first, last, rows)

@@ -5,6 +5,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from .encoding import decode_bytes, normalize_text
+from .html_text import html_to_text
 from .model import DocumentFormat, SecHeader, SourceDocument, Submission
 from .sgml import RawDocument, parse_header, split_documents
 
@@ -44,14 +45,24 @@ def _line_of(text: str, offset: int) -> int:
 
 
 def _to_document(index: int, raw: RawDocument, whole: str) -> SourceDocument:
-    return SourceDocument(
+    fmt = detect_format(raw.text)
+    common = dict(
         index=index,
-        format=detect_format(raw.text),
-        lines=tuple(raw.text.split("\n")),
+        format=fmt,
         first_line=_line_of(whole, raw.text_offset),
         doc_type=raw.doc_type,
         filename=raw.filename,
         description=raw.description,
+    )
+    if fmt is DocumentFormat.TEXT:
+        return SourceDocument(lines=tuple(raw.text.split("\n")), **common)
+    converted = html_to_text(raw.text)
+    return SourceDocument(
+        lines=tuple(converted.lines),
+        origin_lines=tuple(converted.source_lines),
+        tables=tuple(converted.tables),
+        colspans=tuple(sorted(converted.colspans.items())),
+        **common,
     )
 
 

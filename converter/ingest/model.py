@@ -52,9 +52,16 @@ class SourceDocument:
     doc_type: str | None = None
     filename: str | None = None
     description: str | None = None
+    # For HTML: the markup's line each text line came from (1-based, within the document), the
+    # line ranges that were <table>s, and each table row's cell column spans.
+    origin_lines: tuple[int, ...] = ()
+    tables: tuple[tuple[int, int], ...] = ()
+    colspans: tuple[tuple[int, tuple[int, ...]], ...] = ()
 
     def source_line(self, line_index: int) -> int:
         """Line number in the input file of `lines[line_index]`."""
+        if self.origin_lines:
+            return self.first_line + max(self.origin_lines[line_index], 1) - 1
         return self.first_line + line_index
 
 

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from ..extract.model import Extraction, Span
 from .builder import FactModelBuilder
+from .calc_check import consistent_calculations
 from .cover import map_cover
 from .model import ConceptInfo, FactModel
 from .rules import MappingRules
@@ -39,5 +40,6 @@ def map_filing(
             continue
         StatementMapper(table, rules, taxonomy, builder).map(order, options.authority)
         order += 2
+    builder.roles = consistent_calculations(builder.roles, tuple(builder.facts))
     schemas = tuple((t.prefix, t.namespace, t.schema) for t in rules.taxonomies)
     return builder.build(date_stamp, title, schemas)

@@ -4,7 +4,7 @@ The builder gives every object a stable id in creation order, so the same input 
 the same model (and byte-identical outputs).
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 
 from ..extract.model import Period, Span, UnitKind
@@ -67,31 +67,41 @@ class FactModelBuilder:
 
     def extension(
         self,
-        label: str,
+        labels: Sequence[str],
         period_type: str,
         data_type: str,
         balance: str | None,
         abstract: bool = False,
         suffix: str = "",
+        usable: Callable[[ConceptInfo], bool] = lambda concept: True,
     ) -> ConceptInfo:
-        """The extension concept for a label; the same label and type give the same concept."""
-        key = (camel_name(label, suffix), period_type, data_type, balance, abstract)
-        if key not in self._extension_keys:
-            name = unique_name(key[0], self._names)
-            concept = ConceptInfo(
-                self.prefix,
-                name,
-                self.namespace,
-                period_type,
-                balance,
-                data_type,
-                nillable=True,
-                abstract=abstract,
-                is_extension=True,
-            )
-            self._extension_keys[key] = concept
-            self.extensions[name] = concept
-        return self._extension_keys[key]
+        """The extension concept named after the first of `labels` whose concept is new or
+        `usable`; rows with the same label and type share a concept unless their values clash."""
+        for label in labels:
+            key = (camel_name(label, suffix), period_type, data_type, balance, abstract)
+            existing = self._extension_keys.get(key)
+            if existing is None:
+                self._extension_keys[key] = self._new_extension(key)
+                return self._extension_keys[key]
+            if usable(existing):
+                return existing
+        return self._new_extension((camel_name(labels[-1], suffix), period_type, data_type, balance, abstract))
+
+    def _new_extension(self, key: tuple) -> ConceptInfo:
+        name, period_type, data_type, balance, abstract = key
+        concept = ConceptInfo(
+            self.prefix,
+            unique_name(name, self._names),
+            self.namespace,
+            period_type,
+            balance,
+            data_type,
+            nillable=True,
+            abstract=abstract,
+            is_extension=True,
+        )
+        self.extensions[concept.name] = concept
+        return concept
 
     def conflicts(self, concept: ConceptInfo, period: Period, value: Decimal | str | None) -> bool:
         """Would a fact of `concept` for `period` with `value` contradict one already made?"""
@@ -107,6 +117,14 @@ class FactModelBuilder:
         text = " ".join(text.split()).replace("<", "(").replace(">", ")")
         self._used_concepts.setdefault(concept.qname, concept)
         self.labels.setdefault((concept.qname, role), text)
+
+    def role_id(self, base: str) -> str:
+        """A role id not used yet in this filing (two statements may share a title)."""
+        taken = {r.id for r in self.roles} | {r.id.removesuffix("Parenthetical") for r in self.roles}
+        name, n = base, 2
+        while name in taken:
+            name, n = f"{base}{n}", n + 1
+        return name
 
     def has_label(self, concept: ConceptInfo, role: str) -> bool:
         return (concept.qname, role) in self.labels

@@ -34,6 +34,9 @@ def match_rule(
         concepts = _concepts_of(rule, taxonomy)
         if concepts and all(fits(c, kind, row.unit_kind) for c in concepts) and usable(concepts):
             return concepts
+    learned = taxonomy.get(rules.learned_concept(kind, label) or "")
+    if learned is not None and fits(learned, kind, row.unit_kind) and usable((learned,)):
+        return (learned,)
     return None
 
 

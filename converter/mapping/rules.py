@@ -4,7 +4,7 @@ The file is validated once at load; every problem names the rule it is in.
 """
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +21,7 @@ _LABEL_NOISE = (
     (re.compile(r"[\u2013\u2014]"), "-"),
     (re.compile(r"\s*\((?:note|notes|see note)s?\b[^)]*\)", re.I), ""),
     (re.compile(r"\s+"), " "),
-    (re.compile(r"(?:\s*\(\d\))+$|\s*\*+$|[\s:.,]+$"), ""),
+    (re.compile(r"(?:\s*\((?:\d{1,2}|[a-z])\))+$|\s*\*+$|[\s:.,]+$", re.I), ""),
 )
 
 
@@ -31,6 +31,11 @@ def normalize_label(text: str) -> str:
     for pattern, replacement in _LABEL_NOISE:
         t = pattern.sub(replacement, t)
     return t.strip().lower()
+
+
+def label_key(text: str) -> str:
+    """A label reduced to its words, for looking up learned labels: punctuation does not count."""
+    return " ".join(re.findall(r"[a-z0-9]+", normalize_label(text).replace("&", " and ")))
 
 
 @dataclass(frozen=True)
@@ -91,6 +96,10 @@ class MappingRules:
     dash_means_nil: frozenset[str]
     label_facts: tuple[LabelFactRule, ...]
     line_items: tuple[LineItemRule, ...]
+    learned: dict[tuple[StatementKind, str], str] = field(default_factory=dict)  # (kind, label key) -> qname
+
+    def learned_concept(self, kind: StatementKind, label: str) -> str | None:
+        return self.learned.get((kind, label_key(label)))
 
     def statement(self, kind: StatementKind) -> StatementRule | None:
         return next((s for s in self.statements if s.kind is kind), None)
@@ -112,6 +121,7 @@ class MappingRules:
         out += [(r.concept, f"cover[{r.field}]") for r in self.cover]
         out += [(s.root, f"statements[{s.kind.value}]") for s in self.statements]
         out += [(self.cover_root, "cover_root")]
+        out += [(q, f"learned label '{key}'") for (_, key), q in self.learned.items()]
         return out
 
 
@@ -170,6 +180,20 @@ def _line_item(i: int, entry: Any, section_names: set[str]) -> LineItemRule:
     )
 
 
+def load_learned(path: Path) -> dict[tuple[StatementKind, str], str]:
+    """Learned (statement kind, label key) -> concept pairs (see tools/learn_labels.py)."""
+    learned = {}
+    with path.open(encoding="utf-8", newline="") as handle:
+        for n, line in enumerate(handle, 1):
+            if line.startswith(("#", "statement\t")) or not line.strip():
+                continue
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) < 3:
+                raise MappingRulesError(f"{path.name}, line {n}: expected statement, label, concept")
+            learned[(StatementKind(parts[0]), parts[1])] = _qname(parts[2], f"{path.name} line {n}")
+    return learned
+
+
 def parse_rules(data: Any) -> MappingRules:
     """Build MappingRules from parsed YAML, raising MappingRulesError on the first problem."""
     if not isinstance(data, dict) or data.get("version") != 1:
@@ -191,6 +215,7 @@ def parse_rules(data: Any) -> MappingRules:
         for i, e in enumerate(data.get("label_facts") or [])
     )
     names = {n for n, _ in sections}
+    learned = load_learned(resource_path(data["learned_labels"])) if data.get("learned_labels") else {}
     return MappingRules(
         taxonomies=taxonomies,
         statements=statements,
@@ -200,6 +225,7 @@ def parse_rules(data: Any) -> MappingRules:
         dash_means_nil=frozenset(_qname(q, "dash_means_nil") for q in data.get("dash_means_nil") or []),
         label_facts=label_facts,
         line_items=tuple(_line_item(i, e, names) for i, e in enumerate(data.get("line_items") or [])),
+        learned=learned,
     )
 
 

@@ -7,10 +7,12 @@ displayed values into stored values:
 - a row in a calculation takes its flip from the arithmetic: if `total = sum(w * shown)` and the
   XBRL weight is `wx` (+1 when child and total have the same balance), then
   `flip(child) = w * wx * flip(total)`;
-- any other row is flipped only when its concept's balance is opposite to the statement side's
-  natural balance and the row is shown negative (treasury stock in equity, interest expense
-  shown as "(1)" in an income statement);
-- an extension concept gets the balance that stores its values without a sign change.
+- any other row is flipped when its concept's balance is opposite to the natural balance of where
+  it sits and the row shows deductions: always in a cash-flow statement (every row there shows
+  its effect on cash: an increase in receivables, a credit, shows as a negative), elsewhere when
+  all its values are shown negative (treasury stock in equity, "Interest expense (1)");
+- an extension concept gets the balance that stores its values without a sign change, or none
+  when its values have both signs (a net amount) in a cash-flow statement.
 """
 
 from dataclasses import dataclass
@@ -25,10 +27,11 @@ OPPOSITE = {"debit": "credit", "credit": "debit"}
 class SignPlan:
     """Mutable working state for one statement; the results are read back by the caller."""
 
-    balances: dict[int, str | None]  # row -> balance of its concept (None: no balance / unknown)
+    balances: dict[int, str | None]  # row -> balance of its concept (None: no balance / undecided)
     extension_rows: set[int]
     natural: dict[int, str]  # row -> natural balance of where it sits
-    shown_negative: dict[int, bool]  # row -> mostly shown negative
+    display: dict[int, str]  # row -> "negative" | "positive" | "mixed" (signs of its shown values)
+    cash_effect: bool  # a cash-flow statement: rows show their effect on cash
     flips: dict[int, int]
     weights: dict[tuple[int, int], int]  # (total, child) -> XBRL calculation weight
 
@@ -43,23 +46,34 @@ def natural_balance(kind: StatementKind, side: int, sections: frozenset[str]) ->
     return "debit" if "operating_expenses" in sections else "credit"
 
 
-def mostly_negative(row: StatementRow) -> bool:
-    shown = [v for v in row.values if v is not None and not v.is_dash and v.magnitude]
-    return sum(1 for v in shown if v.negative) > len(shown) / 2
+def display_signs(row: StatementRow) -> str:
+    shown = [v.negative for v in row.values if v is not None and not v.is_dash and v.magnitude]
+    if shown and all(shown):
+        return "negative"
+    return "mixed" if any(shown) else "positive"
+
+
+def _decide_extension(plan: SignPlan, row: int) -> None:
+    if plan.display[row] == "negative":
+        plan.balances[row] = OPPOSITE[plan.natural[row]]
+    elif plan.display[row] == "mixed" and plan.cash_effect:
+        plan.balances[row] = None
+    else:
+        plan.balances[row] = plan.natural[row]
 
 
 def _rule_flip(plan: SignPlan, row: int) -> int:
+    if row in plan.extension_rows and row not in plan.flips and plan.balances.get(row) is None:
+        _decide_extension(plan, row)
     balance = plan.balances.get(row)
-    if row in plan.extension_rows and balance is None:
-        balance = OPPOSITE[plan.natural[row]] if plan.shown_negative[row] else plan.natural[row]
-        plan.balances[row] = balance
-    return -1 if balance and balance != plan.natural[row] and plan.shown_negative[row] else 1
+    shows_deduction = plan.cash_effect or plan.display[row] == "negative"
+    return -1 if balance and balance != plan.natural[row] and shows_deduction else 1
 
 
 def _child_flip(plan: SignPlan, total: int, child: int, weight: int) -> None:
     tb, cb = plan.balances.get(total), plan.balances.get(child)
     if child in plan.extension_rows and cb is None:
-        flip = -1 if plan.shown_negative[child] else 1
+        flip = -1 if plan.display[child] == "negative" else 1
         xbrl_weight = weight * flip * plan.flips[total]
         plan.balances[child] = (tb if xbrl_weight == 1 else OPPOSITE[tb]) if tb else None
     elif tb and cb:
@@ -73,12 +87,18 @@ def _child_flip(plan: SignPlan, total: int, child: int, weight: int) -> None:
 
 
 def resolve(plan: SignPlan, groups: list[CalcGroup]) -> SignPlan:
-    """Fill `plan.flips`, `plan.weights` and extension balances, from the top totals down."""
+    """Fill `plan.flips`, `plan.weights` and extension balances, from the top totals down.
+
+    Extension totals at the top of a cash-flow calculation are net amounts: no balance, shown sign.
+    """
     children_of = {g.total: g for g in groups}
     is_child = {c for g in groups for c in g.children}
     pending = [g.total for g in groups if g.total not in is_child]
     for total in pending:
-        plan.flips[total] = _rule_flip(plan, total)
+        if plan.cash_effect and total in plan.extension_rows:
+            plan.flips[total] = 1
+        else:
+            plan.flips[total] = _rule_flip(plan, total)
     while pending:
         total = pending.pop(0)
         group = children_of.get(total)

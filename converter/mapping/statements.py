@@ -1,16 +1,17 @@
 """Map one extracted statement to facts, extension concepts, calculations and presentation."""
 
 from dataclasses import dataclass
+from datetime import timedelta
 from decimal import Decimal
 
-from ..extract.model import Amount, RowKind, StatementKind, StatementRow, StatementTable, UnitKind
+from ..extract.model import Amount, Period, RowKind, StatementKind, StatementRow, StatementTable, UnitKind
 from .builder import EXTENSION_TYPES, FactModelBuilder
 from .calc import CalcRow, infer_calculations
 from .concepts import fits, match_rule, period_type_of
 from .model import STANDARD_LABEL, TERSE_LABEL, Arc, ConceptInfo, Display, Role
 from .names import camel_name, label_from_name, title_case
 from .rules import MappingRules, normalize_label
-from .signs import SignPlan, mostly_negative, natural_balance, resolve
+from .signs import SignPlan, display_signs, natural_balance, resolve
 
 _LIABILITY_SIDE = {"liabilities", "liabilities_and_equity", "current_liabilities", "noncurrent_liabilities", "equity"}
 NUMBER_FORMAT = "ixt:num-dot-decimal"
@@ -36,6 +37,19 @@ class StatementMapper:
         self.abstracts: dict[int, ConceptInfo] = {}
 
     # ------------------------------------------------------------------ concepts
+    def _kind_of(self, row: StatementRow) -> StatementKind:
+        """Balances at the start or end of a flow statement's periods are balance-sheet items."""
+        return StatementKind.BALANCE_SHEET if row.balance_at else self.table.kind
+
+    @staticmethod
+    def period_of(row: StatementRow, column) -> Period:
+        """The column's period, or the instant a balance row is taken at."""
+        if row.balance_at == "end":
+            return Period(end=column.period.end)
+        if row.balance_at == "start" and column.period.start is not None:
+            return Period(end=column.period.start - timedelta(days=1))
+        return column.period
+
     def _value_of(self, row: StatementRow, amount: Amount) -> Decimal | None:
         if amount.is_dash:
             return None
@@ -49,7 +63,7 @@ class StatementMapper:
                 return False
             for column, amount in zip(self.table.columns, row.values, strict=True):
                 value = None if amount is None else self._value_of(row, amount)
-                if amount is not None and self.builder.conflicts(concept, column.period, value):
+                if amount is not None and self.builder.conflicts(concept, self.period_of(row, column), value):
                     return False
         return True
 
@@ -66,7 +80,7 @@ class StatementMapper:
                 match_rule(
                     self.rules,
                     self.taxonomy,
-                    self.table.kind,
+                    self._kind_of(row),
                     row,
                     sections,
                     lambda concepts, row=row: self._is_usable(row, concepts),
@@ -84,39 +98,49 @@ class StatementMapper:
             balances={k: (p.concepts[0].balance if p.concepts else None) for k, p in monetary.items()},
             extension_rows={k for k, p in monetary.items() if not p.concepts},
             natural={k: natural_balance(self.table.kind, p.side, p.sections) for k, p in monetary.items()},
-            shown_negative={k: mostly_negative(p.row) for k, p in monetary.items()},
+            display={k: display_signs(p.row) for k, p in monetary.items()},
+            cash_effect=self.table.kind is StatementKind.CASH_FLOWS,
             flips={},
             weights={},
         )
 
         def predict(total: int, child: int) -> int:
             tb, cb = plan.balances.get(total), plan.balances.get(child)
-            sign = -1 if plan.shown_negative[child] and cb and cb != plan.natural[child] else 1
+            deducts = plan.cash_effect or plan.display[child] == "negative"
+            sign = -1 if deducts and cb and cb != plan.natural[child] else 1
             return sign * (1 if not tb or not cb or tb == cb else -1)
 
         rows = [
             CalcRow(k, p.row.resolved_label or p.row.label, p.row.values, p.side, p.row.sections)
             for k, p in monetary.items()
+            if not p.row.balance_at  # balances sit in other contexts than the period's flows
         ]
         groups = infer_calculations(rows, predict)
         return resolve(plan, groups), groups
 
     def _finish_extensions(self, plan: SignPlan) -> None:
         """Rows no rule mapped: a standard concept named like the label, else an extension."""
-        ptype = period_type_of(self.table.kind)
         for key, p in self.plans.items():
             if p.concepts:
                 continue
             label = p.row.resolved_label or p.row.label
+            ptype = period_type_of(self._kind_of(p.row))
             balance = plan.balances.get(key) if p.row.unit_kind is UnitKind.MONETARY else None
             namesake = self.builder.standard_namesake(
                 label,
                 "",
                 lambda c, row=p.row, balance=balance: (
-                    fits(c, self.table.kind, row.unit_kind) and c.balance == balance and self._is_usable(row, (c,))
+                    fits(c, self._kind_of(row), row.unit_kind) and c.balance == balance and self._is_usable(row, (c,))
                 ),
             )
-            extension = namesake or self.builder.extension(label, ptype, EXTENSION_TYPES[p.row.unit_kind], balance)
+            labels = [label] + [f"{h.rstrip(':')} {label}" for h in reversed(p.row.sections[-1:])]
+            extension = namesake or self.builder.extension(
+                labels,
+                ptype,
+                EXTENSION_TYPES[p.row.unit_kind],
+                balance,
+                usable=lambda c, row=p.row: self._is_usable(row, (c,)),
+            )
             p.concepts = (extension,)
             if not p.concepts[0].is_extension:
                 continue
@@ -137,7 +161,7 @@ class StatementMapper:
                     decimals = None if nil else (2 if row.unit_kind is UnitKind.PER_SHARE else -exponent)
                     self.builder.add_fact(
                         concept,
-                        column.period,
+                        self.period_of(row, column),
                         row.unit_kind,
                         None if nil else Decimal(0),
                         decimals,
@@ -150,7 +174,7 @@ class StatementMapper:
                 display = Display(amount.span, NUMBER_FORMAT, exponent, sign_negative=value < 0)
                 self.builder.add_fact(
                     concept,
-                    column.period,
+                    self.period_of(row, column),
                     row.unit_kind,
                     value,
                     amount.decimals_shown - exponent,
@@ -201,7 +225,7 @@ class StatementMapper:
         text = row.label.rstrip(":").strip()
         text = title_case(text) if text.isupper() else text
         concept = self.builder.standard_namesake(text, "Abstract", lambda c: c.abstract) or self.builder.extension(
-            text, "duration", "xbrli:stringItemType", None, abstract=True, suffix="Abstract"
+            [text], "duration", "xbrli:stringItemType", None, abstract=True, suffix="Abstract"
         )
         self.builder.label(concept, STANDARD_LABEL, f"{text} [Abstract]")
         if text != row.label:
@@ -214,7 +238,12 @@ class StatementMapper:
         counters: dict[str, int] = {}
         stack: list[tuple[str, ConceptInfo]] = []  # (heading text, abstract)
 
+        attached: set[tuple[str, str]] = set()
+
         def attach(parent: ConceptInfo, child: ConceptInfo, preferred: str | None = None) -> None:
+            if (parent.qname, child.qname) in attached or parent == child:
+                return  # a concept shown twice under one heading is presented once
+            attached.add((parent.qname, child.qname))
             counters[parent.qname] = counters.get(parent.qname, 0) + 1
             arcs.append(Arc(parent.qname, child.qname, counters[parent.qname], preferred_label=preferred))
 
@@ -235,11 +264,13 @@ class StatementMapper:
     def _calculation(self, plan: SignPlan) -> list[Arc]:
         arcs = []
         order: dict[str, int] = {}
+        seen: set[tuple[str, str]] = set()
         for (total, child), weight in plan.weights.items():
             parent = self.plans[total].concepts[0]
             concept = self.plans[child].concepts[0]
-            if parent == concept:
+            if parent == concept or (parent.qname, concept.qname) in seen:
                 continue
+            seen.add((parent.qname, concept.qname))
             order[parent.qname] = order.get(parent.qname, 0) + 1
             arcs.append(Arc(parent.qname, concept.qname, order[parent.qname], weight=weight))
         return arcs
@@ -258,7 +289,7 @@ class StatementMapper:
         root = self.taxonomy[statement_rule.root]
         self.builder.label(root, STANDARD_LABEL, label_from_name(root.name.removesuffix("Abstract")) + " [Abstract]")
         title = self._title()
-        role_id = camel_name(title)
+        role_id = self.builder.role_id(camel_name(title))
         self.builder.roles.append(
             Role(
                 id=role_id,

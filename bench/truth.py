@@ -1,0 +1,278 @@
+"""Ground truth for the fidelity benchmark, read from a corpus laid out like ../shared/corpus.
+
+Sources (each optional, so the same code runs on corpora with more or fewer of them):
+- truth/derived/companyfacts_matching_corpus_periods.tsv: SEC companyfacts values matched to filings;
+- truth/derived/fsds_facts_matching_corpus_periods.tsv: Financial Statement Data Sets values (BS, IS,
+  CF, CI, EQ statements only);
+- truth/derived/ex27_financial_data_schedules.tsv: EX-27 financial data schedules (1997-2000);
+- truth/cover_pages/<filing>.cover.json: hand-checked cover fields;
+- the filing itself when it is inline XBRL: its own facts (non-dimensional numbers, dei cover fields).
+"""
+
+import calendar
+import csv
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+from lxml import etree
+
+from converter.extract.dates import find_dates
+from converter.extract.places import state_code
+
+IX = "{http://www.xbrl.org/2013/inlineXBRL}"
+XBRLI = "{http://www.xbrl.org/2003/instance}"
+
+
+@dataclass(frozen=True)
+class TruthFact:
+    source: str
+    concept: str  # local name (us-gaap) or an EX-27 tag prefixed "ex27:"
+    start: date | None
+    end: date
+    value: Decimal
+
+
+@dataclass(frozen=True)
+class TruthCover:
+    source: str
+    concept: str  # dei local name
+    value: str
+
+
+def _decimal(text: str) -> Decimal | None:
+    try:
+        return Decimal(text.replace(",", "").strip())
+    except (InvalidOperation, AttributeError):
+        return None
+
+
+def _iso(text: str) -> date | None:
+    try:
+        return date.fromisoformat(text.strip()[:10])
+    except ValueError:
+        return None
+
+
+def months_before(end: date, months: int) -> date:
+    """First day of the `months`-long period ending on `end` (calendar arithmetic)."""
+    index = end.year * 12 + end.month - 1 - months
+    year, month = divmod(index, 12)
+    day = min(end.day, calendar.monthrange(year, month + 1)[1])
+    return date(year, month + 1, day) + timedelta(days=1)
+
+
+def _tsv(path: Path) -> list[dict[str, str]]:
+    if not path.is_file():
+        return []
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle, delimiter="\t"))
+
+
+def companyfacts(corpus: Path, filing: str) -> Iterator[TruthFact]:
+    for row in _tsv(corpus / "truth/derived/companyfacts_matching_corpus_periods.tsv"):
+        value, end = _decimal(row["val"]), _iso(row["end"])
+        if row["local"] == filing and row["taxonomy"] == "us-gaap" and value is not None and end:
+            yield TruthFact("companyfacts", row["concept"], _iso(row["start"]) if row["start"] else None, end, value)
+
+
+def fsds(corpus: Path, filing: str) -> Iterator[TruthFact]:
+    for row in _tsv(corpus / "truth/derived/fsds_facts_matching_corpus_periods.tsv"):
+        if row["local"] != filing or row["stmt"] not in ("BS", "IS", "CF", "CI", "EQ"):
+            continue
+        value = _decimal(row["value"])
+        end = date(int(row["ddate"][:4]), int(row["ddate"][4:6]), int(row["ddate"][6:8]))
+        quarters = int(float(row["qtrs"] or 0))
+        if value is not None:
+            start = months_before(end, 3 * quarters) if quarters else None
+            yield TruthFact("fsds", row["tag"], start, end, value)
+
+
+_EX27_INSTANTS = {
+    "CASH",
+    "SECURITIES",
+    "RECEIVABLES",
+    "ALLOWANCES",
+    "INVENTORY",
+    "CURRENT-ASSETS",
+    "PP&E",
+    "DEPRECIATION",
+    "TOTAL-ASSETS",
+    "CURRENT-LIABILITIES",
+    "BONDS",
+    "PREFERRED-MANDATORY",
+    "PREFERRED",
+    "COMMON",
+    "OTHER-SE",
+    "TOTAL-LIABILITY-AND-EQUITY",
+}
+_EX27_MONTHS = {"YEAR": 12, "12-MOS": 12, "3-MOS": 3, "6-MOS": 6, "9-MOS": 9}
+_EX27_UNSCALED = re.compile(r"^EPS-")
+
+
+def _ex27_date(text: str) -> date | None:
+    found = find_dates(re.sub(r"^([A-Z]{3})-(\d{2})-(\d{4})$", r"\1 \2, \3", text.strip()))
+    return found[0][0] if found else None
+
+
+def ex27(corpus: Path, filing: str) -> Iterator[TruthFact]:
+    rows = [r for r in _tsv(corpus / "truth/derived/ex27_financial_data_schedules.tsv") if r["local"] == filing]
+    fields = {r["tag"]: r for r in rows}
+    end = _ex27_date(fields["PERIOD-END"]["value"]) if "PERIOD-END" in fields else None
+    months = _EX27_MONTHS.get(fields.get("PERIOD-TYPE", {}).get("value", "").upper())
+    if end is None:
+        return
+    start = _ex27_date(fields["PERIOD-START"]["value"]) if "PERIOD-START" in fields else None
+    for tag, row in fields.items():
+        value = _decimal(row["value"])
+        if value is None or tag in ("PERIOD-END", "PERIOD-START", "FISCAL-YEAR-END", "PERIOD-TYPE"):
+            continue
+        if not _EX27_UNSCALED.match(tag):
+            value *= _decimal(row["multiplier"]) or 1
+        if tag in _EX27_INSTANTS:
+            yield TruthFact("ex27", f"ex27:{tag}", None, end, value)
+        elif months or start:
+            yield TruthFact("ex27", f"ex27:{tag}", start or months_before(end, months), end, value)
+
+
+_COVER_JSON = {
+    "name": "EntityRegistrantName",
+    "address": "EntityAddressAddressLine1",
+    "city": "EntityAddressCityOrTown",
+    "state": "EntityAddressStateOrProvince",
+    "zip": "EntityAddressPostalZipCode",
+    "state_of_incorporation": "EntityIncorporationStateCountryCode",
+    "date": "DocumentPeriodEndDate",
+    "form": "DocumentType",
+    "commission_file_number": "EntityFileNumber",
+    "irs_employer_id": "EntityTaxIdentificationNumber",
+    "trading_symbol": "TradingSymbol",
+    "exchange": "SecurityExchangeName",
+}
+
+
+def cover_json(corpus: Path, filing: str) -> Iterator[TruthCover]:
+    stem = filing.rsplit(".", 1)[0]
+    path = corpus / "truth/cover_pages" / f"{stem}.cover.json"
+    if not path.is_file():
+        return
+    for key, value in json.loads(path.read_text(encoding="utf-8")).items():
+        if key in _COVER_JSON and value:
+            yield TruthCover("cover_json", _COVER_JSON[key], normalize_cover(_COVER_JSON[key], str(value)))
+
+
+# ---------------------------------------------------------------------------------------- inline XBRL
+_EXCHANGES = (
+    ("nasdaq", "NASDAQ"),
+    ("new york stock exchange", "NYSE"),
+    ("nyse american", "NYSEAMER"),
+    ("nyse arca", "NYSEArca"),
+    ("nyse", "NYSE"),
+)
+
+
+def exchange_code(text: str) -> str:
+    low = text.lower()
+    return next((code for name, code in _EXCHANGES if name in low), text.strip())
+
+
+def normalize_cover(concept: str, value: str) -> str:
+    """Comparable form of a cover value: ISO dates, state codes, digits of phones, folded text."""
+    value = " ".join(value.split())
+    if concept == "DocumentPeriodEndDate":
+        found = find_dates(value)
+        return found[0][0].isoformat() if found else value
+    if concept in ("EntityAddressStateOrProvince", "EntityIncorporationStateCountryCode"):
+        return state_code(value) or value.upper()
+    if concept == "SecurityExchangeName":
+        return exchange_code(value)
+    if concept in ("LocalPhoneNumber", "CityAreaCode", "EntityTaxIdentificationNumber", "EntityCentralIndexKey"):
+        return re.sub(r"\D", "", value).lstrip("0") if concept == "EntityCentralIndexKey" else re.sub(r"\D", "", value)
+    if concept == "EntityFileNumber":
+        return "-".join(part.lstrip("0") or "0" for part in value.split("-"))
+    return re.sub(r"[^a-z0-9]", "", value.casefold())
+
+
+def _ix_value(element) -> Decimal | None:
+    text = "".join(element.itertext()).strip()
+    fmt = (element.get("format") or "").split(":")[-1]
+    if "zero" in fmt or "dash" in fmt or not re.search(r"\d", text):
+        number = Decimal(0)
+    else:
+        number = _decimal(re.sub(r"[^\d.]", "", text))
+        if number is None:
+            return None
+    number = number.scaleb(int(element.get("scale") or 0))
+    return -number if element.get("sign") == "-" else number
+
+
+def _cover_text(element) -> str:
+    text = " ".join("".join(element.itertext()).split())
+    fmt = (element.get("format") or "").split(":")[-1]
+    if fmt in ("fixed-true", "fixed-false"):
+        return fmt.split("-")[1]
+    if fmt == "boolballotbox":
+        return "true" if re.search("[\u2612\u2611xX]", text) else "false"
+    return text
+
+
+def inline_document(path: Path) -> bytes | None:
+    """The inline XBRL document of a filing (the file itself, or the one inside an SGML submission)."""
+    data = path.read_bytes()
+    if b"inlineXBRL" not in data[:2_000_000] and b"inlineXBRL" not in data:
+        return None
+    if path.suffix.lower() == ".txt":
+        for m in re.finditer(rb"<TEXT>\s*(.*?)</TEXT>", data, re.S | re.I):
+            if b"http://www.xbrl.org/2013/inlineXBRL" in m.group(1):
+                return m.group(1)
+        return None
+    return data
+
+
+def _contexts(root) -> dict[str, tuple[date | None, date]]:
+    contexts = {}
+    for ctx in root.iter(f"{XBRLI}context"):
+        if ctx.find(f".//{XBRLI}segment") is not None or ctx.find(f".//{XBRLI}scenario") is not None:
+            continue
+        instant = ctx.findtext(f".//{XBRLI}instant")
+        if instant:
+            contexts[ctx.get("id")] = (None, _iso(instant))
+        else:
+            contexts[ctx.get("id")] = (
+                _iso(ctx.findtext(f".//{XBRLI}startDate") or ""),
+                _iso(ctx.findtext(f".//{XBRLI}endDate") or ""),
+            )
+    return contexts
+
+
+def inline_facts(path: Path) -> tuple[list[TruthFact], list[TruthCover]]:
+    """The filer's own facts: numbers in non-dimensional contexts, and the first value of each dei
+    cover field (dimensional contexts allowed: securities are listed per class)."""
+    data = inline_document(path)
+    if data is None:
+        return [], []
+    root = etree.fromstring(data, etree.XMLParser(recover=True, huge_tree=True))
+    contexts = _contexts(root)
+    facts, covers, seen = [], [], set()
+    for element in root.iter(f"{IX}nonFraction", f"{IX}nonNumeric"):
+        name = element.get("name") or ""
+        prefix, _, local = name.partition(":")
+        if element.tag == f"{IX}nonFraction" and prefix == "us-gaap" and element.get("contextRef") in contexts:
+            value = _ix_value(element)
+            start, end = contexts[element.get("contextRef")]
+            if value is not None and end:
+                facts.append(TruthFact("inline", local, start, end, value))
+        elif prefix == "dei" and local not in seen:
+            seen.add(local)
+            covers.append(TruthCover("inline", local, normalize_cover(local, _cover_text(element))))
+    return facts, covers
+
+
+def strip_inline_tags(data: bytes) -> bytes:
+    """The plain HTML of an inline XBRL document: ix:header removed, other ix elements unwrapped."""
+    data = re.sub(rb"<ix:header\b.*?</ix:header>", b"", data, flags=re.S | re.I)
+    return re.sub(rb"</?ix:[A-Za-z]+\b[^>]*>", b"", data)

@@ -1,0 +1,258 @@
+"""Tables typed in fixed-width text, with or without SGML <TABLE>/<CAPTION>/<S>/<C> tags.
+
+A line is cut into chunks at runs of two or more spaces (dotted leaders count as spaces). Numbers
+are right-aligned, so the right edges of numeric chunks, clustered over the table's lines, give
+the value columns (or the <C> markers do, when the filer typed them). Each chunk then goes to the
+column it overlaps most; a heading centered over several columns spans them.
+"""
+
+import re
+from dataclasses import dataclass
+
+from .model import EMPTY_CELL, Cell, Grid, GridRow, Span
+
+_LEADER = re.compile(r"(?<=\S)(?:\s?\.){3,}\s*|(?<=\s)(?:\.\s?){3,}")
+_GAP = re.compile(r" {2,}|\t+")
+_NUMERIC = re.compile(
+    r"^\$?\s*\(?\s*\$?\s*-?\s*(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*\)?\s*%?$|^\$?\s*\(?(?:-{1,3}|\u2014|\u2013)\)?$"
+)
+_RULE = re.compile(r"^[\s\-=_]*[-=_]{3,}[\s\-=_]*$")
+_TAG = re.compile(r"^\s*</?(TABLE|CAPTION|S|C|FN)>", re.I)
+_COLUMN_MARK = re.compile(r"<(S|C)>", re.I)
+_PAGE = re.compile(r"^\s*(?:<PAGE>|\f)\s*\d*\s*$", re.I)
+MIN_VALUE_RIGHT_EDGE = 30
+MIN_GAP_BEFORE_VALUE = 3
+TOLERANCE = 3
+MAX_HEADER_LINES = 8
+MAX_LABEL_LINE = 70
+
+
+@dataclass(frozen=True)
+class Chunk:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def numeric(self) -> bool:
+        return bool(_NUMERIC.match(self.text))
+
+
+@dataclass(frozen=True)
+class TaggedTable:
+    """An SGML <TABLE>: its lines, where the data starts, and the <S>/<C> column marks if typed."""
+
+    first: int  # first line after <TABLE>
+    last: int  # last line before </TABLE> or <FN>
+    marks: tuple[int, ...]  # column start positions from the <S>/<C> line
+    tag_lines: tuple[int, ...]
+
+
+def without_leaders(line: str) -> str:
+    """The line with dotted leaders replaced by spaces, keeping every column where it was."""
+    return _LEADER.sub(lambda m: " " * len(m.group(0)), line.expandtabs(8) if "\t" in line else line)
+
+
+def chunks(line: str) -> list[Chunk]:
+    text = without_leaders(line)
+    out, pos = [], 0
+    for gap in [*_GAP.finditer(text), None]:
+        end = gap.start() if gap else len(text)
+        piece = text[pos:end]
+        if piece.strip():
+            lead = len(piece) - len(piece.lstrip())
+            out.append(Chunk(pos + lead, pos + lead + len(piece.strip()), piece.strip()))
+        pos = gap.end() if gap else len(text)
+    return _join_dollar_signs(out)
+
+
+def _join_dollar_signs(found: list[Chunk]) -> list[Chunk]:
+    """'$' typed apart from its number is part of the number's cell."""
+    out: list[Chunk] = []
+    for chunk in found:
+        if out and out[-1].text in ("$", "($", "$(") and chunk.numeric:
+            prev = out.pop()
+            chunk = Chunk(prev.start, chunk.end, f"{prev.text} {chunk.text}")
+        out.append(chunk)
+    return out
+
+
+def is_data_line(line: str) -> bool:
+    """A line ending in a number set apart from what precedes it, far enough right to be a column."""
+    found = chunks(line)
+    if not found or not found[-1].numeric or found[-1].end < MIN_VALUE_RIGHT_EDGE:
+        return False
+    if len(found) == 1:
+        return True
+    gap = found[-1].start - found[-2].end
+    return gap >= MIN_GAP_BEFORE_VALUE or found[-2].numeric or "..." in line
+
+
+def _is_rule(line: str) -> bool:
+    return bool(_RULE.match(line.replace("- -", "--")))
+
+
+def tagged_tables(lines: tuple[str, ...]) -> list[TaggedTable]:
+    """SGML <TABLE> ... </TABLE> blocks."""
+    tables, i = [], 0
+    while i < len(lines):
+        if not re.match(r"^\s*<TABLE>", lines[i], re.I):
+            i += 1
+            continue
+        start, tags, marks, last = i, [i], (), None
+        j = i + 1
+        while j < len(lines) and not re.match(r"^\s*</TABLE>", lines[j], re.I):
+            if _TAG.match(lines[j]) or _COLUMN_MARK.search(lines[j]) and not lines[j].strip("<>SCsc \t"):
+                tags.append(j)
+                if _COLUMN_MARK.search(lines[j]):
+                    marks = tuple(m.start() for m in _COLUMN_MARK.finditer(lines[j]))
+                if re.match(r"^\s*<FN>", lines[j], re.I) and last is None:
+                    last = j - 1
+            j += 1
+        tags.append(j)
+        tables.append(TaggedTable(start + 1, last if last is not None else j - 1, marks, tuple(tags)))
+        i = j + 1
+    return tables
+
+
+def untagged_regions(lines: tuple[str, ...], excluded: set[int]) -> list[tuple[int, int]]:
+    """Blocks of at least two data lines (with the rule, heading and wrapped-label lines among them)
+    and the column-heading lines just above."""
+    regions, i, n = [], 0, len(lines)
+    while i < n:
+        if i in excluded or not is_data_line(lines[i]):
+            i += 1
+            continue
+        first = last = i
+        data = 1
+        blanks = 0
+        j = i + 1
+        while j < n and j not in excluded and not _PAGE.match(lines[j]):
+            line = lines[j]
+            if not line.strip():
+                blanks += 1
+                if blanks > 1:
+                    break
+            elif is_data_line(line):
+                last, data, blanks = j, data + 1, 0
+            elif _is_rule(line) or len(line.strip()) < MAX_LABEL_LINE:
+                blanks = 0  # a rule, a heading or a wrapped label inside the table
+            else:
+                break  # prose
+            j += 1
+        if data >= 2:
+            regions.append((_header_start(lines, first, excluded, regions), last))
+        i = last + 1
+    return regions
+
+
+def _header_start(lines, first: int, excluded: set[int], regions: list[tuple[int, int]]) -> int:
+    """Extend a table upward over its column headings: lines with text right of the labels."""
+    floor = regions[-1][1] + 1 if regions else 0
+    value_start = min((c.start for c in chunks(lines[first]) if c.numeric), default=40)
+    start = first
+    for j in range(first - 1, max(floor, first - MAX_HEADER_LINES) - 1, -1):
+        if j in excluded or _PAGE.match(lines[j]):
+            break
+        line = lines[j]
+        if not line.strip() or _is_rule(line):
+            continue
+        if any(c.end > value_start for c in chunks(line)) and len(line.strip()) < 150:
+            start = j
+        else:
+            break
+    return start
+
+
+def _cluster(edges: list[int]) -> list[int]:
+    """Right edges of value columns: clusters of chunk right edges, each kept at its largest."""
+    clusters: list[list[int]] = []
+    for edge in sorted(edges):
+        if clusters and edge - clusters[-1][-1] <= TOLERANCE:
+            clusters[-1].append(edge)
+        else:
+            clusters.append([edge])
+    support = max(2, len(edges) // 20)
+    return [max(c) for c in clusters if len(c) >= support]
+
+
+def _column_ranges(rows: list[list[Chunk]], marks: tuple[int, ...]) -> list[tuple[int, int]]:
+    """[start, end) of each value column."""
+    if len(marks) >= 2:
+        bounds = list(marks[1:]) + [10**6]
+        return [(bounds[i], bounds[i + 1]) for i in range(len(bounds) - 1)]
+    edges = [c.end for row in rows for c in row[1:] if c.numeric] + [
+        row[0].end for row in rows if row and row[0].numeric and row[0].start > MIN_VALUE_RIGHT_EDGE // 2
+    ]
+    rights = _cluster(edges)
+    if not rights:
+        return []
+    starts = [
+        min(
+            (c.start for row in rows for c in row if c.numeric and abs(c.end - rights[0]) <= TOLERANCE),
+            default=rights[0] - 8,
+        )
+    ]
+    starts += [rights[i] + 1 for i in range(len(rights) - 1)]
+    return [(s, r + 1) for s, r in zip(starts, rights, strict=True)]
+
+
+def _overlap(chunk: Chunk, rng: tuple[int, int]) -> int:
+    return max(0, min(chunk.end, rng[1]) - max(chunk.start, rng[0]))
+
+
+def _place(chunk: Chunk, ranges: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """(first column, span) a chunk belongs to; numbers go by right edge, words by overlap."""
+    if chunk.numeric:
+        for i, (s, e) in enumerate(ranges):
+            if s <= chunk.end - 1 < e or abs(chunk.end - e + 1) <= TOLERANCE:
+                return i, 1
+        return None
+    covered = [i for i, r in enumerate(ranges) if _overlap(chunk, r) > 0.3 * min(len(chunk.text), r[1] - r[0])]
+    if not covered:
+        return None
+    return covered[0], covered[-1] - covered[0] + 1
+
+
+def _row(doc: int, index: int, line: str, ranges: list[tuple[int, int]]) -> GridRow:
+    width = len(ranges) + 1
+    cells: list[Cell] = [EMPTY_CELL] * width
+    label_parts: list[Chunk] = []
+    value_start = ranges[0][0] if ranges else 10**6
+    for chunk in chunks(line):
+        placed = None if (chunk.end <= value_start and not chunk.numeric) else _place(chunk, ranges)
+        if placed is None:
+            if chunk.start < value_start:
+                label_parts.append(chunk)
+            continue
+        col, span = placed
+        cell = Cell(chunk.text, (Span(doc, index, chunk.start, chunk.end),), colspan=span)
+        cells[col + 1] = (
+            cell
+            if not cells[col + 1].text
+            else Cell(f"{cells[col + 1].text} {chunk.text}", cells[col + 1].spans + cell.spans, cells[col + 1].colspan)
+        )
+    if label_parts:
+        spans = tuple(Span(doc, index, c.start, c.end) for c in label_parts)
+        cells[0] = Cell(" ".join(c.text for c in label_parts), spans)
+    indent = len(line) - len(line.lstrip())
+    return GridRow(tuple(cells), index, indent)
+
+
+def fixed_width_grid(
+    grid_id: str,
+    doc: int,
+    lines: tuple[str, ...],
+    first: int,
+    last: int,
+    marks: tuple[int, ...] = (),
+    skip: frozenset[int] = frozenset(),
+) -> Grid | None:
+    """The grid of lines [first, last]; None when no value columns can be found."""
+    body = [i for i in range(first, last + 1) if i not in skip and lines[i].strip() and not _PAGE.match(lines[i])]
+    data = [chunks(lines[i]) for i in body if is_data_line(lines[i])]
+    ranges = _column_ranges(data, marks)
+    if not ranges:
+        return None
+    rows = tuple(_row(doc, i, lines[i], ranges) for i in body if not _is_rule(lines[i]))
+    return Grid(grid_id, doc, first, last, rows)

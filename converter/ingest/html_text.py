@@ -1,0 +1,203 @@
+"""Turn an HTML document (including inline XBRL, whose tags are ignored) into text lines.
+
+Tables become one line per row with cells separated by tabs (column spans kept beside the lines),
+block elements start new lines, <pre> keeps its layout, CSS page breaks become form feeds. The
+same extraction rules then read HTML and plain-text filings alike.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from lxml import etree, html
+
+from ..errors import InputError
+
+_BLOCK = {
+    "p",
+    "div",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "center",
+    "blockquote",
+    "dl",
+    "dt",
+    "dd",
+    "address",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "form",
+    "body",
+    "html",
+    "caption",
+    "title",
+}
+_SKIP = {"script", "style", "head", "noscript", "ix:header", "template", "object", "embed", "iframe"}
+_HIDDEN = re.compile(r"display\s*:\s*none", re.I)
+_BREAK_BEFORE = re.compile(r"page-break-before\s*:\s*always|break-before\s*:\s*page", re.I)
+_BREAK_AFTER = re.compile(r"page-break-after\s*:\s*always|break-after\s*:\s*page", re.I)
+_INDENT = re.compile(r"(?:margin-left|padding-left|text-indent)\s*:\s*(-?[\d.]+)\s*(em|pt|px|in)", re.I)
+_UNIT_SPACES = {"em": 2.0, "pt": 0.2, "px": 0.15, "in": 14.0}
+_SPACES = re.compile(r"[ \t\r\n\f\v\u00a0\u2002\u2003\u2009\u200b]+")
+PAGE_BREAK = "\f"
+
+
+@dataclass
+class HtmlText:
+    """Lines of text from HTML, which lines hold tables, their cells' column spans, and the line
+    of the HTML file each text line came from."""
+
+    lines: list[str] = field(default_factory=list)
+    source_lines: list[int] = field(default_factory=list)
+    tables: list[tuple[int, int]] = field(default_factory=list)
+    colspans: dict[int, tuple[int, ...]] = field(default_factory=dict)
+
+
+class _Writer:
+    def __init__(self) -> None:
+        self.out = HtmlText()
+        self.buffer: list[str] = []
+        self.buffer_line = 0
+
+    def text(self, text: str | None, sourceline: int | None) -> None:
+        if text:
+            if not self.buffer:
+                self.buffer_line = sourceline or 0
+            self.buffer.append(_SPACES.sub(" ", text))
+
+    def line(self, text: str, sourceline: int) -> None:
+        self.out.lines.append(text)
+        self.out.source_lines.append(sourceline)
+
+    def flush(self) -> None:
+        text = "".join(self.buffer).strip()
+        self.buffer = []
+        if text:
+            self.line(text, self.buffer_line)
+
+    def blank(self) -> None:
+        self.flush()
+        if self.out.lines and self.out.lines[-1]:
+            self.line("", self.out.source_lines[-1])
+
+    def page_break(self, sourceline: int) -> None:
+        self.blank()
+        self.line(PAGE_BREAK, sourceline)
+        self.line("", sourceline)
+
+
+def _tag(element) -> str:
+    tag = element.tag
+    return tag.lower() if isinstance(tag, str) else ""
+
+
+def _indent_spaces(element) -> int:
+    """Leading spaces standing for a cell's CSS indentation (so hierarchy survives as in text)."""
+    total = 0.0
+    for node in element.iter():
+        for value, unit in _INDENT.findall(node.get("style", "") if isinstance(node.tag, str) else ""):
+            total += float(value) * _UNIT_SPACES[unit.lower()]
+    return max(0, round(total))
+
+
+def _cell_text(cell) -> str:
+    parts = []
+    for node in cell.iter():
+        tag = _tag(node)
+        if tag in _SKIP or (tag and _HIDDEN.search(node.get("style", ""))):
+            continue
+        if tag == "br":
+            parts.append(" ")
+        if node.text and node is not cell or (node is cell and node.text):
+            parts.append(node.text or "")
+        if node is not cell and node.tail:
+            parts.append(node.tail)
+    return _SPACES.sub(" ", "".join(parts)).replace("\t", " ").strip()
+
+
+def _rows(table):
+    for child in table:
+        tag = _tag(child)
+        if tag == "tr":
+            yield child
+        elif tag in ("thead", "tbody", "tfoot"):
+            yield from (r for r in child if _tag(r) == "tr")
+
+
+def _write_table(writer: _Writer, table) -> None:
+    writer.blank()
+    first = len(writer.out.lines)
+    for row in _rows(table):
+        cells = [c for c in row if _tag(c) in ("td", "th")]
+        texts = [_cell_text(c) for c in cells]
+        if not any(texts):
+            continue
+        if texts[0]:
+            texts[0] = " " * _indent_spaces(cells[0]) + texts[0]
+        spans = tuple(max(1, min(int(re.sub(r"\D", "", c.get("colspan", "1")) or 1), 100)) for c in cells)
+        writer.out.colspans[len(writer.out.lines)] = spans
+        writer.line("\t".join(texts), row.sourceline or 0)
+    if len(writer.out.lines) > first:
+        writer.out.tables.append((first, len(writer.out.lines) - 1))
+    writer.blank()
+
+
+def _walk_children(writer: _Writer, element, block: bool) -> None:
+    if block:
+        writer.flush()
+    writer.text(element.text, element.sourceline)
+    for child in element:
+        _walk(writer, child)
+        writer.text(child.tail, child.sourceline)
+    if block:
+        writer.flush()
+
+
+def _walk(writer: _Writer, element) -> None:
+    tag = _tag(element)
+    if not tag or tag in _SKIP:
+        return
+    style = element.get("style", "")
+    if _HIDDEN.search(style):
+        return
+    if _BREAK_BEFORE.search(style):
+        writer.page_break(element.sourceline or 0)
+    if tag == "table" and element.find(".//table") is None:
+        _write_table(writer, element)
+    elif tag == "pre":
+        writer.flush()
+        for text in (element.text_content() or "").split("\n"):
+            writer.line(text.rstrip().replace("\u00a0", " "), element.sourceline or 0)
+        writer.blank()
+    elif tag == "br":
+        writer.flush()
+    elif tag == "hr":
+        writer.blank()
+    else:
+        _walk_children(writer, element, tag in _BLOCK or tag in ("table", "tr", "td", "th"))
+    if _BREAK_AFTER.search(style):
+        writer.page_break(element.sourceline or 0)
+
+
+def html_to_text(markup: str) -> HtmlText:
+    """Text lines of an HTML document; raise InputError for markup lxml cannot make sense of."""
+    markup = re.sub(r"^\s*<\?xml[^>]*\?>", "", markup)
+    try:
+        root = html.document_fromstring(markup)
+    except (etree.ParserError, ValueError) as exc:
+        raise InputError(f"cannot parse the HTML: {exc}") from exc
+    writer = _Writer()
+    try:
+        _walk(writer, root)
+    except RecursionError as exc:
+        raise InputError("the HTML is nested too deeply to read") from exc
+    writer.flush()
+    return writer.out
