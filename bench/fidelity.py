@@ -29,7 +29,6 @@ import time
 import traceback
 from collections import defaultdict
 from dataclasses import asdict, dataclass, field
-from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
