@@ -9,7 +9,7 @@ import re
 from decimal import Decimal
 
 from .dates import find_dates
-from .model import Cell, LabelFact, Period, StatementKind, StatementTable, UnitKind
+from .model import Cell, LabelFact, Period, Scale, StatementKind, StatementTable, UnitKind
 
 _NUMBER = re.compile(
     r"(?P<dollar>\$\s?)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+|\.\d+|\d+)|\b(?P<none>none|no)\b", re.I
@@ -32,6 +32,7 @@ _PAR_BEFORE = re.compile(r"(?:par|stated)\s+value(?:\s+of)?\s*$", re.I)
 _ALLOWANCE_BEFORE = re.compile(r"\ballowances?\b", re.I)
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 _UNIT = {"par_value": UnitKind.PER_SHARE, "allowance": UnitKind.MONETARY}
+ACTUAL_COUNT_FLOOR = 1_000_000
 
 
 def subject_of(label: str) -> str | None:
@@ -74,19 +75,30 @@ def _clauses(label: str) -> list[tuple[int, str]]:
     return out
 
 
-def _dated_numbers(clause: str, subject: str) -> list[tuple[re.Match, str, Period | None]]:
+def _classified(clause: str, subject: str, dates) -> list[tuple[re.Match, str]]:
+    """Numbers of a clause with their kinds; in a "respectively" list ("307 and 301 shares issued")
+    the leading numbers take the kind of the one that names it."""
+    masked = [(s, e) for _, s, e in dates]
+    numbers = [m for m in _NUMBER.finditer(clause) if not any(s <= m.start() < e for s, e in masked)]
+    kinds = [_kind_of(clause, m, subject) for m in numbers]
+    if _RESPECTIVELY.search(clause):
+        for i in range(len(numbers) - 2, -1, -1):
+            between = clause[numbers[i].end() : numbers[i + 1].start()]
+            if kinds[i] is None and kinds[i + 1] and re.fullmatch(r"\s*(?:,|and|,\s*and)\s*\$?\s*", between):
+                kinds[i] = kinds[i + 1]
+    return [(m, k) for m, k in zip(numbers, kinds, strict=True) if k]
+
+
+def _dated_numbers(
+    clause: str, subject: str, instants: tuple[Period, ...]
+) -> list[tuple[re.Match, str, Period | None]]:
     """(number match, kind, instant) for each classified number in one clause."""
     dates = find_dates(clause)
-    masked = [(s, e) for _, s, e in dates]
-    found = []
-    for m in _NUMBER.finditer(clause):
-        if any(s <= m.start() < e for s, e in masked):
-            continue
-        kind = _kind_of(clause, m, subject)
-        if kind:
-            found.append((m, kind))
-    if _RESPECTIVELY.search(clause) and len(dates) == len(found) > 1:
-        return [(m, k, Period(end=d[0])) for (m, k), d in zip(found, dates, strict=True)]
+    found = _classified(clause, subject, dates)
+    if _RESPECTIVELY.search(clause) and len(found) > 1:
+        periods = [Period(end=d[0]) for d in dates] if dates else list(instants)
+        if len(periods) == len(found):
+            return [(m, k, p) for (m, k), p in zip(found, periods, strict=True)]
     result = []
     for m, kind in found:
         following = next((d for d, s, _ in dates if s >= m.end()), None)
@@ -101,14 +113,27 @@ def _value(m: re.Match) -> tuple[Decimal, int]:
     return Decimal(digits), len(digits.split(".")[1]) if "." in digits else 0
 
 
-def facts_in_label(row_index: int, cell: Cell, instants: tuple[Period, ...]) -> list[LabelFact]:
+def exponent_of(kind: str, value: Decimal, scale: Scale) -> int:
+    """The power of ten a number in a label is printed in. Amounts follow the table; par values are
+    actual; share counts follow a scale that speaks of shares, else are actual unless small enough
+    to be in the table's unit (a listed company has more than a million shares)."""
+    if kind == "allowance":
+        return scale.monetary
+    if kind == "par_value":
+        return 0
+    if scale.shares_stated or value >= ACTUAL_COUNT_FLOOR:
+        return scale.shares if scale.shares_stated else 0
+    return scale.shares
+
+
+def facts_in_label(row_index: int, cell: Cell, instants: tuple[Period, ...], scale: Scale) -> list[LabelFact]:
     """The label facts of one balance-sheet row."""
     subject = subject_of(cell.text)
     if subject is None:
         return []
     facts = []
     for offset, clause in _clauses(cell.text):
-        for m, kind, period in _dated_numbers(clause, subject):
+        for m, kind, period in _dated_numbers(clause, subject, instants):
             start = offset + m.start("none" if m["none"] else "num")
             end = offset + m.end("none" if m["none"] else "num")
             span = cell.span_at(start, end)
@@ -116,15 +141,14 @@ def facts_in_label(row_index: int, cell: Cell, instants: tuple[Period, ...]) -> 
                 continue
             value, decimals = _value(m)
             for k in _expand(kind):
-                unit = _UNIT.get(k, UnitKind.SHARES)
                 facts.append(
                     LabelFact(
                         row_index,
                         subject,
                         k,
                         value,
-                        unit,
-                        unit is UnitKind.MONETARY,
+                        _UNIT.get(k, UnitKind.SHARES),
+                        exponent_of(k, value, scale),
                         (period,) if period else instants,
                         span,
                         cell.text[start:end],
@@ -142,5 +166,5 @@ def label_facts_of(table: StatementTable) -> tuple[LabelFact, ...]:
     facts: list[LabelFact] = []
     for row in table.rows:
         if any(ch.isdigit() for ch in row.label) or re.search(r"\bnone\b", row.label, re.I):
-            facts.extend(facts_in_label(row.grid_row, row.label_cell, instants))
+            facts.extend(facts_in_label(row.grid_row, row.label_cell, instants, table.scale))
     return tuple(facts)

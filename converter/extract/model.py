@@ -118,6 +118,7 @@ class Scale:
     shares: int = 0
     per_share: int = 0
     phrase: str = ""
+    shares_stated: bool = False  # the phrase speaks of share counts ("shares in thousands", "except shares")
 
     def exponent(self, kind: UnitKind) -> int:
         return {UnitKind.MONETARY: self.monetary, UnitKind.SHARES: self.shares}.get(kind, self.per_share)
@@ -177,7 +178,7 @@ class LabelFact:
     kind: str  # par_value, shares_authorized, shares_issued, shares_outstanding, shares, allowance
     value: Decimal
     unit_kind: UnitKind
-    scaled: bool  # whether the table's scale applies (dollar amounts) or the number is actual
+    exponent: int  # power of ten the printed number is in (the table's scale, or 0 for actual counts)
     periods: tuple[Period, ...]
     span: Span
     text: str

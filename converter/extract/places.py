@@ -100,3 +100,23 @@ def state_code(text: str) -> str | None:
 
 
 STATE_NAME_PATTERN = "|".join(sorted((n.replace(" ", r"\s+") for n in STATES), key=len, reverse=True))
+
+_EXCHANGES = (
+    ("nasdaq", "NASDAQ"),
+    ("nyse american", "NYSEAMER"),
+    ("nyse mkt", "NYSEAMER"),
+    ("nyse amex", "NYSEAMER"),
+    ("american stock exchange", "NYSEAMER"),
+    ("amex", "NYSEAMER"),
+    ("nyse arca", "NYSEArca"),
+    ("new york stock exchange", "NYSE"),
+    ("nyse", "NYSE"),
+    ("chicago board options", "CBOE"),
+    ("cboe", "CBOE"),
+)
+
+
+def exchange_code(name: str) -> str | None:
+    """EDGAR's code for an exchange written as its name ("The Nasdaq Stock Market LLC" -> NASDAQ)."""
+    low = " ".join(name.lower().split())
+    return next((code for key, code in _EXCHANGES if key in low), None)

@@ -32,14 +32,14 @@ def find_scale(text: str) -> Scale:
     if not m:
         return Scale()
     monetary = _exponent_of(m)
-    shares = monetary
+    shares, stated = monetary, False
     own = _SHARES_SCALE.search(text)
     if own:
-        shares = _WORD_EXPONENT[own["word"].lower()]
+        shares, stated = _WORD_EXPONENT[own["word"].lower()], True
     else:
         exception = _EXCEPT.search(text[m.start() :])
         if exception and _SHARE_EXCEPTION.search(exception["rest"]):
-            shares = 0
+            shares, stated = 0, True
     end = text.find(")", m.end())
     phrase = text[m.start() : end + 1 if 0 <= end - m.end() < 80 else m.end()].strip()
-    return Scale(monetary=monetary, shares=shares, per_share=0, phrase=phrase)
+    return Scale(monetary=monetary, shares=shares, per_share=0, phrase=phrase, shares_stated=stated)

@@ -33,7 +33,7 @@ def map_filing(
     date_stamp = extraction.cover.value("period_end_date").replace("-", "")
     namespace = f"http://{options.authority}/{date_stamp}"
     builder = FactModelBuilder(options.cik, options.prefix, namespace, where, taxonomy)
-    map_cover(extraction.cover, options.cik, rules, taxonomy, builder, options.authority)
+    map_cover(extraction.cover, options.cik, rules, taxonomy, builder, options.authority, extraction.statements)
     order = 2
     for table in extraction.statements:
         if rules.statement(table.kind) is None:

@@ -3,7 +3,7 @@
 import re
 from datetime import date
 
-from ..extract.model import CoverField, CoverPage, Period
+from ..extract.model import CoverField, CoverPage, Period, StatementTable
 from .builder import FactModelBuilder
 from .model import STANDARD_LABEL, Arc, ConceptInfo, Display, Role
 from .rules import MappingRules
@@ -37,12 +37,18 @@ def with_derived_fields(cover: CoverPage, cik: str) -> list[CoverField]:
     return fields
 
 
-def dei_period(cover: CoverPage) -> Period | None:
-    """The period of the cover facts: the day of the report for event filings like an 8-K."""
+def dei_period(cover: CoverPage, statements: tuple[StatementTable, ...] = ()) -> Period | None:
+    """The period of the cover facts: for a periodic report, the longest statement period ending on
+    the report's period end (the fiscal year, or the year to date); else the day of the report."""
     end = cover.value("period_end_date")
     if end is None:
         return None
     day = date.fromisoformat(end)
+    form = (cover.value("form_type") or "").upper()
+    if form.startswith(("10-K", "10-Q", "20-F", "40-F")):
+        spans = [c.period for t in statements for c in t.columns if c.period.end == day and c.period.start]
+        if spans:
+            return min(spans, key=lambda p: p.start)
     return Period(end=day, start=day)
 
 
@@ -53,8 +59,9 @@ def map_cover(
     taxonomy: dict[str, ConceptInfo],
     builder: FactModelBuilder,
     authority: str,
+    statements: tuple[StatementTable, ...] = (),
 ) -> None:
-    period = dei_period(cover)
+    period = dei_period(cover, statements)
     if period is None:
         return
     fields = {f.name: f for f in with_derived_fields(cover, cik)}

@@ -190,7 +190,7 @@ class StatementMapper:
             concept = self.taxonomy.get(rule.concept) if rule else None
             if concept is None or concept.period_type != "instant":
                 continue
-            exponent = self.table.scale.monetary if fact.scaled else 0
+            exponent = fact.exponent
             value = fact.value.scaleb(exponent)
             fmt = NUMBER_FORMAT if any(ch.isdigit() for ch in fact.text) else ZERO_FORMAT
             for period in fact.periods:
