@@ -165,6 +165,16 @@ def _address_cell(cover: CoverText) -> Cell | None:
     return None
 
 
+def _pieces(cell: Cell) -> list[str]:
+    """The separately printed pieces of a cell (its source spans)."""
+    out, offset = [], 0
+    for span in cell.spans:
+        length = span.end - span.start
+        out.append(cell.text[offset : offset + length])
+        offset += length + 1
+    return out
+
+
 def _address(cover: CoverText) -> list[CoverField]:
     cell = _address_cell(cover)
     m = _CITY_STATE_ZIP.search(cell.text) if cell else None
@@ -172,8 +182,9 @@ def _address(cover: CoverText) -> list[CoverField]:
         return []
     street, city = split_street_city(m["before"])
     line2 = ""
-    if ", " in street and _SECOND_LINE.match(street.rsplit(", ", 1)[1]):
-        street, line2 = street.rsplit(", ", 1)
+    pieces = [p.strip(" ,") for p in _pieces(cell)]
+    if ", " in street and _SECOND_LINE.match(street.rsplit(", ", 1)[1]) and street.rsplit(", ", 1)[1] in pieces:
+        street, line2 = street.rsplit(", ", 1)  # the suite was printed apart: a second address line
     base = m.start("before") + m["before"].find(street) if street else 0
     fields = [
         CoverField("address_line1", street, cell.span_at(base, base + len(street))) if street else None,

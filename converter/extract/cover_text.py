@@ -79,8 +79,12 @@ class CoverText:
         """A value following its caption ("Commission File Number: 001-36743") on the same line,
         or on the next non-blank line; parenthesized captions label the value above instead."""
         found = next(
-            ((i, m) for i, line in enumerate(self.lines) for m in caption.finditer(line)
-             if not line[: m.start()].rstrip().endswith("(")),
+            (
+                (i, m)
+                for i, line in enumerate(self.lines)
+                for m in caption.finditer(line)
+                if not line[: m.start()].rstrip().endswith("(")
+            ),
             None,
         )
         if not found:

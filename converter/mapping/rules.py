@@ -97,6 +97,16 @@ class MappingRules:
     label_facts: tuple[LabelFactRule, ...]
     line_items: tuple[LineItemRule, ...]
     learned: dict[tuple[StatementKind, str], str] = field(default_factory=dict)  # (kind, label key) -> qname
+    deduction_labels: tuple[re.Pattern, ...] = ()
+    asset_changes: tuple[re.Pattern, ...] = ()
+
+    def reads_as_deduction(self, label: str) -> bool:
+        text = normalize_label(label)
+        return any(p.search(text) for p in self.deduction_labels)
+
+    def is_asset_change(self, label: str) -> bool:
+        text = normalize_label(label)
+        return any(p.search(text) for p in self.asset_changes)
 
     def learned_concept(self, kind: StatementKind, label: str) -> str | None:
         return self.learned.get((kind, label_key(label)))
@@ -216,6 +226,7 @@ def parse_rules(data: Any) -> MappingRules:
     )
     names = {n for n, _ in sections}
     learned = load_learned(resource_path(data["learned_labels"])) if data.get("learned_labels") else {}
+    signs = data.get("signs") or {}
     return MappingRules(
         taxonomies=taxonomies,
         statements=statements,
@@ -226,6 +237,8 @@ def parse_rules(data: Any) -> MappingRules:
         label_facts=label_facts,
         line_items=tuple(_line_item(i, e, names) for i, e in enumerate(data.get("line_items") or [])),
         learned=learned,
+        deduction_labels=_patterns(signs.get("deduction_labels", []) or ["$^"], "signs.deduction_labels"),
+        asset_changes=_patterns(signs.get("asset_changes", []) or ["$^"], "signs.asset_changes"),
     )
 
 

@@ -8,14 +8,17 @@ displayed values into stored values:
   XBRL weight is `wx` (+1 when child and total have the same balance), then
   `flip(child) = w * wx * flip(total)`;
 - any other row is flipped when its concept's balance is opposite to the natural balance of where
-  it sits and the row shows deductions: always in a cash-flow statement (every row there shows
-  its effect on cash: an increase in receivables, a credit, shows as a negative), elsewhere when
-  all its values are shown negative (treasury stock in equity, "Interest expense (1)");
-- an extension concept gets the balance that stores its values without a sign change, or none
-  when its values have both signs (a net amount) in a cash-flow statement.
+  it sits and the row shows deductions: always in the body of a cash-flow statement (every row
+  there shows its effect on cash: an increase in receivables, a credit, shows as a negative),
+  elsewhere when all its values are shown negative (treasury stock in equity, "Interest expense (1)");
+- an extension concept (whose meaning no taxonomy states) is stored as shown, with the natural
+  balance of where it sits, unless its label reads as a deduction and it is always shown negative
+  (stored positive, opposite balance), or it is an asset's change among a cash-flow statement's
+  changes in operating assets and liabilities (stored as the asset's increase); a cash-flow
+  extension shown with both signs is a net amount and gets no balance.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..extract.model import StatementKind, StatementRow
 from .calc import CalcGroup
@@ -31,9 +34,11 @@ class SignPlan:
     extension_rows: set[int]
     natural: dict[int, str]  # row -> natural balance of where it sits
     display: dict[int, str]  # row -> "negative" | "positive" | "mixed" (signs of its shown values)
-    cash_effect: bool  # a cash-flow statement: rows show their effect on cash
-    flips: dict[int, int]
-    weights: dict[tuple[int, int], int]  # (total, child) -> XBRL calculation weight
+    cash_effect: set[int]  # rows showing their effect on cash (cash-flow statement body)
+    deductions: set[int] = field(default_factory=set)  # extension rows whose label reads as a deduction
+    asset_changes: set[int] = field(default_factory=set)  # extension rows that are an asset's change
+    flips: dict[int, int] = field(default_factory=dict)
+    weights: dict[tuple[int, int], int] = field(default_factory=dict)  # (total, child) -> XBRL weight
 
 
 def natural_balance(kind: StatementKind, side: int, sections: frozenset[str]) -> str:
@@ -53,10 +58,14 @@ def display_signs(row: StatementRow) -> str:
     return "mixed" if any(shown) else "positive"
 
 
+def _stored_as_deduction(plan: SignPlan, row: int) -> bool:
+    return row in plan.asset_changes or (plan.display[row] == "negative" and row in plan.deductions)
+
+
 def _decide_extension(plan: SignPlan, row: int) -> None:
-    if plan.display[row] == "negative":
+    if _stored_as_deduction(plan, row):
         plan.balances[row] = OPPOSITE[plan.natural[row]]
-    elif plan.display[row] == "mixed" and plan.cash_effect:
+    elif plan.display[row] == "mixed" and row in plan.cash_effect:
         plan.balances[row] = None
     else:
         plan.balances[row] = plan.natural[row]
@@ -66,14 +75,14 @@ def _rule_flip(plan: SignPlan, row: int) -> int:
     if row in plan.extension_rows and row not in plan.flips and plan.balances.get(row) is None:
         _decide_extension(plan, row)
     balance = plan.balances.get(row)
-    shows_deduction = plan.cash_effect or plan.display[row] == "negative"
+    shows_deduction = row in plan.cash_effect or plan.display[row] == "negative"
     return -1 if balance and balance != plan.natural[row] and shows_deduction else 1
 
 
 def _child_flip(plan: SignPlan, total: int, child: int, weight: int) -> None:
     tb, cb = plan.balances.get(total), plan.balances.get(child)
     if child in plan.extension_rows and cb is None:
-        flip = -1 if plan.display[child] == "negative" else 1
+        flip = -1 if _stored_as_deduction(plan, child) else 1
         xbrl_weight = weight * flip * plan.flips[total]
         plan.balances[child] = (tb if xbrl_weight == 1 else OPPOSITE[tb]) if tb else None
     elif tb and cb:
@@ -86,6 +95,14 @@ def _child_flip(plan: SignPlan, total: int, child: int, weight: int) -> None:
     plan.weights[(total, child)] = xbrl_weight
 
 
+def predicted_weight(plan: SignPlan, total: int, child: int) -> int:
+    """The display weight the balance types predict, to break ties in calculation inference."""
+    tb, cb = plan.balances.get(total), plan.balances.get(child)
+    deducts = child in plan.cash_effect or plan.display[child] == "negative"
+    sign = -1 if deducts and cb and cb != plan.natural[child] else 1
+    return sign * (1 if not tb or not cb or tb == cb else -1)
+
+
 def resolve(plan: SignPlan, groups: list[CalcGroup]) -> SignPlan:
     """Fill `plan.flips`, `plan.weights` and extension balances, from the top totals down.
 
@@ -95,7 +112,7 @@ def resolve(plan: SignPlan, groups: list[CalcGroup]) -> SignPlan:
     is_child = {c for g in groups for c in g.children}
     pending = [g.total for g in groups if g.total not in is_child]
     for total in pending:
-        if plan.cash_effect and total in plan.extension_rows:
+        if total in plan.cash_effect and total in plan.extension_rows:
             plan.flips[total] = 1
         else:
             plan.flips[total] = _rule_flip(plan, total)

@@ -11,7 +11,7 @@ from .concepts import fits, match_rule, period_type_of
 from .model import STANDARD_LABEL, TERSE_LABEL, Arc, ConceptInfo, Display, Role
 from .names import camel_name, label_from_name, title_case
 from .rules import MappingRules, normalize_label
-from .signs import SignPlan, display_signs, natural_balance, resolve
+from .signs import SignPlan, display_signs, natural_balance, predicted_weight, resolve
 
 _LIABILITY_SIDE = {"liabilities", "liabilities_and_equity", "current_liabilities", "noncurrent_liabilities", "equity"}
 NUMBER_FORMAT = "ixt:num-dot-decimal"
@@ -94,28 +94,29 @@ class StatementMapper:
     # ------------------------------------------------------------------ signs and calculations
     def _sign_plan(self) -> tuple[SignPlan, list]:
         monetary = {k: p for k, p in self.plans.items() if p.row.unit_kind is UnitKind.MONETARY}
+        extensions = {k for k, p in monetary.items() if not p.concepts}
+        cash = self.table.kind is StatementKind.CASH_FLOWS
         plan = SignPlan(
             balances={k: (p.concepts[0].balance if p.concepts else None) for k, p in monetary.items()},
-            extension_rows={k for k, p in monetary.items() if not p.concepts},
+            extension_rows=extensions,
             natural={k: natural_balance(self.table.kind, p.side, p.sections) for k, p in monetary.items()},
             display={k: display_signs(p.row) for k, p in monetary.items()},
-            cash_effect=self.table.kind is StatementKind.CASH_FLOWS,
-            flips={},
-            weights={},
+            cash_effect={k for k, p in monetary.items() if cash and "supplemental" not in p.sections},
+            deductions={k for k in extensions if self.rules.reads_as_deduction(monetary[k].row.label)},
+            asset_changes={
+                k
+                for k in extensions
+                if cash
+                and "operating_changes" in monetary[k].sections
+                and self.rules.is_asset_change(monetary[k].row.label)
+            },
         )
-
-        def predict(total: int, child: int) -> int:
-            tb, cb = plan.balances.get(total), plan.balances.get(child)
-            deducts = plan.cash_effect or plan.display[child] == "negative"
-            sign = -1 if deducts and cb and cb != plan.natural[child] else 1
-            return sign * (1 if not tb or not cb or tb == cb else -1)
-
         rows = [
             CalcRow(k, p.row.resolved_label or p.row.label, p.row.values, p.side, p.row.sections)
             for k, p in monetary.items()
             if not p.row.balance_at  # balances sit in other contexts than the period's flows
         ]
-        groups = infer_calculations(rows, predict)
+        groups = infer_calculations(rows, lambda total, child: predicted_weight(plan, total, child))
         return resolve(plan, groups), groups
 
     def _finish_extensions(self, plan: SignPlan) -> None:
