@@ -1,9 +1,12 @@
 """Extract stage: cover fields and financial statements, with provenance, from a Submission."""
 
+from dataclasses import replace
+
 from ..ingest.model import Submission
 from .cover import extract_cover
 from .layout import document_layout, title_lines
 from .model import Extraction, StatementTable
+from .periods import fiscal_starts
 from .scale import find_scale
 from .statements import interpret
 
@@ -35,4 +38,13 @@ def extract(submission: Submission) -> Extraction:
         grid_count += len(layout.grids)
         layouts.append(layout)
     cover = extract_cover(submission.documents, submission.header)
-    return Extraction(cover, tuple(layouts), tuple(_statements_of(submission, layouts)))
+    return Extraction(cover, tuple(layouts), with_fiscal_starts(_statements_of(submission, layouts)))
+
+
+def with_fiscal_starts(statements: list[StatementTable]) -> tuple[StatementTable, ...]:
+    """The statements with duration columns re-started on the filing's own period ends."""
+    refined = fiscal_starts({c.period for t in statements for c in t.columns})
+    return tuple(
+        replace(t, columns=tuple(replace(c, period=refined.get(c.period, c.period)) for c in t.columns))
+        for t in statements
+    )

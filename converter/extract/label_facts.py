@@ -44,20 +44,40 @@ def subject_of(label: str) -> str | None:
     return None
 
 
+_BEFORE = (
+    ("shares_issued_and_outstanding", re.compile(r"\bissued\s+and\s+outstanding\s*[:\-\u2014]?\s*$", re.I)),
+    ("shares_authorized", re.compile(r"\bauthorized\s*[:\-\u2014]?\s*$", re.I)),
+    ("shares_issued", re.compile(r"\bissued\s*[:\-\u2014]?\s*$", re.I)),
+    ("shares_outstanding", re.compile(r"\boutstanding\s*[:\-\u2014]?\s*$", re.I)),
+)
+_BARE_YEAR = re.compile(r"^(?:19|20)\d\d$")
+_LIST_JOIN = r"\s*(?:shares)?\s*(?:,|and|,\s*and)\s*\$?\s*"
+
+
 def _kind_of(clause: str, m: re.Match, subject: str) -> str | None:
+    """What a number in a label counts: read from the words after it ("415,000,000 shares
+    authorized"), or before it ("authorized: 11,000 shares", "outstanding: none")."""
     after = clause[m.end() :]
     before = clause[: m.start()]
-    if m["none"]:
-        return "shares_issued" if re.match(r"^\s*(?:shares\s+)?issued\b", after, re.I) else None
     if m["dollar"] and _PAR_BEFORE.search(before):
         return "par_value"
+    if m["num"] and _BARE_YEAR.match(m["num"]) and not re.match(r"^\s*shares\b", after, re.I):
+        return None  # "at December 31, 2021 and 2020"
     for kind, pattern in _AFTER:
         if pattern.search(after):
-            if kind == "par_value" and not (m["dollar"] or "." in m["num"]):
+            if kind == "par_value" and not (m["dollar"] or "." in (m["num"] or "")):
+                return None
+            if m["none"] and kind not in ("shares_issued", "shares_outstanding", "shares_issued_and_outstanding"):
                 return None
             if kind == "shares" and subject != "treasury":
-                return None
+                break
             return kind
+    if not m["dollar"] and subject in ("common", "preferred"):
+        kind = next((k for k, p in _BEFORE if p.search(before)), None)
+        if kind:
+            return kind
+    if m["none"]:
+        return None
     if m["dollar"] and subject == "receivables" and _ALLOWANCE_BEFORE.search(before):
         return "allowance"
     return None
@@ -76,16 +96,19 @@ def _clauses(label: str) -> list[tuple[int, str]]:
 
 
 def _classified(clause: str, subject: str, dates) -> list[tuple[re.Match, str]]:
-    """Numbers of a clause with their kinds; in a "respectively" list ("307 and 301 shares issued")
-    the leading numbers take the kind of the one that names it."""
+    """Numbers of a clause with their kinds; in a "respectively" list ("307 and 301 shares issued",
+    "outstanding 366,233,106 and 379,297,891 shares") the numbers share the kind one of them names."""
     masked = [(s, e) for _, s, e in dates]
     numbers = [m for m in _NUMBER.finditer(clause) if not any(s <= m.start() < e for s, e in masked)]
     kinds = [_kind_of(clause, m, subject) for m in numbers]
     if _RESPECTIVELY.search(clause):
-        for i in range(len(numbers) - 2, -1, -1):
-            between = clause[numbers[i].end() : numbers[i + 1].start()]
-            if kinds[i] is None and kinds[i + 1] and re.fullmatch(r"\s*(?:,|and|,\s*and)\s*\$?\s*", between):
-                kinds[i] = kinds[i + 1]
+        joined = [
+            bool(re.fullmatch(_LIST_JOIN, clause[numbers[i].end() : numbers[i + 1].start()], re.I))
+            for i in range(len(numbers) - 1)
+        ]
+        for i in [*range(len(numbers) - 2, -1, -1), *range(len(numbers) - 1)]:
+            if joined[i] and (kinds[i] is None) != (kinds[i + 1] is None):
+                kinds[i] = kinds[i + 1] = kinds[i] or kinds[i + 1]
     return [(m, k) for m, k in zip(numbers, kinds, strict=True) if k]
 
 
@@ -119,7 +142,7 @@ def exponent_of(kind: str, value: Decimal, scale: Scale) -> int:
     to be in the table's unit (a listed company has more than a million shares)."""
     if kind == "allowance":
         return scale.monetary
-    if kind == "par_value":
+    if kind == "par_value" or value == 0:
         return 0
     if scale.shares_stated or value >= ACTUAL_COUNT_FLOOR:
         return scale.shares if scale.shares_stated else 0

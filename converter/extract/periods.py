@@ -120,3 +120,36 @@ def periods_from_title(context: str, count: int, instant: bool) -> list[Period |
         return [Period(end=d) for d in dates]
     length = duration_of(context)
     return [Period(end=d, start=start_of(d, *length)) if length else None for d in dates]
+
+
+_WEEKS_FOR_MONTHS = {3: 13, 6: 26, 9: 39, 12: 52}
+SNAP_DAYS = 10
+
+
+def fiscal_starts(periods: set[Period]) -> dict[Period, Period]:
+    """Durations re-started on the filing's own period ends.
+
+    A column says how long a period is ("Nine Months Ended July 1, 2023"), not where it starts;
+    in 52/53-week fiscal calendars calendar arithmetic misses by days. Where another period of
+    the filing ends within ten days of the day before a computed start (the prior fiscal year end
+    on the balance sheet, the previous year's column), the period starts the day after it; a
+    period ending on no month end and with no such anchor is taken as whole weeks.
+    """
+    ends = sorted({p.end for p in periods})
+    refined = {}
+    for p in periods:
+        if p.start is None:
+            continue
+        before = p.start - timedelta(days=1)
+        near = [e for e in ends if e < p.end and abs((e - before).days) <= SNAP_DAYS]
+        if near:
+            start = min(near, key=lambda e: abs((e - before).days)) + timedelta(days=1)
+        elif p.end.day != calendar.monthrange(p.end.year, p.end.month)[1]:
+            months = round((p.end - p.start).days / 30.44)
+            weeks = _WEEKS_FOR_MONTHS.get(months)
+            start = p.end - timedelta(days=7 * weeks - 1) if weeks else p.start
+        else:
+            start = p.start
+        if start != p.start:
+            refined[p] = Period(end=p.end, start=start)
+    return refined

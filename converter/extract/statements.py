@@ -197,8 +197,12 @@ def balance_at(label: str, stack: list[_Heading]) -> tuple[str | None, str]:
     return None, label
 
 
-def _heading_row(index: int, label: str, cell, values, stack: list[_Heading]) -> StatementRow:
+def _heading_row(index: int, label: str, cell, values, stack: list[_Heading], follows_heading: bool) -> StatementRow:
+    """A heading opens a section: all-capitals headings at the top, others below them; a heading
+    right under another ("Per share amounts:" / "Net income") opens a section inside it."""
     level = _heading_level(label)
+    if follows_heading and stack and level > 0 and level <= stack[-1].level:
+        level = stack[-1].level + 1
     while stack and stack[-1].level >= level:
         stack.pop()
     row = StatementRow(
@@ -238,7 +242,8 @@ def build_rows(
         has_text = any(row.cells[c.grid_col].text for c in columns)
         if not has_text:
             if label:
-                rows.append(_heading_row(index, label, row.cells[0], values, stack))
+                follows = bool(rows) and rows[-1].kind is RowKind.HEADING
+                rows.append(_heading_row(index, label, row.cells[0], values, stack, follows))
             continue
         rows.append(_value_row(index, label, row.cells[0], values, stack, statement_kind))
     return tuple(rows)

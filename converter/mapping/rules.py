@@ -99,6 +99,7 @@ class MappingRules:
     learned: dict[tuple[StatementKind, str], str] = field(default_factory=dict)  # (kind, label key) -> qname
     deduction_labels: tuple[re.Pattern, ...] = ()
     asset_changes: tuple[re.Pattern, ...] = ()
+    cash_flow_as_shown: frozenset[str] = frozenset()
 
     def reads_as_deduction(self, label: str) -> bool:
         text = normalize_label(label)
@@ -132,6 +133,7 @@ class MappingRules:
         out += [(s.root, f"statements[{s.kind.value}]") for s in self.statements]
         out += [(self.cover_root, "cover_root")]
         out += [(q, f"learned label '{key}'") for (_, key), q in self.learned.items()]
+        out += [(q, "signs.cash_flow_as_shown") for q in self.cash_flow_as_shown]
         return out
 
 
@@ -239,6 +241,9 @@ def parse_rules(data: Any) -> MappingRules:
         learned=learned,
         deduction_labels=_patterns(signs.get("deduction_labels", []) or ["$^"], "signs.deduction_labels"),
         asset_changes=_patterns(signs.get("asset_changes", []) or ["$^"], "signs.asset_changes"),
+        cash_flow_as_shown=frozenset(
+            _qname(q, "signs.cash_flow_as_shown") for q in signs.get("cash_flow_as_shown", [])
+        ),
     )
 
 

@@ -101,7 +101,13 @@ class StatementMapper:
             extension_rows=extensions,
             natural={k: natural_balance(self.table.kind, p.side, p.sections) for k, p in monetary.items()},
             display={k: display_signs(p.row) for k, p in monetary.items()},
-            cash_effect={k for k, p in monetary.items() if cash and "supplemental" not in p.sections},
+            cash_effect={
+                k
+                for k, p in monetary.items()
+                if cash
+                and "supplemental" not in p.sections
+                and not any(c.qname in self.rules.cash_flow_as_shown for c in p.concepts)
+            },
             deductions={k for k in extensions if self.rules.reads_as_deduction(monetary[k].row.label)},
             asset_changes={
                 k
