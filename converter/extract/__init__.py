@@ -8,7 +8,7 @@ from .layout import document_layout, title_lines
 from .model import Extraction, StatementTable
 from .periods import fiscal_starts
 from .scale import find_scale
-from .statements import interpret
+from .statements import header_text, interpret
 
 __all__ = ["extract"]
 
@@ -22,8 +22,7 @@ def _statements_of(submission: Submission, layouts) -> list[StatementTable]:
             titles = title_lines(doc, grid, taken)
             taken.update(range(grid.first_line, grid.last_line + 1))
             title = "\n".join(doc.lines[i].strip() for i in titles)
-            header_text = " ".join(c.text for row in grid.rows[:3] for c in row.cells)
-            table = interpret(grid, title, find_scale(f"{title}\n{header_text}"), titles)
+            table = interpret(grid, title, find_scale(f"{title}\n{header_text(grid)}"), titles)
             if table is not None:
                 statements.append(table)
     return statements

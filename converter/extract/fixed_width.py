@@ -197,30 +197,52 @@ def _column_ranges(rows: list[list[Chunk]], marks: tuple[int, ...]) -> list[tupl
     return [(s, r + 1) for s, r in zip(starts, rights, strict=True)]
 
 
-def _overlap(chunk: Chunk, rng: tuple[int, int]) -> int:
-    return max(0, min(chunk.end, rng[1]) - max(chunk.start, rng[0]))
+def _numeric_column(chunk: Chunk, ranges: list[tuple[int, int]]) -> int | None:
+    """The column of a number: the one its right edge falls in (numbers are right-aligned)."""
+    for i, (s, e) in enumerate(ranges):
+        if s <= chunk.end - 1 < e or abs(chunk.end - e + 1) <= TOLERANCE:
+            return i
+    return None
 
 
-def _place(chunk: Chunk, ranges: list[tuple[int, int]]) -> tuple[int, int] | None:
-    """(first column, span) a chunk belongs to; numbers go by right edge, words by overlap."""
+def value_extents(data: list[list[Chunk]], ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Where each column's numbers actually stand: from their leftmost start to rightmost end."""
+    extents = [list(r) for r in ranges]
+    seen = [False] * len(ranges)
+    for row in data:
+        for chunk in row:
+            col = _numeric_column(chunk, ranges) if chunk.numeric else None
+            if col is not None:
+                if not seen[col]:
+                    extents[col], seen[col] = [chunk.start, chunk.end], True
+                else:
+                    extents[col] = [min(extents[col][0], chunk.start), max(extents[col][1], chunk.end)]
+    return [(a, b) for a, b in extents]
+
+
+def _place(chunk: Chunk, ranges: list[tuple[int, int]], extents: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """(first column, span) a chunk belongs to: a number by its right edge; a heading by the
+    columns whose numbers it stands over (centered headings drift from the <C> marks)."""
     if chunk.numeric:
-        for i, (s, e) in enumerate(ranges):
-            if s <= chunk.end - 1 < e or abs(chunk.end - e + 1) <= TOLERANCE:
-                return i, 1
+        col = _numeric_column(chunk, ranges)
+        return None if col is None else (col, 1)
+    centers = [(a + b) / 2 for a, b in extents]
+    covered = [i for i, c in enumerate(centers) if chunk.start - 1 <= c <= chunk.end + 1]
+    if covered:
+        return covered[0], covered[-1] - covered[0] + 1
+    if chunk.end < extents[0][0] - TOLERANCE:
         return None
-    covered = [i for i, r in enumerate(ranges) if _overlap(chunk, r) > 0.3 * min(len(chunk.text), r[1] - r[0])]
-    if not covered:
-        return None
-    return covered[0], covered[-1] - covered[0] + 1
+    nearest = min(range(len(centers)), key=lambda i: abs(centers[i] - (chunk.start + chunk.end) / 2))
+    return nearest, 1
 
 
-def _row(doc: int, index: int, line: str, ranges: list[tuple[int, int]]) -> GridRow:
+def _row(doc: int, index: int, line: str, ranges: list[tuple[int, int]], extents: list[tuple[int, int]]) -> GridRow:
     width = len(ranges) + 1
     cells: list[Cell] = [EMPTY_CELL] * width
     label_parts: list[Chunk] = []
     value_start = ranges[0][0] if ranges else 10**6
     for chunk in chunks(line):
-        placed = None if (chunk.end <= value_start and not chunk.numeric) else _place(chunk, ranges)
+        placed = None if (chunk.end <= value_start and not chunk.numeric) else _place(chunk, ranges, extents)
         if placed is None:
             if chunk.start < value_start:
                 label_parts.append(chunk)
@@ -254,5 +276,6 @@ def fixed_width_grid(
     ranges = _column_ranges(data, marks)
     if not ranges:
         return None
-    rows = tuple(_row(doc, i, lines[i], ranges) for i in body if not _is_rule(lines[i]))
+    extents = value_extents(data, ranges)
+    rows = tuple(_row(doc, i, lines[i], ranges, extents) for i in body if not _is_rule(lines[i]))
     return Grid(grid_id, doc, first, last, rows)

@@ -67,8 +67,8 @@ def title_lines(doc: SourceDocument, grid: Grid, taken: set[int]) -> tuple[int, 
                 break
             if blanks > 2:
                 break
-        elif len(line.strip()) > MAX_TITLE_WIDTH or _PAGE.match(line):
-            break
+        elif len(line.strip()) > MAX_TITLE_WIDTH or _PAGE.match(line) or line.strip().isdigit():
+            break  # prose, a page break, or a page number: the title is below
         else:
             blanks = 0
             found.append(i)

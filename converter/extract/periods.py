@@ -71,22 +71,25 @@ def start_of(end: date, months: int, weeks: int) -> date:
 
 def end_date_of(text: str, context: str) -> date | None:
     """The date a column ends on: a full date in its heading; or its year with the date of that
-    year in the title ("September 26, 1997 and September 27, 1996" over "1997"), or with the
-    month-day of the heading or title ("Year Ended December 31," over "2008")."""
+    year in the context ("September 26, 1997 and September 27, 1996" over "1997"), or with the
+    month-day of the heading or context ("Year Ended December 31," over "2008"). The context is
+    read paragraph by paragraph (the table's own headings first, then its title)."""
     dates = find_dates(text)
     if dates:
         return dates[-1][0]
     years = _YEAR_ONLY.findall(text)
     if len(years) != 1:
         return None
-    same_year = [d for d, _, _ in find_dates(context) if d.year == int(years[0])]
-    if len(same_year) == 1:
-        return same_year[0]
+    year = int(years[0])
+    for part in [p for p in context.split("\n\n") if p.strip()]:
+        same_year = [d for d, _, _ in find_dates(part) if d.year == year]
+        if len(same_year) == 1:
+            return same_year[0]
     for source in (text, context):
         month_days = find_month_days(source)
         if month_days:
             month, day, _, _ = month_days[-1]
-            return make_date(int(years[0]), month, day)
+            return make_date(year, month, day)
     return None
 
 

@@ -3,6 +3,7 @@
 import re
 from dataclasses import dataclass
 
+from .dates import find_dates, find_month_days
 from .label_facts import label_facts_of
 from .model import (
     Column,
@@ -105,18 +106,33 @@ def _is_heading_row(row: GridRow) -> bool:
     return bool(values) and all(is_year(c.text) or parse_amount(c) is None for c in values)
 
 
+def _has_amount(row: GridRow) -> bool:
+    return any(not is_year(c.text) and parse_amount(c) is not None for c in row.cells[1:] if c.text)
+
+
+def _names_a_period(row: GridRow) -> bool:
+    return any(is_year(c.text) or find_month_days(c.text) or find_dates(c.text) for c in row.cells[1:] if c.text)
+
+
 def header_row_count(grid: Grid) -> int:
-    """Rows at the top of the grid that carry column headings (or a title above them).
+    """Rows at the top of the grid that carry column headings, with any title rows above them:
+    everything down to the last row naming a period ("December 31," / "1993") before the first
+    row of amounts, and the heading rows right below it ("($ in millions)").
 
     A table of text only (an exhibit index) has its first row as heading.
     """
-    seen_heading = False
-    for i, row in enumerate(grid.rows):
-        if _is_heading_row(row):
-            seen_heading = True
-        elif seen_heading or _value_cells(row):
-            return i
-    return min(1, len(grid.rows))
+    first_amount = next((i for i, row in enumerate(grid.rows) if _has_amount(row)), None)
+    if first_amount is None:
+        return min(1, len(grid.rows))
+    periods = [i for i in range(first_amount) if _is_heading_row(grid.rows[i]) and _names_a_period(grid.rows[i])]
+    start = periods[-1] + 1 if periods else 0
+    return next((i for i in range(start, first_amount) if not _is_heading_row(grid.rows[i])), first_amount)
+
+
+def header_text(grid: Grid) -> str:
+    """All text of the heading rows, for the statement's title, scale and periods."""
+    rows = grid.rows[: header_row_count(grid)]
+    return "\n".join(" ".join(c.text for c in row.cells if c.text) for row in rows)
 
 
 def _value_columns(grid: Grid, first_data: int) -> list[int]:
@@ -147,7 +163,7 @@ def stub_heading(grid: Grid, header_rows: int) -> str:
 
 
 def _columns(grid: Grid, header_rows: int, kind: StatementKind, title: str) -> tuple[Column, ...]:
-    context = f"{stub_heading(grid, header_rows)}\n{title}"
+    context = f"{stub_heading(grid, header_rows)}\n\n{title}"
     instant = kind is StatementKind.BALANCE_SHEET
     value_columns = _value_columns(grid, header_rows)
     headings = [column_heading(grid, header_rows, c) for c in value_columns]
@@ -253,6 +269,7 @@ def interpret(grid: Grid, title: str, scale: Scale, title_lines: tuple[int, ...]
     """The statement a grid shows, or None when it has no columns with periods."""
     header_rows = header_row_count(grid)
     labels = [r.cells[0].text for r in grid.rows[header_rows:] if r.cells]
+    title = f"{title}\n{header_text(grid)}".strip()
     kind, name = classify(title, labels)
     if kind is StatementKind.OTHER:
         return None
