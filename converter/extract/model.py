@@ -163,6 +163,7 @@ class StatementRow:
     resolved_label: str = ""  # a bare "Total" completed with its section, else the label
     label_cell: Cell = EMPTY_CELL
     balance_at: str | None = None  # "start"/"end": a balance at the start/end of each column's period
+    period: Period | None = None  # the row's own period (equity statements laid out by component)
 
     @property
     def has_values(self) -> bool:

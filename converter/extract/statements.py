@@ -4,6 +4,7 @@ import re
 from dataclasses import dataclass
 
 from .dates import find_dates, find_month_days
+from .equity import equity_by_components
 from .label_facts import label_facts_of
 from .model import (
     Column,
@@ -53,6 +54,13 @@ _KIND_BY_LABELS = (
     (StatementKind.BALANCE_SHEET, re.compile(r"^total\s+(?:current\s+)?(?:assets|liabilities)\b", re.I)),
     (StatementKind.INCOME_STATEMENT, re.compile(r"^net\s+(?:income|loss|earnings)\b|^(?:total\s+)?revenues?\b", re.I)),
 )
+_NOT_A_STATEMENT = re.compile(
+    r"\bselected\s+(?:consolidated\s+)?financial\s+data\b|\bfive[- ]year\b"
+    r"|\bquarterly\s+(?:financial\s+)?(?:data|results|information)\b"
+    r"|\bsupplementary\b|\bhighlights\b|\bsegments?\b|^\s*notes?\s+\d|\bnotes?\s+to\s+(?:the\s+)?(?:condensed\s+)?"
+    r"(?:consolidated\s+)?financial\s+statements\b|\breconciliation\b|\bnon-?gaap\b",
+    re.I,
+)
 _TOTAL = re.compile(r"^total\b", re.I)
 _BALANCE_AT = (
     (
@@ -85,11 +93,16 @@ class _Heading:
 
 
 def classify(title: str, labels: list[str]) -> tuple[StatementKind, str]:
-    """Kind of statement and the title line naming it; else the kind its tell-tale items show."""
+    """Kind of statement and the title line naming it; a table titled as something else (selected
+    data, quarterly results, a note) is not a primary statement; an untitled one is the kind its
+    tell-tale items show."""
+    lines = title.splitlines()
     for kind, pattern in _KIND_BY_TITLE:
-        for line in title.splitlines():
-            if pattern.search(line):
+        for line in lines:
+            if pattern.search(line) and not _NOT_A_STATEMENT.search(line):
                 return kind, line.strip()
+    if any(_NOT_A_STATEMENT.search(line) for line in lines):
+        return StatementKind.OTHER, ""
     for kind, pattern in _KIND_BY_LABELS:
         if any(pattern.search(label) for label in labels):
             return kind, ""
@@ -274,6 +287,9 @@ def interpret(grid: Grid, title: str, scale: Scale, title_lines: tuple[int, ...]
     if kind is StatementKind.OTHER:
         return None
     columns = _columns(grid, header_rows, kind, title)
+    if kind is StatementKind.EQUITY and (not columns or len({c.period for c in columns}) < len(columns)):
+        headings = [(c, column_heading(grid, header_rows, c)) for c in _value_columns(grid, header_rows)]
+        return equity_by_components(grid, header_rows, headings, title, scale, title_lines, name)
     if not columns:
         return None
     if len({c.period for c in columns}) < len(columns):

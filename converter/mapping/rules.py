@@ -98,12 +98,15 @@ class MappingRules:
     line_items: tuple[LineItemRule, ...]
     learned: dict[tuple[StatementKind, str], str] = field(default_factory=dict)  # (kind, label key) -> qname
     deduction_labels: tuple[re.Pattern, ...] = ()
+    not_deduction_labels: tuple[re.Pattern, ...] = ()
     asset_changes: tuple[re.Pattern, ...] = ()
     cash_flow_as_shown: frozenset[str] = frozenset()
 
     def reads_as_deduction(self, label: str) -> bool:
         text = normalize_label(label)
-        return any(p.search(text) for p in self.deduction_labels)
+        return any(p.search(text) for p in self.deduction_labels) and not any(
+            p.search(text) for p in self.not_deduction_labels
+        )
 
     def is_asset_change(self, label: str) -> bool:
         text = normalize_label(label)
@@ -240,6 +243,7 @@ def parse_rules(data: Any) -> MappingRules:
         line_items=tuple(_line_item(i, e, names) for i, e in enumerate(data.get("line_items") or [])),
         learned=learned,
         deduction_labels=_patterns(signs.get("deduction_labels", []) or ["$^"], "signs.deduction_labels"),
+        not_deduction_labels=_patterns(signs.get("not_deduction_labels", []) or ["$^"], "signs.not_deduction_labels"),
         asset_changes=_patterns(signs.get("asset_changes", []) or ["$^"], "signs.asset_changes"),
         cash_flow_as_shown=frozenset(
             _qname(q, "signs.cash_flow_as_shown") for q in signs.get("cash_flow_as_shown", [])

@@ -38,12 +38,17 @@ class StatementMapper:
 
     # ------------------------------------------------------------------ concepts
     def _kind_of(self, row: StatementRow) -> StatementKind:
-        """Balances at the start or end of a flow statement's periods are balance-sheet items."""
-        return StatementKind.BALANCE_SHEET if row.balance_at else self.table.kind
+        """Balances (at the start or end of a flow statement's periods, or dated rows of an equity
+        statement) are balance-sheet items."""
+        if row.balance_at or (row.period is not None and row.period.is_instant):
+            return StatementKind.BALANCE_SHEET
+        return self.table.kind
 
     @staticmethod
     def period_of(row: StatementRow, column) -> Period:
-        """The column's period, or the instant a balance row is taken at."""
+        """The column's period, the row's own, or the instant a balance row is taken at."""
+        if row.period is not None:
+            return row.period
         if row.balance_at == "end":
             return Period(end=column.period.end)
         if row.balance_at == "start" and column.period.start is not None:
@@ -56,10 +61,19 @@ class StatementMapper:
         exponent = self.table.scale.exponent(row.unit_kind)
         return amount.magnitude.scaleb(exponent)
 
+    def _clash(self, a: StatementRow, b: StatementRow) -> bool:
+        """Two rows of this statement would give one concept different values for one period."""
+        for column, x, y in zip(self.table.columns, a.values, b.values, strict=True):
+            if x is None or y is None or self.period_of(a, column) != self.period_of(b, column):
+                continue
+            if x.signed != y.signed or x.is_dash != y.is_dash:
+                return True
+        return False
+
     def _is_usable(self, row: StatementRow, concepts: tuple[ConceptInfo, ...]) -> bool:
         """No other row of this statement, and no fact already made, gives these concepts other values."""
         for concept in concepts:
-            if any(concept in p.concepts for p in self.plans.values() if p.row.values != row.values):
+            if any(concept in p.concepts and self._clash(p.row, row) for p in self.plans.values()):
                 return False
             for column, amount in zip(self.table.columns, row.values, strict=True):
                 value = None if amount is None else self._value_of(row, amount)
@@ -120,7 +134,7 @@ class StatementMapper:
         rows = [
             CalcRow(k, p.row.resolved_label or p.row.label, p.row.values, p.side, p.row.sections)
             for k, p in monetary.items()
-            if not p.row.balance_at  # balances sit in other contexts than the period's flows
+            if not p.row.balance_at and p.row.period is None  # rows in other contexts than the columns'
         ]
         groups = infer_calculations(rows, lambda total, child: predicted_weight(plan, total, child))
         return resolve(plan, groups), groups

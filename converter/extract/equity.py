@@ -1,0 +1,90 @@
+"""Statements of stockholders' equity laid out by component: one column per component of equity
+(common stock, paid-in capital, retained earnings... total), rows of balances and movements.
+
+Only the total column is read (the components would need dimensions): "Balance at December 31,
+2007" rows are the total equity at that date, and each movement between two balance rows covers
+the period from the day after the first to the second.
+"""
+
+import re
+from datetime import timedelta
+
+from .dates import find_dates
+from .model import Column, Grid, Period, RowKind, Scale, StatementKind, StatementRow, StatementTable, UnitKind
+from .numbers import parse_amount
+
+_BALANCE = re.compile(r"^\W*balances?\b", re.I)
+_TOTAL = re.compile(r"\btotal\b", re.I)
+
+
+def _balance_date(label: str):
+    if not _BALANCE.match(label):
+        return None
+    dates = find_dates(label)
+    return dates[-1][0] if dates else None
+
+
+def _periods(grid: Grid, header_rows: int) -> dict[int, Period]:
+    """Each row's period: balance rows their date, movements the span between balances."""
+    balances = [(i, d) for i in range(header_rows, len(grid.rows)) if (d := _balance_date(grid.rows[i].cells[0].text))]
+    periods = {i: Period(end=d) for i, d in balances}
+    for (first, start), (last, end) in zip(balances, balances[1:], strict=False):
+        for i in range(first + 1, last):
+            periods[i] = Period(end=end, start=start + timedelta(days=1))
+    return periods
+
+
+def equity_by_components(
+    grid: Grid,
+    header_rows: int,
+    headings: list[tuple[int, str]],
+    title: str,
+    scale: Scale,
+    title_lines: tuple[int, ...],
+    name: str,
+) -> StatementTable | None:
+    """The total column of a component-layout equity statement, or None when it has none."""
+    totals = [(col, heading) for col, heading in headings if _TOTAL.search(heading)]
+    if not totals:
+        return None
+    col, heading = totals[-1]
+    periods = _periods(grid, header_rows)
+    if len({p for p in periods.values() if p.is_instant}) < 2:
+        return None
+    rows = []
+    for i, period in sorted(periods.items()):
+        row = grid.rows[i]
+        amount = parse_amount(row.cells[col])
+        if amount is None:
+            continue
+        label = row.cells[0].text
+        is_balance = period.is_instant
+        resolved = "Total stockholders' equity" if is_balance else label
+        rows.append(
+            StatementRow(
+                i,
+                label,
+                RowKind.TOTAL if is_balance else RowKind.ITEM,
+                UnitKind.MONETARY,
+                (amount,),
+                (),
+                resolved,
+                row.cells[0],
+                None,
+                period,
+            )
+        )
+    if len(rows) < 2:
+        return None
+    last = max(p.end for p in periods.values())
+    return StatementTable(
+        grid.id,
+        StatementKind.EQUITY,
+        title,
+        scale,
+        (Column(col, Period(end=last), heading),),
+        tuple(rows),
+        grid,
+        title_lines=title_lines,
+        name=name,
+    )
