@@ -9,8 +9,9 @@ Per filing and overall it prints:
 - cover accuracy: truth cover fields (dei) whose value we output;
 - whether the outputs are Arelle-valid, crashes (tracebacks) apart from clear errors, and seconds.
 
-Truth statement facts are truth facts whose value is printed on a page headed by a primary
-statement's title (so values the filing does not show, or shows only in notes, do not count).
+Truth statement facts are truth facts shown on a page headed by a primary statement's title: for
+inline XBRL, facts tagged on such a page; for other sources, values printed on one (so values the
+filing does not show, or shows only in notes, do not count).
 Durations match when they end on the same day and start within a week (52/53-week fiscal years).
 Inline XBRL filings are converted with their ix tags stripped and compared with their own facts.
 Filings without an SEC header get the CIK from MANIFEST.tsv (as a user passes --cik), or a
@@ -36,6 +37,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from equivalents import accepted_concepts  # noqa: E402
 from truth import (  # noqa: E402
+    STATEMENT_TITLE,
     TruthCover,
     TruthFact,
     companyfacts,
@@ -76,13 +78,6 @@ SCORED_COVER_FIELDS = {
     "SecurityExchangeName",
     "EntityEmergingGrowthCompany",
 }
-_TITLE = re.compile(
-    r"^\W*(?:\w+\W+){0,6}?(?:balance\s+sheets?|statements?\s+of\s+(?:consolidated\s+)?(?:financial\s+(?:position|"
-    r"condition)|operations|income|earnings|comprehensive\s+(?:income|loss)|cash\s+flows?|results\s+of\s+operations|"
-    r"(?:changes\s+in\s+)?(?:stockholders|shareholders|shareowners)['\u2019]?\s+equity)|income\s+statements?|"
-    r"cash\s+flows?\s+statements?|statement\s+of\s+results)\b",
-    re.I,
-)
 _PAGE = re.compile(r"^\s*(?:<PAGE>|\f)\s*\d*\s*$", re.I)
 REGION_LINES = 160
 PLACEHOLDER_CIK = "0000000000"  # for the few corpus filings with no CIK anywhere: the bench plays the user
@@ -111,7 +106,7 @@ def statement_text(path: Path) -> str:
     for doc in submission.documents:
         lines = doc.lines
         for i, line in enumerate(lines):
-            if len(line.strip()) <= 150 and _TITLE.search(line):
+            if len(line.strip()) <= 150 and STATEMENT_TITLE.search(line):
                 end = min(len(lines), i + REGION_LINES)
                 stop = next((j for j in range(i + 1, end) if _PAGE.match(lines[j])), end)
                 parts.append("\n".join(lines[i:stop]))

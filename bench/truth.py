@@ -35,6 +35,17 @@ class TruthFact:
     start: date | None
     end: date
     value: Decimal
+    on_statement_page: bool | None = None  # known for inline XBRL facts: tagged on a statement's page
+
+
+STATEMENT_TITLE = re.compile(
+    r"^\W*(?:\w+\W+){0,6}?(?:balance\s+sheets?|statements?\s+of\s+(?:consolidated\s+)?(?:financial\s+(?:position|"
+    r"condition)|operations|income|earnings|comprehensive\s+(?:income|loss)|cash\s+flows?|results\s+of\s+operations|"
+    r"(?:changes\s+in\s+)?(?:stockholders|shareholders|shareowners)['\u2019]?\s+equity)|income\s+statements?|"
+    r"cash\s+flows?\s+statements?|statement\s+of\s+results)\b",
+    re.I,
+)
+_PAGE_BREAK_STYLE = re.compile(r"page-break-(?:before|after)\s*:\s*always|break-(?:before|after)\s*:\s*page", re.I)
 
 
 @dataclass(frozen=True)
@@ -180,6 +191,9 @@ def exchange_code(text: str) -> str:
     return next((code for name, code in _EXCHANGES if name in low), text.strip())
 
 
+_SUFFIXES = {"corporation": "corp", "incorporated": "inc", "company": "co", "limited": "ltd"}
+
+
 def normalize_cover(concept: str, value: str) -> str:
     """Comparable form of a cover value: ISO dates, state codes, digits of phones, folded text."""
     value = " ".join(value.split())
@@ -190,6 +204,10 @@ def normalize_cover(concept: str, value: str) -> str:
         return state_code(value) or value.upper()
     if concept == "SecurityExchangeName":
         return exchange_code(value)
+    if concept == "EntityRegistrantName":
+        value = re.sub(
+            r"\b(corporation|incorporated|company|limited)\b\.?", lambda m: _SUFFIXES[m[1].lower()], value, flags=re.I
+        )
     if concept in ("LocalPhoneNumber", "CityAreaCode", "EntityTaxIdentificationNumber", "EntityCentralIndexKey"):
         return re.sub(r"\D", "", value).lstrip("0") if concept == "EntityCentralIndexKey" else re.sub(r"\D", "", value)
     if concept == "EntityFileNumber":
@@ -258,14 +276,24 @@ def inline_facts(path: Path) -> tuple[list[TruthFact], list[TruthCover]]:
     root = etree.fromstring(data, etree.XMLParser(recover=True, huge_tree=True))
     contexts = _contexts(root)
     facts, covers, seen = [], [], set()
-    for element in root.iter(f"{IX}nonFraction", f"{IX}nonNumeric"):
+    on_statement = False
+    for element in root.iter():
+        if not isinstance(element.tag, str):
+            continue
+        if _PAGE_BREAK_STYLE.search(element.get("style", "")):
+            on_statement = False
+        text = (element.text or "").strip()
+        if text and len(text) <= 150 and STATEMENT_TITLE.search(text):
+            on_statement = True
+        if element.tag not in (f"{IX}nonFraction", f"{IX}nonNumeric"):
+            continue
         name = element.get("name") or ""
         prefix, _, local = name.partition(":")
         if element.tag == f"{IX}nonFraction" and prefix == "us-gaap" and element.get("contextRef") in contexts:
             value = _ix_value(element)
             start, end = contexts[element.get("contextRef")]
             if value is not None and end:
-                facts.append(TruthFact("inline", local, start, end, value))
+                facts.append(TruthFact("inline", local, start, end, value, on_statement))
         elif prefix == "dei" and local not in seen:
             seen.add(local)
             covers.append(TruthCover("inline", local, normalize_cover(local, _cover_text(element))))

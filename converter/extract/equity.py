@@ -10,18 +10,36 @@ import re
 from datetime import timedelta
 
 from .dates import find_dates
-from .model import Column, Grid, Period, RowKind, Scale, StatementKind, StatementRow, StatementTable, UnitKind
+from .label_facts import exponent_of
+from .model import (
+    Column,
+    Grid,
+    LabelFact,
+    Period,
+    RowKind,
+    Scale,
+    StatementKind,
+    StatementRow,
+    StatementTable,
+    UnitKind,
+)
 from .numbers import parse_amount
 
 _BALANCE = re.compile(r"^\W*balances?\b", re.I)
 _TOTAL = re.compile(r"\btotal\b", re.I)
+_SHARES = re.compile(r"^(?:(?:number\s+of\s+)?(?:common\s+)?shares|(?:common\s+)?stock\s+shares)\b(?!.*\bper\b)", re.I)
 
 
 def _balance_date(label: str):
+    """The instant a balance row stands at: its date, or the day before when the date opens a
+    month ("Balance, January 1, 2020" is the balance at December 31, 2019)."""
     if not _BALANCE.match(label):
         return None
     dates = find_dates(label)
-    return dates[-1][0] if dates else None
+    if not dates:
+        return None
+    day = dates[-1][0]
+    return day - timedelta(days=1) if day.day == 1 else day
 
 
 def _periods(grid: Grid, header_rows: int) -> dict[int, Period]:
@@ -32,6 +50,36 @@ def _periods(grid: Grid, header_rows: int) -> dict[int, Period]:
         for i in range(first + 1, last):
             periods[i] = Period(end=end, start=start + timedelta(days=1))
     return periods
+
+
+def _shares_outstanding(
+    grid: Grid, periods: dict[int, Period], headings: list[tuple[int, str]], scale: Scale
+) -> tuple[LabelFact, ...]:
+    """Common shares outstanding at each balance row, from a "Shares" column beside the amounts."""
+    columns = [col for col, heading in headings if _SHARES.match(heading.strip())]
+    if len(columns) != 1:
+        return ()
+    facts = []
+    for i, period in sorted(periods.items()):
+        amount = parse_amount(grid.rows[i].cells[columns[0]]) if period.is_instant else None
+        if amount is None or amount.is_dash or amount.negative:
+            continue
+        exponent = exponent_of("shares_outstanding", amount.magnitude, scale)
+        facts.append(
+            LabelFact(
+                i,
+                "common",
+                "shares_outstanding",
+                amount.magnitude,
+                UnitKind.SHARES,
+                exponent,
+                (period,),
+                amount.span,
+                amount.text,
+                amount.decimals_shown,
+            )
+        )
+    return tuple(facts)
 
 
 def equity_by_components(
@@ -85,6 +133,7 @@ def equity_by_components(
         (Column(col, Period(end=last), heading),),
         tuple(rows),
         grid,
+        label_facts=_shares_outstanding(grid, periods, headings, scale),
         title_lines=title_lines,
         name=name,
     )

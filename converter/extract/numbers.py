@@ -11,7 +11,9 @@ _AMOUNT = re.compile(
     rf"(?P<num>{_NUMBER})"
     r"(?P<post>\s*(?P<close>\))?\s*%?)$"
 )
-_DASH = re.compile(r"^(?P<pre>\$?\s*\(?\s*)(?P<dash>-{1,3}|[\u2012\u2013\u2014\u2015\u2212]{1,2}|_+)(?:\s*\)?)$")
+_DASH = re.compile(
+    r"^(?P<pre>\$?\s*\(?\s*)(?P<dash>-{1,3}|[\u2012\u2013\u2014\u2015\u2212]{1,2}|_+|-0-|nil)(?:\s*\)?)$", re.I
+)
 YEAR = re.compile(r"^(?:19|20)\d\d$")
 
 

@@ -62,6 +62,9 @@ _NOT_A_STATEMENT = re.compile(
     re.I,
 )
 _TOTAL = re.compile(r"^total\b", re.I)
+_TOTAL_EQUITY = re.compile(
+    r"^total\s+(?:(?:\w+\s+)?(?:stockholders|shareholders|shareowners)['\u2019]?\s+)?(?:equity|deficit)\b", re.I
+)
 _BALANCE_AT = (
     (
         "start",
@@ -248,6 +251,8 @@ def _value_row(index: int, label: str, cell, values, stack: list[_Heading], stat
     at = None
     if statement_kind.is_flow:
         at, resolved = balance_at(resolved, stack)
+    if statement_kind is StatementKind.EQUITY and at is None and _TOTAL_EQUITY.match(label):
+        at = "end"  # an equity statement's closing total: the balance at the end of the period
     if kind is RowKind.TOTAL:
         _close_sections(stack, label or "Total")
     unit = unit_kind_of(label, sections) if statement_kind.is_flow else UnitKind.MONETARY
