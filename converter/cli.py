@@ -1,5 +1,6 @@
 """Command line: parse options, call one library function, turn our errors into one line and an exit code."""
 
+import json
 import sys
 import traceback
 from pathlib import Path
@@ -8,9 +9,10 @@ import click
 
 from . import __version__
 from .errors import ValidationFailed, XbrlconvError
+from .extract.review import review_lines
 from .ingest import DEFAULT_MAX_BYTES
 from .packages import ENV_PACKAGES, taxonomy_settings
-from .pipeline import FORMATS, ConvertOptions, convert
+from .pipeline import FORMATS, ConvertOptions, convert, extract_review
 from .validate import ValidationReport, validate_outputs
 from .validate.report import as_json, as_junit, as_text
 
@@ -155,6 +157,25 @@ def convert_command(
         for line in as_text(result.report):
             click.echo(f"  {line}")
     click.echo(summary)
+
+
+@main.command("extract")
+@click.argument("input_file", type=click.Path(path_type=Path))
+@click.option("--json", "as_json_flag", is_flag=True, help="Print the findings as JSON.")
+@click.option("--max-input-mb", type=click.IntRange(1), default=DEFAULT_MAX_BYTES // (1024 * 1024), show_default=True)
+@click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
+def extract_command(input_file, as_json_flag, max_input_mb, debug) -> None:
+    """Show what INPUT_FILE holds: documents, cover fields, statements with periods, scale and rows.
+
+    Every value comes with its provenance (document, input line, table cell), for review before
+    converting. Needs no taxonomy.
+    """
+    data = _run(lambda: extract_review(input_file, max_input_mb * 1024 * 1024), debug)
+    if as_json_flag:
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+    else:
+        for line in review_lines(data):
+            click.echo(line)
 
 
 @main.command("validate")

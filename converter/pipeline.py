@@ -8,6 +8,7 @@ from .arelle_adapter import ArelleSettings, load_concepts
 from .errors import ValidationFailed
 from .extract import extract
 from .extract.model import CoverField, Extraction, Span
+from .extract.review import review
 from .identity import decide_cik, decide_prefix, require_cover
 from .ingest import DEFAULT_MAX_BYTES, read_submission
 from .ingest.model import Submission
@@ -95,6 +96,12 @@ def prepare(input_path: Path, options: ConvertOptions) -> Prepared:
     extraction = _with_options(extract(submission), options)
     model = build_model(submission, extraction, options, load_rules())
     return Prepared(submission, extraction, model, render_files(model, submission, extraction, options.formats))
+
+
+def extract_review(input_path: Path, max_input_bytes: int = DEFAULT_MAX_BYTES) -> dict:
+    """Ingest and extract only, as plain data for a person (or a script) to review."""
+    submission = read_submission(input_path, max_input_bytes)
+    return review(submission, extract(submission))
 
 
 def validate_rendered(prepared: Prepared, settings: ArelleSettings) -> ValidationReport:

@@ -125,3 +125,35 @@ def test_installed_script_runs_from_another_directory(tmp_path):
     assert (tmp_path / "out" / "cpst-20071108.htm").read_bytes() == (
         GOLDEN / "capstone_8-K_2007-11-08" / "cpst-20071108.htm"
     ).read_bytes()
+
+
+def test_extract_json_gives_values_with_their_provenance():
+    code, output = run("extract", "--json", SEED)
+    assert code == 0
+    data = json.loads(output)
+    income = next(s for s in data["statements"] if s["kind"] == "income_statement")
+    assert income["scale"]["monetary"] == 3 and income["scale"]["per_share"] == 0
+    assert income["columns"][0]["period"] == {"start": "2007-07-01", "end": "2007-09-30"}
+    revenue = next(r for r in income["rows"] if r["label"] == "Revenue")
+    first = revenue["values"][0]
+    assert (first["shown"], first["value"], first["column"]) == ("7,219", "7219000", 0)
+    source_line = SEED.read_text(encoding="utf-8").splitlines()[first["line"] - 1]
+    assert "Revenue" in source_line and "7,219" in source_line
+    cover = {f["field"]: f["value"] for f in data["cover"]}
+    assert cover["file_number"] == "001-15957"
+
+
+def test_extract_text_lists_statements_and_rows():
+    code, output = run("extract", SEED)
+    assert code == 0
+    assert "balance_sheet: CONDENSED CONSOLIDATED BALANCE SHEETS" in output
+    row = next(line for line in output.splitlines() if "Accumulated deficit" in line)
+    assert row.split()[-2:] == ["-556130000", "-537270000"]
+
+
+def test_extract_of_garbage_is_a_one_line_error(tmp_path):
+    bad = tmp_path / "input.bin"
+    bad.write_bytes(bytes(range(256)) * 64)
+    code, output = run("extract", bad)
+    assert code == 2
+    assert "binary" in one_line_error(output)

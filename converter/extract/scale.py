@@ -41,5 +41,5 @@ def find_scale(text: str) -> Scale:
         if exception and _SHARE_EXCEPTION.search(exception["rest"]):
             shares, stated = 0, True
     end = text.find(")", m.end())
-    phrase = text[m.start() : end + 1 if 0 <= end - m.end() < 80 else m.end()].strip()
+    phrase = text[m.start() : end if 0 <= end - m.end() < 80 else m.end()].strip()
     return Scale(monetary=monetary, shares=shares, per_share=0, phrase=phrase, shares_stated=stated)
