@@ -25,7 +25,14 @@ _DATE = re.compile(
     rf"\b(?P<month>{MONTH_NAME})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s*(?P<year>(?:19|20)\d\d)\b",
     re.I,
 )
-_MONTH_DAY = re.compile(rf"\b(?P<month>{MONTH_NAME})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b", re.I)
+_MONTH_DAY = re.compile(  # not "December 12 Months Ended": a number of months or weeks is no day
+    rf"\b(?P<month>{MONTH_NAME})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?![\s-]*(?:months?|weeks?|mos)\b)", re.I
+)
+_MONTH_ALONE = re.compile(  # "Ended December" / "December 2004": a month with no day
+    rf"\b(?:end(?:ed|ing)?\s+(?P<after_end>{MONTH_NAME})\b(?!\.?\s*\d{{1,2}}\b)"
+    rf"|(?P<before_year>{MONTH_NAME})\.?,?\s+(?:19|20)\d\d\b)",
+    re.I,
+)
 _NUMERIC_DATE = re.compile(r"\b(?P<month>\d{1,2})/(?P<day>\d{1,2})/(?P<year>(?:19|20)?\d\d)\b")
 
 
@@ -59,3 +66,8 @@ def find_dates(text: str) -> list[tuple[date, int, int]]:
 def find_month_days(text: str) -> list[tuple[int, int, int, int]]:
     """Month-day pairs without a year, as (month, day, start, end)."""
     return [(month_number(m["month"]), int(m["day"]), m.start(), m.end()) for m in _MONTH_DAY.finditer(text)]
+
+
+def find_months(text: str) -> list[int]:
+    """Months named without a day, after "ended" or before a year, in order."""
+    return [month_number(m["after_end"] or m["before_year"]) for m in _MONTH_ALONE.finditer(text)]

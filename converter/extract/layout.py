@@ -61,7 +61,9 @@ def title_lines(doc: SourceDocument, grid: Grid, taken: set[int]) -> tuple[int, 
     blanks = 0
     while i >= 0 and len(found) < MAX_TITLE_LINES and i not in taken:
         line = doc.lines[i]
-        if not line.strip() or re.match(r"^\s*</?(TABLE|CAPTION)>\s*$", line, re.I):
+        if re.match(r"^\s*</?(TABLE|CAPTION)>\s*$", line, re.I):
+            pass  # markup between the title and the table
+        elif not line.strip():
             blanks += 1
             if blanks > 1 and found:
                 break

@@ -4,7 +4,7 @@ import calendar
 import re
 from datetime import date, timedelta
 
-from .dates import find_dates, find_month_days, make_date
+from .dates import find_dates, find_month_days, find_months, make_date
 from .model import Period
 
 _NUMBER_WORDS = {
@@ -90,6 +90,10 @@ def end_date_of(text: str, context: str) -> date | None:
         if month_days:
             month, day, _, _ = month_days[-1]
             return make_date(year, month, day)
+    for source in (text, context):
+        months = find_months(source)
+        if months:  # "12 Months Ended December" over "2004": the month's last day
+            return make_date(year, months[-1], calendar.monthrange(year, months[-1])[1])
     return None
 
 
