@@ -25,6 +25,7 @@ MIN_GAP_BEFORE_VALUE = 3
 TOLERANCE = 3
 MAX_HEADER_LINES = 8
 MAX_LABEL_LINE = 70
+MAX_BLANKS_AFTER_RULE = 4
 
 
 @dataclass(frozen=True)
@@ -126,17 +127,18 @@ def untagged_regions(lines: tuple[str, ...], excluded: set[int]) -> list[tuple[i
         first = last = i
         data = 1
         blanks = 0
+        after_rule = False  # an underline promises a total below it, even past a few blank lines
         j = i + 1
         while j < n and j not in excluded and not _PAGE.match(lines[j]):
             line = lines[j]
             if not line.strip():
                 blanks += 1
-                if blanks > 1:
+                if blanks > (MAX_BLANKS_AFTER_RULE if after_rule else 1):
                     break
             elif is_data_line(line):
-                last, data, blanks = j, data + 1, 0
+                last, data, blanks, after_rule = j, data + 1, 0, False
             elif _is_rule(line) or len(line.strip()) < MAX_LABEL_LINE:
-                blanks = 0  # a rule, a heading or a wrapped label inside the table
+                blanks, after_rule = 0, _is_rule(line)  # a rule, a heading or a wrapped label inside the table
             else:
                 break  # prose
             j += 1

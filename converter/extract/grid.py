@@ -1,8 +1,8 @@
 """Tidy raw grids, whatever format they came from, into one cell per value and one row per line item.
 
 - `$` alone in a cell joins the value to its right; `)` or `%` alone joins the value to its left.
-- A label-only row whose next row's label starts in lower case is a label wrapped over two lines
-  (often across a page break): the two rows become one.
+- A label-only row whose next row's label starts in lower case (or with a lone "- ") is a label
+  wrapped over two lines (often across a page break): the two rows become one.
 - Rows of rule characters (----, ====) are drawn lines, not data.
 - A number spanning several columns moves to the last of them (numbers are right-aligned).
 - Columns with no text in any row (spacers) are dropped.
@@ -56,18 +56,27 @@ def _label_only(row: GridRow) -> bool:
     return bool(row.cells and row.cells[0].text) and not any(c.text for c in row.cells[1:])
 
 
-def _continues(previous: GridRow, row: GridRow) -> bool:
-    """`row` carries on the label of `previous` (which had no values)."""
+def _dash_led(row: GridRow | None) -> bool:
+    return bool(row and row.cells and re.match(r"^[-\u2013\u2014]\s", row.cells[0].text))
+
+
+def _continues(previous: GridRow, row: GridRow, following: GridRow | None) -> bool:
+    """`row` carries on the label of `previous` (which had no values): it starts in lower case,
+    `previous` ends mid-phrase, or it is a lone "- basic and diluted" (a run of dash-led rows
+    are items under a heading instead)."""
     if not _label_only(previous) or not row.cells or not row.cells[0].text:
         return False
     first = row.cells[0].text[0]
-    return first.islower() or previous.cells[0].text.rstrip().endswith((",", ";", " and", " of", "-"))
+    if first.islower() or previous.cells[0].text.rstrip().endswith((",", ";", " and", " of", "-")):
+        return True
+    return _dash_led(row) and not _dash_led(following)
 
 
 def _merge_wrapped_labels(rows: list[GridRow]) -> list[GridRow]:
     merged: list[GridRow] = []
-    for row in rows:
-        if merged and _continues(merged[-1], row):
+    for i, row in enumerate(rows):
+        following = rows[i + 1] if i + 1 < len(rows) else None
+        if merged and _continues(merged[-1], row, following):
             prev = merged.pop()
             label = join_cells(prev.cells[0], row.cells[0])
             row = GridRow((label,) + row.cells[1:], prev.line)

@@ -14,6 +14,7 @@ __all__ = ["read_submission", "parse_submission", "Submission", "SourceDocument"
 DEFAULT_MAX_BYTES = 256 * 1024 * 1024
 _HTML_MARK = re.compile(r"<(html|body|div|tr|td|p|br|font)\b[^>]*>", re.I)
 _BINARY_TYPES = re.compile(r"^(GRAPHIC|ZIP|EXCEL|PDF|XML|JSON|EX-101\.|ZIP)", re.I)
+_PEM = re.compile(r"\s*-----BEGIN PRIVACY-ENHANCED MESSAGE-----")
 _UUENCODED = re.compile(r"^begin [0-7]{3} \S+", re.M)
 
 
@@ -79,10 +80,18 @@ def check_complete(text: str, name: str) -> None:
             raise InputError(f"{Path(name).name} is truncated: <{tag}> opened {opened} time(s), closed {closed}")
 
 
+def unstuff_dashes(text: str) -> str:
+    """Undo RFC 934 dash-stuffing in PEM-wrapped submissions: the wrapper prefixed "- " to every line
+    that began with "-", so "- - basic and diluted" was "- basic and diluted", 2 columns further left."""
+    if not _PEM.match(text):
+        return text
+    return re.sub(r"^- (?=-)", "", text, flags=re.M)
+
+
 def parse_submission(data: bytes, name: str = "<bytes>") -> Submission:
     """Decode bytes and split them into documents (one document when there are no SGML wrappers)."""
     text, encoding = decode_bytes(data)
-    text = normalize_text(text)
+    text = unstuff_dashes(normalize_text(text))
     check_complete(text, name)
     header = parse_header(text)
     raws = split_documents(text)
