@@ -164,6 +164,7 @@ class StatementRow:
     label_cell: Cell = EMPTY_CELL
     balance_at: str | None = None  # "start"/"end": a balance at the start/end of each column's period
     period: Period | None = None  # the row's own period (equity statements laid out by component)
+    exponent: int | None = None  # a scale the row's label or section states, over the table's
 
     @property
     def has_values(self) -> bool:
@@ -198,6 +199,10 @@ class StatementTable:
     label_facts: tuple[LabelFact, ...] = ()
     title_lines: tuple[int, ...] = ()  # document lines holding the title, scale and notes
     name: str = ""  # the title line that names the statement, e.g. "CONSOLIDATED BALANCE SHEETS"
+
+    def exponent_of(self, row: StatementRow) -> int:
+        """Power of ten that turns the row's printed numbers into values."""
+        return row.exponent if row.exponent is not None else self.scale.exponent(row.unit_kind)
 
 
 @dataclass(frozen=True)

@@ -51,7 +51,7 @@ def _amount(amount: Amount, exponent: int, column: int, row: int, where: _Where)
 
 
 def _row(table: StatementTable, row: StatementRow, where: _Where) -> dict:
-    exponent = table.scale.exponent(row.unit_kind)
+    exponent = table.exponent_of(row)
     values = [
         _amount(v, exponent, col.grid_col, row.grid_row, where) | {"column": i}
         for i, (col, v) in enumerate(zip(table.columns, row.values, strict=True))

@@ -16,6 +16,22 @@ _EXCEPT = re.compile(r"\bexcept\b(?P<rest>[^)\n]*)", re.I)
 _SHARE_EXCEPTION = re.compile(r"(?<!per[ -])\bshares?\b(?![ -]?(?:data|amounts?)?\s*per\b)", re.I)
 
 
+_ROW_SCALE = re.compile(
+    r"\(\s*(?:(?:shares|amounts|dollars)\s+)?in\s+(?P<word>thousand|million|billion)s?\s*\)|(?P<omitted>\(\s*0{3}(?:'?s)?\s+omitted\s*\))",
+    re.I,
+)
+
+
+def row_exponent(texts: tuple[str, ...]) -> int | None:
+    """A scale a row states for itself, in its label or the nearest heading above it that states one
+    ("Shares used in computing earnings per share (in thousands)"); None when none does."""
+    for text in texts:
+        m = _ROW_SCALE.search(text)
+        if m:
+            return 3 if m["omitted"] else _WORD_EXPONENT[m["word"].lower()]
+    return None
+
+
 def _exponent_of(m: re.Match) -> int:
     if m["omitted"]:
         return 3

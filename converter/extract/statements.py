@@ -19,6 +19,7 @@ from .model import (
 )
 from .numbers import is_year, parse_amount
 from .periods import period_of, periods_from_title
+from .scale import row_exponent
 from .units import unit_kind_of
 
 _KIND_BY_TITLE = (
@@ -58,7 +59,9 @@ _NOT_A_STATEMENT = re.compile(
     r"\bselected\s+(?:consolidated\s+)?financial\s+data\b|\bfive[- ]year\b"
     r"|\bquarterly\s+(?:financial\s+)?(?:data|results|information)\b"
     r"|\bsupplementary\b|\bhighlights\b|\bsegments?\b|^\s*notes?\s+\d|\bnotes?\s+to\s+(?:the\s+)?(?:condensed\s+)?"
-    r"(?:consolidated\s+)?financial\s+statements\b|\breconciliation\b|\bnon-?gaap\b",
+    r"(?:consolidated\s+)?financial\s+statements\b|\breconciliation\b|\bnon-?gaap\b"
+    r"|\bin\s+percent(?:age)?s?\b|\bas\s+a\s+percent(?:age)?\b|(?:\bpercent(?:age)?|%)\s+of\s+(?:total\s+)?(?:net\s+)?"
+    r"(?:revenues?|sales)\b",
     re.I,
 )
 _TOTAL = re.compile(r"^total\b", re.I)
@@ -255,8 +258,12 @@ def _value_row(index: int, label: str, cell, values, stack: list[_Heading], stat
         at = "end"  # an equity statement's closing total: the balance at the end of the period
     if kind is RowKind.TOTAL:
         _close_sections(stack, label or "Total")
-    unit = unit_kind_of(label, sections) if statement_kind.is_flow else UnitKind.MONETARY
-    return StatementRow(index, label, kind, unit, values, sections, resolved, cell, at)
+    cents = any(v is not None and not v.is_dash for v in values) and all(
+        v.decimals_shown == 2 for v in values if v is not None and not v.is_dash
+    )
+    unit = unit_kind_of(label, sections, cents) if statement_kind.is_flow else UnitKind.MONETARY
+    exponent = row_exponent((label, *reversed(sections))) if unit is not UnitKind.PER_SHARE else None
+    return StatementRow(index, label, kind, unit, values, sections, resolved, cell, at, exponent=exponent)
 
 
 def build_rows(

@@ -17,11 +17,19 @@ _PER_SHARE = re.compile(
 )
 
 
-def unit_kind_of(label: str, sections: tuple[str, ...] = ()) -> UnitKind:
-    """Unit of a row from its label, else from the nearest heading that names one."""
+_EARNINGS_BASIC_DILUTED = re.compile(
+    r"^(?=.*\b(?:basic|diluted)\b)(?=.*\b(?:earnings|income|loss|profit)\b)", re.I | re.S
+)
+
+
+def unit_kind_of(label: str, sections: tuple[str, ...] = (), cents_shown: bool = False) -> UnitKind:
+    """Unit of a row from its label, else from the nearest heading that names one; "Basic net
+    earnings attributable to..." printed with cents (0.09) is earnings per share, unnamed."""
     for text in (label, *reversed(sections)):
         if _SHARES.search(text):
             return UnitKind.SHARES
         if _PER_SHARE.search(text):
             return UnitKind.PER_SHARE
+    if cents_shown and _EARNINGS_BASIC_DILUTED.search(label):
+        return UnitKind.PER_SHARE
     return UnitKind.MONETARY

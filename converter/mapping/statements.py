@@ -58,7 +58,7 @@ class StatementMapper:
     def _value_of(self, row: StatementRow, amount: Amount) -> Decimal | None:
         if amount.is_dash:
             return None
-        exponent = self.table.scale.exponent(row.unit_kind)
+        exponent = self.table.exponent_of(row)
         return amount.magnitude.scaleb(exponent)
 
     def _clash(self, a: StatementRow, b: StatementRow) -> bool:
@@ -170,7 +170,7 @@ class StatementMapper:
     # ------------------------------------------------------------------ facts
     def _add_row_facts(self, p: _RowPlan, flip: int) -> None:
         row = p.row
-        exponent = self.table.scale.exponent(row.unit_kind)
+        exponent = self.table.exponent_of(row)
         for concept in p.concepts:
             for column, amount in zip(self.table.columns, row.values, strict=True):
                 if amount is None:
