@@ -7,6 +7,8 @@ Per filing and overall it prints:
 - concept accuracy: of those, the share we gave the truth's concept or an accepted equivalent;
 - period accuracy: of truth facts whose value we output at all, the share with the right period;
 - cover accuracy: truth cover fields (dei) whose value we output;
+- statements found: of the balance sheets, income and cash-flow statements MANIFEST.tsv says a
+  filing has, the share we found;
 - whether the outputs are Arelle-valid, crashes (tracebacks) apart from clear errors, and seconds.
 
 Truth statement facts are truth facts shown on a page headed by a primary statement's title: for
@@ -80,6 +82,8 @@ SCORED_COVER_FIELDS = {
 }
 _PAGE = re.compile(r"^\s*(?:<PAGE>|\f)\s*\d*\s*$", re.I)
 REGION_LINES = 160
+MANIFEST_KINDS = {"balance_sheet": "balance_sheet", "income_statement": "income_statement", "cash_flow": "cash_flows"}
+KIND_OF = {"comprehensive_income": "income_statement"}  # a statement of operations and comprehensive income
 PLACEHOLDER_CIK = "0000000000"  # for the few corpus filings with no CIK anywhere: the bench plays the user
 
 
@@ -94,6 +98,8 @@ class Outcome:
     cover: dict = field(default_factory=dict)  # dei local name -> normalized value
     truth: list = field(default_factory=list)  # TruthFact as tuples, statement facts only
     truth_cover: list = field(default_factory=list)
+    expected_kinds: list = field(default_factory=list)  # statement kinds MANIFEST.tsv says the filing has
+    kinds: list = field(default_factory=list)  # statement kinds we found
 
 
 def statement_text(path: Path) -> str:
@@ -160,6 +166,7 @@ def run_one(corpus: str, row: dict, validate: bool) -> Outcome:
         (t.source, t.concept, t.start, t.end, t.value) for t in truth_facts if is_printed(t.value, printed)
     ]
     outcome.truth_cover = [(t.source, t.concept, t.value) for t in truth_cover if t.concept in SCORED_COVER_FIELDS]
+    outcome.expected_kinds = [kind for column, kind in MANIFEST_KINDS.items() if row.get(column) == "yes"]
     started = time.perf_counter()
     with tempfile.TemporaryDirectory() as tmp:
         source = path
@@ -170,6 +177,7 @@ def run_one(corpus: str, row: dict, validate: bool) -> Outcome:
             cik = (row.get("cik") or PLACEHOLDER_CIK) if _needs_cik(path) else None
             options = ConvertOptions(settings=taxonomy_settings(), cik=cik)
             prepared = prepare(source, options)
+            outcome.kinds = sorted({KIND_OF.get(t.kind, t.kind) for t in prepared.extraction.statements})
             outcome.facts = [
                 (f.concept.name, f.context.period.start, f.context.period.end, f.value)
                 for f in prepared.model.facts
@@ -209,6 +217,8 @@ class Score:
     period_ok: int = 0
     cover_truth: int = 0
     cover_ok: int = 0
+    statements_expected: int = 0
+    statements_found: int = 0
 
 
 def score(outcome: Outcome) -> tuple[Score, list[str]]:
@@ -236,6 +246,12 @@ def score(outcome: Outcome) -> tuple[Score, list[str]]:
                 s.concept_ok += 1
         else:
             missed.append(f"{source}:{concept} {start or ''}..{end} = {value}")
+    for kind in outcome.expected_kinds:
+        s.statements_expected += 1
+        if kind in outcome.kinds:
+            s.statements_found += 1
+        else:
+            missed.append(f"statement {kind} (MANIFEST.tsv lists one)")
     for _, concept, value in outcome.truth_cover:
         s.cover_truth += 1
         if outcome.cover.get(concept) == value:
@@ -283,6 +299,8 @@ def report(outcomes: list[Outcome], show_missed: bool) -> dict:
         "cover_accuracy": total.cover_ok / total.cover_truth if total.cover_truth else None,
         "truth_statement_facts": total.truth,
         "truth_cover_fields": total.cover_truth,
+        "statements_found": total.statements_found,
+        "statements_expected": total.statements_expected,
         "arelle_valid": valid,
         "clear_errors": sum(1 for o in outcomes if o.status == "error"),
         "crashes": crashes,
@@ -293,6 +311,8 @@ def report(outcomes: list[Outcome], show_missed: bool) -> dict:
     print(f"concept accuracy {_pct(total.concept_ok, total.recalled)} of recalled facts")
     print(f"period accuracy  {_pct(total.period_ok, total.value_found)} of truth facts whose value we output")
     print(f"cover accuracy   {_pct(total.cover_ok, total.cover_truth)} of {total.cover_truth} truth cover fields")
+    found, expected = total.statements_found, total.statements_expected
+    print(f"statements found {_pct(found, expected)} of {expected} the manifest lists (balance, income, cash flow)")
     print(f"Arelle-valid     {valid}/{n} filings; clear errors {summary['clear_errors']}; crashes {crashes}")
     print(f"seconds/filing   {summary['seconds_per_filing']:.1f}" if n else "")
     return summary

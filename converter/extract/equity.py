@@ -32,14 +32,16 @@ _SHARES = re.compile(r"^(?:(?:number\s+of\s+)?(?:common\s+)?shares|(?:common\s+)
 
 def _balance_date(label: str):
     """The instant a balance row stands at: its date, or the day before when the date opens a
-    month ("Balance, January 1, 2020" is the balance at December 31, 2019)."""
+    month or the company ("Balance, January 1, 2020" is the balance at December 31, 2019; the
+    balance at inception on March 28 stands before the first day's movements)."""
     if not _BALANCE.match(label):
         return None
     dates = find_dates(label)
     if not dates:
         return None
     day = dates[-1][0]
-    return day - timedelta(days=1) if day.day == 1 else day
+    opening = day.day == 1 or re.search(r"\binception\b", label, re.I)
+    return day - timedelta(days=1) if opening else day
 
 
 def _periods(grid: Grid, header_rows: int) -> dict[int, Period]:

@@ -19,6 +19,7 @@ _NUMERIC = re.compile(
 _RULE = re.compile(r"^[\s\-=_]*[-=_]{3,}[\s\-=_]*$")
 _TAG = re.compile(r"^\s*</?(TABLE|CAPTION|S|C|FN)>", re.I)
 _COLUMN_MARK = re.compile(r"<(S|C)>", re.I)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _PAGE = re.compile(r"^\s*(?:<PAGE>|\f)\s*\d*\s*$", re.I)
 MIN_VALUE_RIGHT_EDGE = 30
 MIN_GAP_BEFORE_VALUE = 3
@@ -26,6 +27,7 @@ TOLERANCE = 3
 MAX_HEADER_LINES = 8
 MAX_LABEL_LINE = 70
 MAX_BLANKS_AFTER_RULE = 4
+MAX_SECTION_LINES_UNDER_HEADINGS = 2
 
 
 @dataclass(frozen=True)
@@ -64,6 +66,8 @@ def chunks(line: str) -> list[Chunk]:
             lead = len(piece) - len(piece.lstrip())
             out.append(Chunk(pos + lead, pos + lead + len(piece.strip()), piece.strip()))
         pos = gap.end() if gap else len(text)
+    if len(out) > 1 and out[-1].text == "$":
+        out.pop()  # a dollar sign with no number after it is a typing stray
     return _join_dollar_signs(out)
 
 
@@ -149,11 +153,13 @@ def untagged_regions(lines: tuple[str, ...], excluded: set[int]) -> list[tuple[i
 
 
 def _header_start(lines, first: int, excluded: set[int], regions: list[tuple[int, int]]) -> int:
-    """Extend a table upward over its column headings: lines with text right of the labels."""
+    """Extend a table upward over its column headings: lines with text right of the labels. A
+    section heading or two ("CASH FLOWS FROM OPERATING ACTIVITIES") may stand between the column
+    headings and the first number, when the headings name a year."""
     floor = regions[-1][1] + 1 if regions else 0
     value_start = min((c.start for c in chunks(lines[first]) if c.numeric), default=40)
-    start = first
-    for j in range(first - 1, max(floor, first - MAX_HEADER_LINES) - 1, -1):
+    start, labels_between = first, []
+    for j in range(first - 1, max(floor, first - MAX_HEADER_LINES - MAX_SECTION_LINES_UNDER_HEADINGS) - 1, -1):
         if j in excluded or _PAGE.match(lines[j]):
             break
         line = lines[j]
@@ -161,8 +167,14 @@ def _header_start(lines, first: int, excluded: set[int], regions: list[tuple[int
             continue
         if any(c.end > value_start for c in chunks(line)) and len(line.strip()) < 150:
             start = j
+        elif start == first and len(labels_between) < MAX_SECTION_LINES_UNDER_HEADINGS:
+            labels_between.append(j)
         else:
             break
+    if labels_between and start < first:
+        headings = lines[start : min(labels_between)]
+        if not any(_YEAR.search(h) for h in headings):
+            return first
     return start
 
 

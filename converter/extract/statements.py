@@ -44,7 +44,7 @@ _KIND_BY_TITLE = (
     (
         StatementKind.EQUITY,
         re.compile(
-            r"\b(?:stockholders|shareholders|shareowners)['\u2019]?\s+(?:equity|investment|deficit)\b"
+            r"\b(?:stockholders|shareholders|shareowners|members|partners|owners)['\u2019]?\s+(?:equity|investment|deficit)\b"
             r"|\bstatements?\s+of\s+(?:changes\s+in\s+)?equity\b",
             re.I,
         ),
@@ -66,7 +66,8 @@ _NOT_A_STATEMENT = re.compile(
 )
 _TOTAL = re.compile(r"^total\b", re.I)
 _TOTAL_EQUITY = re.compile(
-    r"^total\s+(?:(?:\w+\s+)?(?:stockholders|shareholders|shareowners)['\u2019]?\s+)?(?:equity|deficit)\b", re.I
+    r"^total\s+(?:(?:\w+\s+)?(?:stockholders|shareholders|shareowners|members|partners|owners)['\u2019]?\s+)?(?:equity|deficit)\b",
+    re.I,
 )
 _BALANCE_AT = (
     (

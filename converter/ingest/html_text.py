@@ -174,8 +174,8 @@ def _walk(writer: _Writer, element) -> None:
         _write_table(writer, element)
     elif tag == "pre":
         writer.flush()
-        for text in (element.text_content() or "").split("\n"):
-            writer.line(text.rstrip().replace("\u00a0", " "), element.sourceline or 0)
+        for offset, text in enumerate((element.text_content() or "").split("\n")):
+            writer.line(text.rstrip().replace("\u00a0", " "), (element.sourceline or 0) + offset)
         writer.blank()
     elif tag == "br":
         writer.flush()
