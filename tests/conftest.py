@@ -14,16 +14,19 @@ FIXTURES = ROOT / "tests" / "fixtures"
 GOLDEN = ROOT / "golden"
 
 
-def fixture_ciks() -> dict[str, str | None]:
-    """Fixture file stem -> the --cik it needs (None when its SEC header has the CIK)."""
+def fixtures_manifest() -> list[dict[str, str]]:
+    """Rows of tests/fixtures/MANIFEST.tsv: file, cik_option, golden, source, what it exercises."""
     with (FIXTURES / "MANIFEST.tsv").open(encoding="utf-8", newline="") as handle:
-        return {
-            row["file"].removesuffix(".txt"): row["cik_option"] or None
-            for row in csv.DictReader(handle, delimiter="\t")
-        }
+        return list(csv.DictReader(handle, delimiter="\t"))
 
 
-SEEDS = {name: cik for name, cik in fixture_ciks().items() if name.startswith("capstone_")}
+def fixture_cik(file: str) -> str | None:
+    """The --cik a fixture needs (None when its SEC header has the CIK)."""
+    return next(row["cik_option"] or None for row in fixtures_manifest() if row["file"] == file)
+
+
+# Fixtures with reviewed outputs in golden/, by file stem.
+SEEDS = {Path(r["file"]).stem: r["cik_option"] or None for r in fixtures_manifest() if r["golden"] == "yes"}
 
 
 def pytest_addoption(parser):

@@ -5,7 +5,7 @@ both as provenance for people and as anchors where the renderer tags facts in pl
 """
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from enum import StrEnum
 
@@ -169,6 +169,17 @@ class StatementRow:
     @property
     def has_values(self) -> bool:
         return any(v is not None for v in self.values)
+
+    def period_in(self, column: "Column") -> Period:
+        """The period the row's value in `column` covers: the column's, the row's own, or the
+        instant a balance row is taken at (the day before the column's period starts, or its end)."""
+        if self.period is not None:
+            return self.period
+        if self.balance_at == "end":
+            return Period(end=column.period.end)
+        if self.balance_at == "start" and column.period.start is not None:
+            return Period(end=column.period.start - timedelta(days=1))
+        return column.period
 
 
 @dataclass(frozen=True)

@@ -40,20 +40,21 @@ class _Where:
         return {"document": span.doc + 1, "line": self.line(span.doc, span.line)}
 
 
-def _amount(amount: Amount, exponent: int, column: int, row: int, where: _Where) -> dict:
+def _amount(amount: Amount, exponent: int, period: Period, cell: list[int], where: _Where) -> dict:
     return {
         "shown": amount.text,
         "value": None if amount.is_dash else _decimal(amount.signed.scaleb(exponent)),
         "nil_or_zero": amount.is_dash,
+        "period": _period(period),
         **where.span(amount.span),
-        "cell": [row, column],
+        "cell": cell,
     }
 
 
 def _row(table: StatementTable, row: StatementRow, where: _Where) -> dict:
     exponent = table.exponent_of(row)
     values = [
-        _amount(v, exponent, col.grid_col, row.grid_row, where) | {"column": i}
+        {"column": i} | _amount(v, exponent, row.period_in(col), [row.grid_row, col.grid_col], where)
         for i, (col, v) in enumerate(zip(table.columns, row.values, strict=True))
         if v is not None
     ]

@@ -1,10 +1,9 @@
 """Map one extracted statement to facts, extension concepts, calculations and presentation."""
 
 from dataclasses import dataclass
-from datetime import timedelta
 from decimal import Decimal
 
-from ..extract.model import Amount, Period, RowKind, StatementKind, StatementRow, StatementTable, UnitKind
+from ..extract.model import Amount, RowKind, StatementKind, StatementRow, StatementTable, UnitKind
 from .builder import EXTENSION_TYPES, FactModelBuilder
 from .calc import CalcRow, infer_calculations
 from .concepts import fits, match_rule, period_type_of
@@ -44,17 +43,6 @@ class StatementMapper:
             return StatementKind.BALANCE_SHEET
         return self.table.kind
 
-    @staticmethod
-    def period_of(row: StatementRow, column) -> Period:
-        """The column's period, the row's own, or the instant a balance row is taken at."""
-        if row.period is not None:
-            return row.period
-        if row.balance_at == "end":
-            return Period(end=column.period.end)
-        if row.balance_at == "start" and column.period.start is not None:
-            return Period(end=column.period.start - timedelta(days=1))
-        return column.period
-
     def _value_of(self, row: StatementRow, amount: Amount) -> Decimal | None:
         if amount.is_dash:
             return None
@@ -64,7 +52,7 @@ class StatementMapper:
     def _clash(self, a: StatementRow, b: StatementRow) -> bool:
         """Two rows of this statement would give one concept different values for one period."""
         for column, x, y in zip(self.table.columns, a.values, b.values, strict=True):
-            if x is None or y is None or self.period_of(a, column) != self.period_of(b, column):
+            if x is None or y is None or a.period_in(column) != b.period_in(column):
                 continue
             if x.signed != y.signed or x.is_dash != y.is_dash:
                 return True
@@ -77,7 +65,7 @@ class StatementMapper:
                 return False
             for column, amount in zip(self.table.columns, row.values, strict=True):
                 value = None if amount is None else self._value_of(row, amount)
-                if amount is not None and self.builder.conflicts(concept, self.period_of(row, column), value):
+                if amount is not None and self.builder.conflicts(concept, row.period_in(column), value):
                     return False
         return True
 
@@ -182,7 +170,7 @@ class StatementMapper:
                     decimals = None if nil else (2 if row.unit_kind is UnitKind.PER_SHARE else -exponent)
                     self.builder.add_fact(
                         concept,
-                        self.period_of(row, column),
+                        row.period_in(column),
                         row.unit_kind,
                         None if nil else Decimal(0),
                         decimals,
@@ -195,7 +183,7 @@ class StatementMapper:
                 display = Display(amount.span, NUMBER_FORMAT, exponent, sign_negative=value < 0)
                 self.builder.add_fact(
                     concept,
-                    self.period_of(row, column),
+                    row.period_in(column),
                     row.unit_kind,
                     value,
                     amount.decimals_shown - exponent,

@@ -1,0 +1,262 @@
+"""Each input format, read from a real corpus filing: what extraction finds and what conversion makes.
+
+The expected values are the ones printed in the filings (or, for the inline XBRL filing, the filer's
+own tagged facts); see tests/fixtures/MANIFEST.tsv for what each fixture exercises.
+"""
+
+from decimal import Decimal
+from functools import cache
+
+import pytest
+from lxml import etree
+
+from converter.ingest import parse_submission
+from converter.pipeline import ConvertOptions, extract_review, prepare, validate_rendered
+
+from .conftest import FIXTURES, fixture_cik, fixtures_manifest
+
+IX = {"ix": "http://www.xbrl.org/2013/inlineXBRL", "xbrli": "http://www.xbrl.org/2003/instance"}
+
+
+@cache
+def review(file: str) -> dict:
+    return extract_review(FIXTURES / file)
+
+
+def statement(file: str, kind: str, index: int = 0) -> dict:
+    return [s for s in review(file)["statements"] if s["kind"] == kind][index]
+
+
+def row(table: dict, label_start: str) -> dict:
+    return next(r for r in table["rows"] if r["label"].startswith(label_start))
+
+
+def values(found: dict) -> list[str | None]:
+    """The row's values by statement column, None for a dash (nil or zero) or an empty cell."""
+    by_column = {v["column"]: v["value"] for v in found["values"]}
+    return [by_column.get(i) for i in range(max(by_column) + 1)]
+
+
+def periods(table: dict) -> list[str]:
+    return [c["period"].get("instant") or f"{c['period']['start']}..{c['period']['end']}" for c in table["columns"]]
+
+
+def source_line(file: str, line: int) -> str:
+    return (FIXTURES / file).read_text(encoding="utf-8").splitlines()[line - 1]
+
+
+# --------------------------------------------------------------------------- SGML, <TABLE> fixed width
+
+APPLE_2000 = "apple_10-Q_2000-04-01.txt"
+
+
+def test_sgml_tagged_fixed_width_statements():
+    income = statement(APPLE_2000, "income_statement")
+    assert periods(income) == [
+        "2000-01-02..2000-04-01",
+        "1998-12-27..1999-03-27",
+        "1999-09-26..2000-04-01",
+        "1998-09-27..1999-03-27",
+    ]
+    assert values(row(income, "Net sales")) == ["1945000000", "1530000000", "4288000000", "3240000000"]
+    diluted_eps, diluted_shares = [r for r in income["rows"] if r["label"] == "Diluted"]
+    assert (diluted_eps["unit"], values(diluted_eps)[2]) == ("per_share", "2.32")
+    # "(in thousands)" in the section heading overrides the table's "except share amounts"
+    assert (diluted_shares["unit"], values(diluted_shares)[0]) == ("shares", "181993000")
+    balance = statement(APPLE_2000, "balance_sheet")
+    assert periods(balance) == ["2000-04-01", "1999-09-25"]
+    assert values(row(balance, "Total assets")) == ["7007000000", "5161000000"]
+    issued = [f for f in balance["label_facts"] if f["kind"] == "shares_issued"]
+    assert [(f["value"], f["periods"]) for f in issued] == [
+        ("162679893", [{"instant": "2000-04-01"}]),
+        ("160799061", [{"instant": "1999-09-25"}]),
+    ]
+
+
+def test_provenance_points_at_the_input_line():
+    income = statement(APPLE_2000, "income_statement")
+    net_sales = row(income, "Net sales")["values"][0]
+    assert net_sales["document"] == 1 and net_sales["shown"] == "1,945"
+    line = source_line(APPLE_2000, net_sales["line"])
+    assert line.lstrip().startswith("Net sales") and "1,945" in line
+
+
+def test_sgml_header_fields():
+    data = review(APPLE_2000)
+    assert data["sec_header"]["cik"] == "0000320193"
+    assert data["sec_header"]["period_of_report"] == "2000-04-01"
+    assert [d["type"] for d in data["documents"]][0] == "10-Q"
+
+
+# --------------------------------------------------------------------------- untagged fixed width
+
+HOLDINGS = "24holdings_10-KSB_2007-12-31.txt"
+
+
+def test_untagged_fixed_width_statements_in_dollars():
+    balance = statement(HOLDINGS, "balance_sheet")
+    assert balance["scale"]["monetary"] == 0 and periods(balance) == ["2007-12-31"]
+    assert values(row(balance, "Accumulated deficit")) == ["-10678148"]
+    # the closing totals sit two blank lines below the last underline
+    assert values(row(balance, "TOTAL SHAREHOLDERS' EQUITY")) == ["10455"]
+    assert values(row(balance, "TOTAL LIABILITIES AND SHAREHOLDERS' EQUITY")) == ["28604"]
+    income = statement(HOLDINGS, "income_statement")
+    assert values(row(income, "Net Loss")) == ["-44562", "-75593"]
+    assert values(row(income, "Net loss per share")) == ["-0.04", "-0.09"]
+    # "- basic and diluted" was dash-stuffed to "- - basic..." by the PEM wrapper, and continues the label
+    shares = row(income, "Weighted average number of common shares - basic and diluted")
+    assert (shares["unit"], values(shares)) == ("shares", ["1244902", "842407"])
+    cash = statement(HOLDINGS, "cash_flows")
+    assert values(row(cash, "NET CASH USED IN OPERATING ACTIVITIES")) == ["-41032", "-70365"]
+
+
+# --------------------------------------------------------------------------- HTML tables
+
+NAU = "national-american-university_10-Q_2014-08-31.htm"
+
+
+def test_html_statements():
+    balance = statement(NAU, "balance_sheet")
+    assert balance["scale"]["monetary"] == 3 and periods(balance) == ["2014-08-31", "2014-05-31"]
+    assert values(row(balance, "Cash and cash equivalents")) == ["10434000", "4154000"]
+    assert values(row(balance, "Treasury stock")) == ["-19430000", "-19423000"]
+    income = statement(NAU, "income_statement")
+    assert periods(income) == ["2014-06-01..2014-08-31", "2013-06-01..2013-08-31"]
+    assert values(row(income, "Total revenue")) == ["29304000", "30929000"]
+    eps = row(income, "Basic net earnings (loss) attributable to")  # no "per share" in the label
+    assert (eps["unit"], values(eps)) == ("per_share", ["0.09", "-0.01"])
+    shares = row(income, "Basic weighted average shares outstanding")  # "except share data": actual counts
+    assert values(shares) == ["25122423", "25056382"]
+
+
+def test_percentage_tables_are_not_statements():
+    titles = [s["title"] for s in review(NAU)["statements"]]
+    assert titles and not any("percent" in t.lower() for t in titles)
+
+
+# --------------------------------------------------------------------------- <PRE> inside HTML
+
+IOWA = "southwest-iowa-renewable-energy_10-K_2008-09-30.htm"
+
+
+def test_preformatted_statements_inside_html():
+    cash = statement(IOWA, "cash_flows")
+    assert periods(cash) == ["2007-10-01..2008-09-30", "2006-10-01..2007-09-30", "2005-03-28..2008-09-30"]
+    investing = row(cash, "Net cash (used in) investing activities")
+    assert values(investing) == ["-88922249", "-68094996", "-162641675"]
+    net_loss = row(cash, "Net income (loss)")["values"][0]
+    assert "(3,717,600)" in source_line(IOWA, net_loss["line"])
+
+
+def test_members_equity_by_component():
+    equity = statement(IOWA, "equity")
+    balances = [(r["period"]["instant"], values(r)[0]) for r in equity["rows"] if r["kind"] == "total"]
+    assert balances[0] == ("2005-03-27", None)  # the balance at inception, before its first day
+    assert balances[-1] == ("2008-09-30", "73057361")
+    movements = [r for r in equity["rows"] if r["kind"] == "item"]
+    assert movements[0]["period"] == {"start": "2005-03-28", "end": "2005-09-30"}
+
+
+# --------------------------------------------------------------------------- SGML of HTML documents
+
+APPLE_2024 = "apple_8-K_2024-02-01.txt"
+
+
+def test_statements_in_a_press_release_exhibit():
+    data = review(APPLE_2024)
+    assert [d["type"] for d in data["documents"]] == ["8-K", "EX-99.1"]
+    income = statement(APPLE_2024, "income_statement")
+    assert income["document"] == 2
+    assert periods(income) == ["2023-10-01..2023-12-30", "2022-10-01..2022-12-31"]
+    assert values(row(income, "Total net sales"))[:2] == ["119575000000", "117154000000"]
+    balance = statement(APPLE_2024, "balance_sheet")
+    assert values(row(balance, "Total assets")) == ["353514000000", "352583000000"]
+    cover = {f["field"]: f["value"] for f in data["cover"]}
+    assert (cover["trading_symbol"], cover["file_number"]) == ("AAPL", "001-36743")
+
+
+# --------------------------------------------------------------------------- inline XBRL read as HTML
+
+SANDSTON = "sandston_10-K_2021-12-31.htm"
+
+
+def filer_facts(file: str) -> set[tuple[str, Decimal]]:
+    """(period, value) of the filer's own numeric facts without dimensions, from its ix tags."""
+    tree = etree.parse(str(FIXTURES / file))
+    periods_by_id = {}
+    for context in tree.iterfind(".//xbrli:context", IX):
+        if context.find(".//xbrli:segment", IX) is not None:
+            continue
+        instant = context.findtext(".//xbrli:instant", namespaces=IX)
+        start = context.findtext(".//xbrli:startDate", namespaces=IX)
+        end = context.findtext(".//xbrli:endDate", namespaces=IX)
+        periods_by_id[context.get("id")] = instant or f"{start}..{end}"
+    facts = set()
+    for fact in tree.iterfind(".//ix:nonFraction", IX):
+        period = periods_by_id.get(fact.get("contextRef"))
+        text = "".join(fact.itertext()).replace(",", "").strip()
+        if period is None or not text.replace(".", "").isdigit():
+            continue
+        value = Decimal(text).scaleb(int(fact.get("scale") or 0))
+        facts.add((period, -value if fact.get("sign") == "-" else value))
+    return facts
+
+
+def test_inline_xbrl_values_match_the_filers_own_facts():
+    tagged = filer_facts(SANDSTON)
+    ours = []
+    for table in review(SANDSTON)["statements"]:
+        for r in table["rows"]:
+            for v in r["values"]:
+                if v["value"] is None:
+                    continue
+                key = v["period"].get("instant") or f"{v['period']['start']}..{v['period']['end']}"
+                ours.append((key, Decimal(v["value"])))
+    assert len(ours) >= 40
+    matched = [f for f in ours if f in tagged or (f[0], -f[1]) in tagged]  # filers tag magnitudes
+    assert len(matched) / len(ours) >= 0.95, sorted(set(ours) - set(matched))
+    assert ("2021-12-31", Decimal("-34047065")) in ours
+    assert ("2021-01-01..2021-12-31", Decimal("-27368")) in ours
+
+
+# --------------------------------------------------------------------------- encodings and line endings
+
+
+def _statements_of(data: bytes) -> list[tuple]:
+    from converter.extract import extract
+
+    submission = parse_submission(data)
+    return [
+        (t.kind, t.columns, [(r.label, [v and v.signed for v in r.values]) for r in t.rows])
+        for t in extract(submission).statements
+    ]
+
+
+def test_bom_and_crlf_read_like_the_original():
+    original = (FIXTURES / HOLDINGS).read_bytes()
+    variant = b"\xef\xbb\xbf" + original.replace(b"\n", b"\r\n")
+    assert _statements_of(variant) == _statements_of(original)
+
+
+@pytest.mark.parametrize(("encoding", "bom"), [("cp1252", b""), ("utf-8", b""), ("utf-8", b"\xef\xbb\xbf")])
+def test_characters_in_any_encoding_read_like_their_entities(encoding, bom):
+    """The filing writes its dashes and quotes as Windows-1252 references (&#151;); the same text with
+    the characters themselves, in a legacy or a Unicode encoding, must read the same."""
+    original = (FIXTURES / NAU).read_bytes()
+    assert b"&#151;" in original and b"&#146;" in original
+    variant = original
+    for code in (146, 147, 148, 150, 151):
+        variant = variant.replace(f"&#{code};".encode(), bytes([code]).decode("cp1252").encode(encoding))
+    assert variant != original
+    assert _statements_of(bom + variant) == _statements_of(original)
+
+
+# --------------------------------------------------------------------------- every fixture converts
+
+
+@pytest.mark.parametrize("file", [r["file"] for r in fixtures_manifest() if r["golden"] != "yes"])
+def test_fixture_converts_to_valid_xbrl(file, settings):
+    prepared = prepare(FIXTURES / file, ConvertOptions(settings=settings, cik=fixture_cik(file)))
+    report = validate_rendered(prepared, settings)
+    assert report.ok, [f"{f.code}: {f.message}" for f in report.errors][:5]
+    assert prepared.model.facts
