@@ -6,7 +6,7 @@ from ..ingest.model import Submission
 from .cover import extract_cover
 from .layout import document_layout, title_lines
 from .model import Extraction, StatementTable
-from .periods import fiscal_starts
+from .periods import fiscal_periods
 from .scale import find_scale
 from .statements import header_text, interpret
 
@@ -37,12 +37,15 @@ def extract(submission: Submission) -> Extraction:
         grid_count += len(layout.grids)
         layouts.append(layout)
     cover = extract_cover(submission.documents, submission.header)
-    return Extraction(cover, tuple(layouts), with_fiscal_starts(_statements_of(submission, layouts)))
+    return Extraction(cover, tuple(layouts), with_fiscal_periods(_statements_of(submission, layouts)))
 
 
-def with_fiscal_starts(statements: list[StatementTable]) -> tuple[StatementTable, ...]:
-    """The statements with duration columns re-started on the filing's own period ends."""
-    refined = fiscal_starts({c.period for t in statements for c in t.columns})
+def with_fiscal_periods(statements: list[StatementTable]) -> tuple[StatementTable, ...]:
+    """The statements with duration columns set on the filing's own period ends (those of its
+    columns and of the dated balances of its equity statements)."""
+    columns = {c.period for t in statements for c in t.columns}
+    balances = {r.period for t in statements for r in t.rows if r.period is not None and r.period.is_instant}
+    refined = fiscal_periods(columns | balances)
     return tuple(
         replace(t, columns=tuple(replace(c, period=refined.get(c.period, c.period)) for c in t.columns))
         for t in statements

@@ -16,9 +16,12 @@ _GAP = re.compile(r" {2,}|\t+")
 _NUMERIC = re.compile(
     r"^\$?\s*\(?\s*\$?\s*-?\s*(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*\)?\s*%?$|^\$?\s*\(?(?:-{1,3}|\u2014|\u2013)\)?$"
 )
+_NUMBER_TOKEN = re.compile(r"(?:\$ ?)?\(?\$?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\)?%?")
+_GLUED_NUMBER = re.compile(r"^(?P<label>.*\S\))(?P<number>\$?\(?\d{1,3}(?:,\d{3})+(?:\.\d+)?\)?)$")
 _RULE = re.compile(r"^[\s\-=_]*[-=_]{3,}[\s\-=_]*$")
 _TAG = re.compile(r"^\s*</?(TABLE|CAPTION|S|C|FN)>", re.I)
 _COLUMN_MARK = re.compile(r"<(S|C)>", re.I)
+_PAGE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _PAGE = re.compile(r"^\s*(?:<PAGE>|\f)\s*\d*\s*$", re.I)
 MIN_VALUE_RIGHT_EDGE = 30
@@ -68,7 +71,20 @@ def chunks(line: str) -> list[Chunk]:
         pos = gap.end() if gap else len(text)
     if len(out) > 1 and out[-1].text == "$":
         out.pop()  # a dollar sign with no number after it is a typing stray
-    return _join_dollar_signs(out)
+    return _join_dollar_signs([piece for chunk in out for piece in _split_numbers(chunk)])
+
+
+def _split_numbers(chunk: Chunk) -> list[Chunk]:
+    """Numbers typed one space apart ("$ 9,833 $11,062 $ 9,189") are one value each; a grouped
+    number pressed against a label's closing parenthesis ("of $91 ($87 in 1995)1,496") is apart."""
+    glued = _GLUED_NUMBER.match(chunk.text)
+    if glued:
+        cut = chunk.start + glued.start("number")
+        return [Chunk(chunk.start, cut, glued["label"]), Chunk(cut, chunk.end, glued["number"])]
+    tokens = list(_NUMBER_TOKEN.finditer(chunk.text))
+    if len(tokens) < 2 or " ".join(t.group(0) for t in tokens) != chunk.text:
+        return [chunk]
+    return [Chunk(chunk.start + t.start(), chunk.start + t.end(), t.group(0)) for t in tokens]
 
 
 def _join_dollar_signs(found: list[Chunk]) -> list[Chunk]:
@@ -120,34 +136,71 @@ def tagged_tables(lines: tuple[str, ...]) -> list[TaggedTable]:
     return tables
 
 
+def _next_nonblank(lines: tuple[str, ...], j: int) -> int | None:
+    return next((k for k in range(j + 1, len(lines)) if lines[k].strip()), None)
+
+
+def is_page_number(lines: tuple[str, ...], j: int) -> bool:
+    """A line holding only a short number with no table row after it: a page number, not data."""
+    if not _PAGE_NUMBER.match(lines[j]):
+        return False
+    k = _next_nonblank(lines, j)
+    return k is None or not is_data_line(lines[k])
+
+
+def _wrapped_label(lines: tuple[str, ...], j: int, value_start: int) -> bool:
+    """A long label line inside a table: it ends left of the value columns and the next line
+    carries it on (a line of data, or one indented deeper)."""
+    if len(without_leaders(lines[j]).rstrip()) > value_start - MIN_GAP_BEFORE_VALUE:
+        return False
+    if j + 1 >= len(lines) or not lines[j + 1].strip():
+        return False
+    following = lines[j + 1]
+    return is_data_line(following) or _indent(following) > _indent(lines[j])
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
+
+
+def _value_start(line: str) -> int:
+    return min((c.start for c in chunks(line) if c.numeric), default=10**6)
+
+
+def _region_from(lines: tuple[str, ...], first: int, excluded: set[int]) -> tuple[int, int]:
+    """(last data line, number of data lines) of the table whose first data line is `first`."""
+    last, data, blanks = first, 1, 0
+    after_rule = False  # an underline promises a total below it, even past a few blank lines
+    value_start = _value_start(lines[first])
+    for j in range(first + 1, len(lines)):
+        line = lines[j]
+        if j in excluded or _PAGE.match(line) or is_page_number(lines, j):
+            break
+        if not line.strip():
+            blanks += 1
+            if blanks > (MAX_BLANKS_AFTER_RULE if after_rule else 1):
+                break
+        elif is_data_line(line):
+            last, data, blanks, after_rule = j, data + 1, 0, False
+            value_start = min(value_start, _value_start(line))
+        elif _is_rule(line) or len(line.strip()) < MAX_LABEL_LINE or _wrapped_label(lines, j, value_start):
+            blanks, after_rule = 0, _is_rule(line)  # a rule, a heading or a wrapped label inside the table
+        else:
+            break  # prose
+    return last, data
+
+
 def untagged_regions(lines: tuple[str, ...], excluded: set[int]) -> list[tuple[int, int]]:
     """Blocks of at least two data lines (with the rule, heading and wrapped-label lines among them)
     and the column-heading lines just above."""
     regions, i, n = [], 0, len(lines)
     while i < n:
-        if i in excluded or not is_data_line(lines[i]):
+        if i in excluded or not is_data_line(lines[i]) or is_page_number(lines, i):
             i += 1
             continue
-        first = last = i
-        data = 1
-        blanks = 0
-        after_rule = False  # an underline promises a total below it, even past a few blank lines
-        j = i + 1
-        while j < n and j not in excluded and not _PAGE.match(lines[j]):
-            line = lines[j]
-            if not line.strip():
-                blanks += 1
-                if blanks > (MAX_BLANKS_AFTER_RULE if after_rule else 1):
-                    break
-            elif is_data_line(line):
-                last, data, blanks, after_rule = j, data + 1, 0, False
-            elif _is_rule(line) or len(line.strip()) < MAX_LABEL_LINE:
-                blanks, after_rule = 0, _is_rule(line)  # a rule, a heading or a wrapped label inside the table
-            else:
-                break  # prose
-            j += 1
+        last, data = _region_from(lines, i, excluded)
         if data >= 2:
-            regions.append((_header_start(lines, first, excluded, regions), last))
+            regions.append((_header_start(lines, i, excluded, regions), last))
         i = last + 1
     return regions
 
@@ -250,26 +303,41 @@ def _place(chunk: Chunk, ranges: list[tuple[int, int]], extents: list[tuple[int,
     return nearest, 1
 
 
+def _span(doc: int, index: int, line: str, chunk: Chunk) -> Span:
+    """The chunk's place in the line as written: chunks are measured on the line with its tabs
+    expanded (columns line up that way), spans count characters of the line itself."""
+    if "\t" not in line:
+        return Span(doc, index, chunk.start, chunk.end)
+    raw_of, column = {}, 0
+    for offset, char in enumerate(line):
+        raw_of[column] = offset
+        column = (column // 8 + 1) * 8 if char == "\t" else column + 1
+    return Span(doc, index, raw_of[chunk.start], raw_of[chunk.end - 1] + 1)
+
+
 def _row(doc: int, index: int, line: str, ranges: list[tuple[int, int]], extents: list[tuple[int, int]]) -> GridRow:
     width = len(ranges) + 1
     cells: list[Cell] = [EMPTY_CELL] * width
     label_parts: list[Chunk] = []
     value_start = ranges[0][0] if ranges else 10**6
-    for chunk in chunks(line):
-        placed = None if (chunk.end <= value_start and not chunk.numeric) else _place(chunk, ranges, extents)
+    found = chunks(line)
+    for n, chunk in enumerate(found):
+        # a row's first words are its label, even when a long label runs into the first column
+        label = chunk.end <= value_start or (n == 0 and chunk.start < value_start and found[-1].numeric)
+        placed = None if (label and not chunk.numeric) else _place(chunk, ranges, extents)
         if placed is None:
             if chunk.start < value_start:
                 label_parts.append(chunk)
             continue
         col, span = placed
-        cell = Cell(chunk.text, (Span(doc, index, chunk.start, chunk.end),), colspan=span)
+        cell = Cell(chunk.text, (_span(doc, index, line, chunk),), colspan=span)
         cells[col + 1] = (
             cell
             if not cells[col + 1].text
             else Cell(f"{cells[col + 1].text} {chunk.text}", cells[col + 1].spans + cell.spans, cells[col + 1].colspan)
         )
     if label_parts:
-        spans = tuple(Span(doc, index, c.start, c.end) for c in label_parts)
+        spans = tuple(_span(doc, index, line, c) for c in label_parts)
         cells[0] = Cell(" ".join(c.text for c in label_parts), spans)
     indent = len(line) - len(line.lstrip())
     return GridRow(tuple(cells), index, indent)

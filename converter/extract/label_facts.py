@@ -30,6 +30,7 @@ _AFTER = (
 )
 _PAR_BEFORE = re.compile(r"(?:par|stated)\s+value(?:\s+of)?\s*$", re.I)
 _ALLOWANCE_BEFORE = re.compile(r"\ballowances?\b", re.I)
+_IN_YEAR = re.compile(r"^\s*(?:shares\s+)?(?:in|at|for)\s+(?P<year>(?:19|20)\d\d)\b", re.I)
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 _UNIT = {"par_value": UnitKind.PER_SHARE, "allowance": UnitKind.MONETARY}
 ACTUAL_COUNT_FLOOR = 1_000_000
@@ -125,8 +126,28 @@ def _dated_numbers(
     result = []
     for m, kind in found:
         following = next((d for d, s, _ in dates if s >= m.end()), None)
-        result.append((m, kind, Period(end=following) if following else None))
-    return result
+        result.append((m, kind, Period(end=following) if following else _year_instant(clause[m.end() :], instants)))
+    return _the_other_instant(result, instants)
+
+
+def _year_instant(after: str, instants: tuple[Period, ...]) -> Period | None:
+    """The column a number dated by its year alone stands for ("$87 in 1995")."""
+    m = _IN_YEAR.match(after)
+    matching = [p for p in instants if m and p.end.year == int(m["year"])]
+    return matching[0] if len(matching) == 1 else None
+
+
+def _the_other_instant(result: list, instants: tuple[Period, ...]) -> list:
+    """ "$91 ($87 in 1995)": when the other numbers of a kind are dated, the one undated number of
+    that kind stands for the one column left."""
+    out = list(result)
+    for kind in {k for _, k, _ in result}:
+        undated = [i for i, (_, k, p) in enumerate(result) if k == kind and p is None]
+        left = set(instants) - {p for _, k, p in result if k == kind and p is not None}
+        if len(undated) == 1 and len(left) == 1 and len(undated) < sum(1 for _, k, _ in result if k == kind):
+            m, k, _ = out[undated[0]]
+            out[undated[0]] = (m, k, left.pop())
+    return out
 
 
 def _value(m: re.Match) -> tuple[Decimal, int]:

@@ -7,7 +7,7 @@ from ..ingest.model import SourceDocument
 from .fixed_width import fixed_width_grid, tagged_tables, untagged_regions
 from .grid import tidy
 from .model import DocumentLayout, Grid
-from .tabbed import tab_grid, tab_regions
+from .tabbed import tab_grid, tab_regions, tabs_align_columns
 
 _PAGE = re.compile(r"^\s*(?:<PAGE>|\f)\s*\d*\s*$", re.I)
 MAX_TITLE_LINES = 8
@@ -33,7 +33,7 @@ def _raw_grids(doc: SourceDocument) -> tuple[list[Grid], list[int]]:
         taken.update(range(table.first - 1, max(table.tag_lines) + 1))
     if not doc.tables:
         for first, last in tab_regions(doc.lines):
-            if not taken.intersection(range(first, last + 1)):
+            if not taken.intersection(range(first, last + 1)) and not tabs_align_columns(doc.lines[first : last + 1]):
                 grids.append(tab_grid("", doc.index, doc.lines, first, last))
                 taken.update(range(first, last + 1))
     for first, last in untagged_regions(doc.lines, taken):

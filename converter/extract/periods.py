@@ -70,13 +70,21 @@ def start_of(end: date, months: int, weeks: int) -> date:
 
 
 def end_date_of(text: str, context: str) -> date | None:
-    """The date a column ends on: a full date in its heading; or its year with the date of that
-    year in the context ("September 26, 1997 and September 27, 1996" over "1997"), or with the
-    month-day of the heading or context ("Year Ended December 31," over "2008"). The context is
-    read paragraph by paragraph (the table's own headings first, then its title)."""
+    """The date a column ends on: a full date in its heading, unless a bare year follows it; or its
+    year with the date of that year in the context ("September 26, 1997 and September 27, 1996"
+    over "1997"), or with the month-day of the heading or context ("Year Ended December 31," over
+    "2008"). The context is read paragraph by paragraph (the table's own headings, then its title)."""
     dates = find_dates(text)
     if dates:
-        return dates[-1][0]
+        last, _, last_end = dates[-1]
+        after = _YEAR_ONLY.findall(text[last_end:])
+        if not after:
+            return last
+        # a year under a spanning title ("December 31, 1993, 1992 and 1991" over "1992"): the
+        # lowest heading line is the column's own, the dates above give its month and day
+        year = int(after[-1])
+        same_year = [d for d, _, _ in dates if d.year == year]
+        return same_year[-1] if same_year else make_date(year, last.month, last.day)
     years = _YEAR_ONLY.findall(text)
     if len(years) != 1:
         return None
@@ -131,22 +139,35 @@ def periods_from_title(context: str, count: int, instant: bool) -> list[Period |
 
 _WEEKS_FOR_MONTHS = {3: 13, 6: 26, 9: 39, 12: 52}
 SNAP_DAYS = 10
+END_SNAP_DAYS = 3
 
 
-def fiscal_starts(periods: set[Period]) -> dict[Period, Period]:
-    """Durations re-started on the filing's own period ends.
+def _snapped_end(period: Period, instants: list) -> date:
+    """A duration ending a few days from a balance-sheet date, on no month end, ends on that date:
+    its year was printed alone and the month-day borrowed from another year ("Fiscal years ended
+    September 26, 1997" over "1996", while the balance sheet is at September 27, 1996)."""
+    end = period.end
+    if end in instants or end.day == calendar.monthrange(end.year, end.month)[1]:
+        return end
+    near = [i for i in instants if abs((i - end).days) <= END_SNAP_DAYS]
+    return min(near, key=lambda i: abs((i - end).days)) if near else end
+
+
+def fiscal_periods(periods: set[Period]) -> dict[Period, Period]:
+    """Durations set on the filing's own period ends.
 
     A column says how long a period is ("Nine Months Ended July 1, 2023"), not where it starts;
     in 52/53-week fiscal calendars calendar arithmetic misses by days. Where another period of
     the filing ends within ten days of the day before a computed start (the prior fiscal year end
     on the balance sheet, the previous year's column), the period starts the day after it; a
-    period ending on no month end and with no such anchor is taken as whole weeks.
+    period ending on no month end and with no such anchor is taken as whole weeks. Ends borrowed
+    from another year snap to the balance-sheet date they miss by a day or two.
     """
-    ends = sorted({p.end for p in periods})
+    instants = sorted({p.end for p in periods if p.is_instant})
+    durations = {p: Period(end=_snapped_end(p, instants), start=p.start) for p in periods if p.start is not None}
+    ends = sorted({p.end for p in periods if p.is_instant} | {p.end for p in durations.values()})
     refined = {}
-    for p in periods:
-        if p.start is None:
-            continue
+    for original, p in durations.items():
         before = p.start - timedelta(days=1)
         near = [e for e in ends if e < p.end and abs((e - before).days) <= SNAP_DAYS]
         if near:
@@ -157,6 +178,6 @@ def fiscal_starts(periods: set[Period]) -> dict[Period, Period]:
             start = p.end - timedelta(days=7 * weeks - 1) if weeks else p.start
         else:
             start = p.start
-        if start != p.start:
-            refined[p] = Period(end=p.end, start=start)
+        if (start, p.end) != (original.start, original.end):
+            refined[original] = Period(end=p.end, start=start)
     return refined

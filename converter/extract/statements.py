@@ -291,6 +291,28 @@ def build_rows(
     return tuple(rows)
 
 
+MAX_STATEMENT_YEARS = 3
+
+
+def is_selected_data(columns: tuple[Column, ...]) -> bool:
+    """Four years or more side by side: five-year selected data, not a primary statement (which
+    shows at most three years of flows and two or three balance-sheet dates)."""
+    years = [
+        c.period for c in columns if c.period.is_instant or (c.period.end - c.period.start).days in range(360, 372)
+    ]
+    return len(years) > MAX_STATEMENT_YEARS
+
+
+def is_page_index(rows: tuple[StatementRow, ...]) -> bool:
+    """A table of contents: one column of small whole numbers that never go down (page numbers)."""
+    numbers = [v for r in rows for v in r.values if v is not None and not v.is_dash]
+    if len(numbers) < 3 or any(len(r.values) != 1 for r in rows):
+        return False
+    pages = [v.magnitude for v in numbers]
+    small = all(not v.negative and v.decimals_shown == 0 and "," not in v.text and v.magnitude < 1000 for v in numbers)
+    return small and pages == sorted(pages)
+
+
 def interpret(grid: Grid, title: str, scale: Scale, title_lines: tuple[int, ...]) -> StatementTable | None:
     """The statement a grid shows, or None when it has no columns with periods."""
     header_rows = header_row_count(grid)
@@ -307,8 +329,10 @@ def interpret(grid: Grid, title: str, scale: Scale, title_lines: tuple[int, ...]
         return None
     if len({c.period for c in columns}) < len(columns):
         return None  # columns repeat a period: segments or components side by side, not one statement
+    if is_selected_data(columns):
+        return None
     rows = build_rows(grid, header_rows, columns, kind)
-    if sum(1 for r in rows if r.has_values) < 2:
+    if sum(1 for r in rows if r.has_values) < 2 or is_page_index(rows):
         return None
     table = StatementTable(grid.id, kind, title, scale, columns, rows, grid, title_lines=title_lines, name=name)
     return StatementTable(**{**table.__dict__, "label_facts": label_facts_of(table)})

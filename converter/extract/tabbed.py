@@ -1,5 +1,7 @@
 """Tables written as tab-separated lines: each tab starts a new cell."""
 
+import re
+
 from .model import EMPTY_CELL, Cell, Grid, GridRow, Span
 
 MAX_BLANK_LINES_INSIDE = 2
@@ -18,6 +20,18 @@ def _cells_of_line(doc: int, index: int, line: str, colspans: tuple[int, ...] = 
         cells.extend([EMPTY_CELL] * (colspan - 1))
         start += len(piece) + 1
     return tuple(cells)
+
+
+_ALIGNING_TAB = re.compile(r" \t|\t +\S|\t\t+[^\t\s]")
+ALIGNING_SHARE = 0.3
+
+
+def tabs_align_columns(lines: tuple[str, ...]) -> bool:
+    """Tabs typed to line numbers up at tab stops (mixed with spaces, several in a row before a
+    number) rather than one tab between cells: such a table is read by its columns, as fixed width."""
+    tabbed = [line.rstrip() for line in lines if "\t" in line]
+    aligning = sum(1 for line in tabbed if _ALIGNING_TAB.search(line))
+    return bool(tabbed) and aligning / len(tabbed) >= ALIGNING_SHARE
 
 
 def tab_regions(lines: tuple[str, ...]) -> list[tuple[int, int]]:
