@@ -4,15 +4,17 @@
 - A label-only row whose next row's label starts in lower case (or with a lone "- ") is a label
   wrapped over two lines (often across a page break): the two rows become one.
 - Rows of rule characters (----, ====) are drawn lines, not data.
-- A number spanning several columns moves to the last of them (numbers are right-aligned).
+- A number spanning several columns moves to the last of them (numbers are right-aligned); a
+  year is a heading, centred over its columns, and keeps its span.
 - Columns with no text in any row (spacers) are dropped.
+- Labels indented by empty leading cells move to the label column.
 """
 
 import re
 from dataclasses import replace
 
 from .model import EMPTY_CELL, Cell, Grid, GridRow
-from .numbers import parse_amount
+from .numbers import is_year, parse_amount
 
 _RULE = re.compile(r"^[-=_\s]+$")
 _LEADING_SYMBOL = re.compile(r"^(\$|\(|\$\(|\(\$)$")
@@ -90,7 +92,7 @@ def _right_align_numbers(cells: tuple[Cell, ...]) -> tuple[Cell, ...]:
     out = list(cells)
     for i in range(len(out) - 1, 0, -1):
         cell = out[i]
-        if cell.colspan > 1 and cell.text and parse_amount(cell) is not None:
+        if cell.colspan > 1 and cell.text and not is_year(cell.text) and parse_amount(cell) is not None:
             last = min(i + cell.colspan, len(out)) - 1
             if all(not out[k].text for k in range(i + 1, last + 1)):
                 out[i], out[last] = EMPTY_CELL, replace(cell, colspan=1)
@@ -112,10 +114,42 @@ def _drop_empty_columns(rows: list[GridRow]) -> list[GridRow]:
     return out
 
 
+def _is_amount(cell: Cell) -> bool:
+    return bool(cell.text) and not is_year(cell.text) and parse_amount(cell) is not None
+
+
+def _gather_labels(rows: list[GridRow]) -> list[GridRow]:
+    """Labels indented by empty leading cells (text in the columns left of every amount, none in
+    the first, and no year: that is a column heading) move to the label cell, their indentation
+    kept as the row's level."""
+    width = max((len(r.cells) for r in rows), default=0)
+    first_amount = next(
+        (c for c in range(1, width) if any(c < len(r.cells) and _is_amount(r.cells[c]) for r in rows)), 0
+    )
+    out = []
+    for row in rows:
+        cells = list(row.cells)
+        texts = [c for c in range(min(first_amount, len(cells))) if cells[c].text]
+        if (
+            texts
+            and not cells[0].text
+            and all(c + cells[c].colspan <= first_amount and not is_year(cells[c].text) for c in texts)
+        ):
+            label = cells[texts[0]]
+            for c in texts[1:]:
+                label = join_cells(label, cells[c])
+            for c in texts:
+                cells[c] = EMPTY_CELL
+            cells[0] = replace(label, colspan=1)
+            row = replace(row, cells=tuple(cells), indent=row.indent + 2 * texts[0])
+        out.append(row)
+    return out
+
+
 def tidy(grid: Grid) -> Grid:
     """Apply the tidying rules above and square the grid to a common width."""
     rows = [r for r in grid.rows if not _is_rule_row(r)]
     rows = [replace(r, cells=_right_align_numbers(_merge_symbol_cells(r.cells))) for r in rows]
-    rows = _drop_empty_columns(rows)
+    rows = _drop_empty_columns(_gather_labels(_drop_empty_columns(rows)))
     rows = _merge_wrapped_labels(rows)
     return replace(grid, rows=tuple(rows))

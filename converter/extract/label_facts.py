@@ -8,7 +8,7 @@ Each number takes the first date that follows it in its clause (clauses end at '
 import re
 from decimal import Decimal
 
-from .dates import find_dates
+from .dates import find_dates, make_date
 from .model import Cell, LabelFact, Period, Scale, StatementKind, StatementTable, UnitKind
 
 _NUMBER = re.compile(
@@ -31,6 +31,7 @@ _AFTER = (
 _PAR_BEFORE = re.compile(r"(?:par|stated)\s+value(?:\s+of)?\s*$", re.I)
 _ALLOWANCE_BEFORE = re.compile(r"\ballowances?\b", re.I)
 _IN_YEAR = re.compile(r"^\s*(?:shares\s+)?(?:in|at|for)\s+(?P<year>(?:19|20)\d\d)\b", re.I)
+_MORE_YEARS = re.compile(r"\s*(?:,|and|,\s*and)\s*(?P<year>(?:19|20)\d\d)\b")
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 _UNIT = {"par_value": UnitKind.PER_SHARE, "allowance": UnitKind.MONETARY}
 ACTUAL_COUNT_FLOOR = 1_000_000
@@ -97,12 +98,12 @@ def _clauses(label: str) -> list[tuple[int, str]]:
 
 
 def _classified(clause: str, subject: str, dates) -> list[tuple[re.Match, str]]:
-    """Numbers of a clause with their kinds; in a "respectively" list ("307 and 301 shares issued",
-    "outstanding 366,233,106 and 379,297,891 shares") the numbers share the kind one of them names."""
+    """Numbers of a clause with their kinds; in a list ("307 and 301 shares issued", "outstanding
+    366,233,106 and 379,297,891 shares") the numbers share the kind one of them names."""
     masked = [(s, e) for _, s, e in dates]
     numbers = [m for m in _NUMBER.finditer(clause) if not any(s <= m.start() < e for s, e in masked)]
     kinds = [_kind_of(clause, m, subject) for m in numbers]
-    if _RESPECTIVELY.search(clause):
+    if len(numbers) > 1:
         joined = [
             bool(re.fullmatch(_LIST_JOIN, clause[numbers[i].end() : numbers[i + 1].start()], re.I))
             for i in range(len(numbers) - 1)
@@ -113,13 +114,36 @@ def _classified(clause: str, subject: str, dates) -> list[tuple[re.Match, str]]:
     return [(m, k) for m, k in zip(numbers, kinds, strict=True) if k]
 
 
+def _clause_dates(clause: str) -> list[tuple]:
+    """Full dates of a clause, and the years listed after one ("December 31, 2021 and 2020" is
+    two dates), as (date, start, end)."""
+    dates = []
+    for day, start, end in find_dates(clause):
+        dates.append((day, start, end))
+        for m in _MORE_YEARS.finditer(clause, end):
+            if m.start() != end:
+                break
+            dates.append((make_date(int(m["year"]), day.month, day.day), m.start("year"), m.end("year")))
+            end = m.end()
+    return [d for d in dates if d[0] is not None]
+
+
+def _is_list(clause: str, found: list[tuple[re.Match, str]]) -> bool:
+    """Numbers of one kind written as a list ("17,987,031 and 17,707,472 shares issued")."""
+    return len({k for _, k in found}) == 1 and all(
+        re.fullmatch(_LIST_JOIN, clause[a.end() : b.start()], re.I)
+        for (a, _), (b, _) in zip(found, found[1:], strict=False)
+    )
+
+
 def _dated_numbers(
     clause: str, subject: str, instants: tuple[Period, ...]
 ) -> list[tuple[re.Match, str, Period | None]]:
-    """(number match, kind, instant) for each classified number in one clause."""
-    dates = find_dates(clause)
+    """(number match, kind, instant) for each classified number in one clause; numbers listed
+    "respectively", or as one list before as many dates, pair with the dates in order."""
+    dates = _clause_dates(clause)
     found = _classified(clause, subject, dates)
-    if _RESPECTIVELY.search(clause) and len(found) > 1:
+    if len(found) > 1 and (_RESPECTIVELY.search(clause) or _is_list(clause, found)):
         periods = [Period(end=d[0]) for d in dates] if dates else list(instants)
         if len(periods) == len(found):
             return [(m, k, p) for (m, k), p in zip(found, periods, strict=True)]

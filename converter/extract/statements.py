@@ -10,6 +10,7 @@ from .model import (
     Column,
     Grid,
     GridRow,
+    Period,
     RowKind,
     Scale,
     StatementKind,
@@ -99,16 +100,23 @@ class _Heading:
     level: int
 
 
-def classify(title: str, labels: list[str]) -> tuple[StatementKind, str]:
-    """Kind of statement and the title line naming it; a table titled as something else (selected
-    data, quarterly results, a note) is not a primary statement; an untitled one is the kind its
-    tell-tale items show."""
-    lines = title.splitlines()
-    for kind, pattern in _KIND_BY_TITLE:
-        for line in lines:
-            if pattern.search(line) and not _NOT_A_STATEMENT.search(line):
-                return kind, line.strip()
-    if any(_NOT_A_STATEMENT.search(line) for line in lines):
+def _is_lead_in(line: str) -> bool:
+    """A sentence introducing a table ("... are reflected in the Consolidated Balance Sheets as
+    follows:") names a statement without being its title."""
+    return line.rstrip().endswith(":") and len(line.split()) >= LEAD_IN_WORDS
+
+
+def classify(title: str, header: str, labels: list[str]) -> tuple[StatementKind, str]:
+    """Kind of statement and the title line naming it; the title lines above the table speak
+    before the column headings (where "Accumulated Other Comprehensive Income" heads a column of
+    an equity statement). A table titled as something else (selected data, quarterly results, a
+    note) is not a primary statement; an untitled one is the kind its tell-tale items show."""
+    for lines in (title.splitlines(), header.splitlines()):
+        for kind, pattern in _KIND_BY_TITLE:
+            for line in lines:
+                if pattern.search(line) and not _NOT_A_STATEMENT.search(line) and not _is_lead_in(line):
+                    return kind, line.strip()
+    if any(_NOT_A_STATEMENT.search(line) for line in f"{title}\n{header}".splitlines()):
         return StatementKind.OTHER, ""
     for kind, pattern in _KIND_BY_LABELS:
         if any(pattern.search(label) for label in labels):
@@ -146,7 +154,29 @@ def header_row_count(grid: Grid) -> int:
         return min(1, len(grid.rows))
     periods = [i for i in range(first_amount) if _is_heading_row(grid.rows[i]) and _names_a_period(grid.rows[i])]
     start = periods[-1] + 1 if periods else 0
-    return next((i for i in range(start, first_amount) if not _is_heading_row(grid.rows[i])), first_amount)
+    count = next((i for i in range(start, first_amount) if not _is_heading_row(grid.rows[i])), first_amount)
+    while count < first_amount and _states_period_or_scale(grid.rows[count]):
+        count += 1
+    return count
+
+
+MAX_STATEMENT_YEARS = 3
+MAX_STATEMENT_QUARTERS = 2
+LEAD_IN_WORDS = 6
+_YEAR_ONLY = re.compile(r"(?:19|20)\d\d")
+_PERIOD_WORDS = re.compile(r"\b(?:months?|weeks?|years?|quarters?|periods?)\s+end(?:ed|ing)\b", re.I)
+_SCALE_WORDS = re.compile(r"\bin\s+(?:thousands|millions|billions)\b|\bexcept\s+(?:per\s+)?share", re.I)
+
+
+def _states_period_or_scale(row: GridRow) -> bool:
+    """A label-only row under the column headings that belongs to them: "For the years ended
+    December 31" or "(in thousands)" printed in the label column."""
+    label = row.cells[0].text if row.cells else ""
+    if not label or any(c.text for c in row.cells[1:]):
+        return False
+    return bool(
+        find_month_days(label) or find_dates(label) or _PERIOD_WORDS.search(label) or _SCALE_WORDS.search(label)
+    )
 
 
 def header_text(grid: Grid) -> str:
@@ -173,8 +203,18 @@ def _heading_cell(row: GridRow, col: int) -> str:
 
 
 def column_heading(grid: Grid, header_rows: int, col: int) -> str:
-    """Heading text over column `col`, from every heading row, top to bottom."""
-    return " ".join(t for t in (_heading_cell(row, col) for row in grid.rows[:header_rows]) if t)
+    """Heading text over column `col`, from every heading row, top to bottom. A heading row with
+    one heading per value column pairs them in order, whatever their spans say (a centred year
+    spanning its '$' and ')' cells may reach past the column its numbers stand in)."""
+    value_columns = _value_columns(grid, header_rows)
+    texts = []
+    for row in grid.rows[:header_rows]:
+        headed = [c for c in range(1, len(row.cells)) if row.cells[c].text]
+        if len(headed) == len(value_columns) > 1 and col in value_columns:
+            texts.append(row.cells[headed[value_columns.index(col)]].text)
+        else:
+            texts.append(_heading_cell(row, col))
+    return " ".join(t for t in texts if t)
 
 
 def stub_heading(grid: Grid, header_rows: int) -> str:
@@ -182,12 +222,28 @@ def stub_heading(grid: Grid, header_rows: int) -> str:
     return " ".join(row.cells[0].text for row in grid.rows[:header_rows] if row.cells and row.cells[0].text)
 
 
+def _periods_by_position(headings: list[str], context: str, instant: bool) -> list[Period | None] | None:
+    """Fiscal-year labels over columns ("2016", "2015") under a title with one date per column in
+    the same order ("At January 1, 2017 and January 3, 2016"): the dates, by position. A 52/53-week
+    year is named by the year it mostly falls in, not the year of its last day."""
+    years = [_YEAR_ONLY.fullmatch(h.strip()) for h in headings]
+    if len(headings) < 2 or not all(years):
+        return None
+    by_title = periods_from_title(context, len(headings), instant)
+    if not all(by_title):
+        return None
+    numbers = [int(y.group(0)) for y in years]
+    ends = [p.end for p in by_title]
+    same_order = sorted(range(len(ends)), key=ends.__getitem__) == sorted(range(len(numbers)), key=numbers.__getitem__)
+    return by_title if same_order and len(set(numbers)) == len(numbers) else None
+
+
 def _columns(grid: Grid, header_rows: int, kind: StatementKind, title: str) -> tuple[Column, ...]:
     context = f"{stub_heading(grid, header_rows)}\n\n{title}"
     instant = kind is StatementKind.BALANCE_SHEET
     value_columns = _value_columns(grid, header_rows)
     headings = [column_heading(grid, header_rows, c) for c in value_columns]
-    periods = [period_of(h, context, instant) for h in headings]
+    periods = _periods_by_position(headings, context, instant) or [period_of(h, context, instant) for h in headings]
     if not any(periods):
         periods = periods_from_title(context, len(value_columns), instant)
     return tuple(Column(c, p, h) for c, p, h in zip(value_columns, periods, headings, strict=True) if p)
@@ -291,16 +347,14 @@ def build_rows(
     return tuple(rows)
 
 
-MAX_STATEMENT_YEARS = 3
-
-
 def is_selected_data(columns: tuple[Column, ...]) -> bool:
-    """Four years or more side by side: five-year selected data, not a primary statement (which
-    shows at most three years of flows and two or three balance-sheet dates)."""
-    years = [
-        c.period for c in columns if c.period.is_instant or (c.period.end - c.period.start).days in range(360, 372)
-    ]
-    return len(years) > MAX_STATEMENT_YEARS
+    """Four years side by side (five-year selected data), or three quarters or more (quarterly
+    results): not a primary statement, which shows at most three years of flows, two or three
+    balance-sheet dates, and this year's and last year's quarter."""
+    lengths = [None if c.period.is_instant else (c.period.end - c.period.start).days for c in columns]
+    years = sum(1 for n in lengths if n is None or 360 <= n <= 371)
+    quarters = sum(1 for n in lengths if n is not None and 84 <= n <= 98)
+    return years > MAX_STATEMENT_YEARS or quarters > MAX_STATEMENT_QUARTERS
 
 
 def is_page_index(rows: tuple[StatementRow, ...]) -> bool:
@@ -317,8 +371,9 @@ def interpret(grid: Grid, title: str, scale: Scale, title_lines: tuple[int, ...]
     """The statement a grid shows, or None when it has no columns with periods."""
     header_rows = header_row_count(grid)
     labels = [r.cells[0].text for r in grid.rows[header_rows:] if r.cells]
-    title = f"{title}\n{header_text(grid)}".strip()
-    kind, name = classify(title, labels)
+    header = header_text(grid)
+    kind, name = classify(title, header, labels)
+    title = f"{title}\n{header}".strip()
     if kind is StatementKind.OTHER:
         return None
     columns = _columns(grid, header_rows, kind, title)

@@ -109,17 +109,24 @@ def _indent_spaces(element) -> int:
 
 
 def _cell_text(cell) -> str:
+    """A cell's text in reading order (a child's text before its tail), with block elements and
+    <br> set apart by a space, and comments, hidden and non-content elements left out. Walked with
+    a stack, not recursion: hostile markup may nest thousands deep."""
     parts = []
-    for node in cell.iter():
+    stack = [(cell, False)]
+    while stack:
+        node, closing = stack.pop()
         tag = _tag(node)
-        if tag in _SKIP or (tag and _HIDDEN.search(node.get("style", ""))):
+        gap = " " if tag == "br" or tag in _BLOCK else ""
+        if closing:
+            parts += [gap, node.tail or "" if node is not cell else ""]
             continue
-        if tag == "br":
-            parts.append(" ")
-        if node.text and node is not cell or (node is cell and node.text):
-            parts.append(node.text or "")
-        if node is not cell and node.tail:
-            parts.append(node.tail)
+        if not tag or tag in _SKIP or _HIDDEN.search(node.get("style", "")):
+            parts.append(node.tail or "" if node is not cell else "")
+            continue
+        parts += [gap, node.text or ""]
+        stack.append((node, True))
+        stack.extend((child, False) for child in reversed(node))
     return _SPACES.sub(" ", "".join(parts)).replace("\t", " ").strip()
 
 
