@@ -1,10 +1,11 @@
 """Who the filer is for the outputs: CIK (header or --cik, never guessed) and the file-name prefix."""
 
 import re
+from dataclasses import replace
 
 from .errors import OptionError, UnsupportedInputError
 from .extract.model import CoverPage
-from .ingest.model import SecHeader
+from .ingest.model import SecHeader, Submission
 
 _CORPORATE_WORDS = {"the", "inc", "corp", "corporation", "co", "company", "ltd", "llc", "plc", "group", "holdings"}
 
@@ -16,11 +17,21 @@ def normalize_cik(value: str) -> str:
     return digits.zfill(10)
 
 
+def speaking_filer(submission: Submission, option: str | None) -> Submission:
+    """In a combined filing, --cik chooses which of the header's filers the outputs speak for."""
+    header = submission.header
+    chosen = header.speaking_for(normalize_cik(option)) if header and option else None
+    return replace(submission, header=chosen) if chosen else submission
+
+
 def decide_cik(header: SecHeader | None, option: str | None) -> str:
     """The header's CIK, else --cik; both given must agree; neither is an error."""
     from_header = header.cik if header else None
     from_option = normalize_cik(option) if option else None
     if from_header and from_option and from_header != from_option:
+        if header and len(header.filers) > 1:
+            listed = ", ".join(f.cik for f in header.filers if f.cik)
+            raise OptionError(f"--cik {from_option} is not one of this combined filing's filers ({listed})")
         raise OptionError(f"--cik {from_option} differs from the CIK {from_header} in the filing's SEC header")
     cik = from_header or from_option
     if not cik:
@@ -52,6 +63,11 @@ def require_cover(cover: CoverPage) -> None:
     if not cover.value("form_type"):
         raise UnsupportedInputError(
             "cannot tell the form type: the text has no 'FORM ...' cover heading and no SEC header"
+        )
+    if cover.combined_filing and not cover.value("registrant_name"):
+        raise UnsupportedInputError(
+            "a combined filing of several registrants without an SEC header to say which one files is not "
+            "supported; convert the full submission (.txt with its <SEC-HEADER>)"
         )
     if not cover.value("period_end_date"):
         raise UnsupportedInputError(

@@ -9,7 +9,7 @@ from .errors import ValidationFailed
 from .extract import extract
 from .extract.model import CoverField, Extraction, Span
 from .extract.review import review
-from .identity import decide_cik, decide_prefix, require_cover
+from .identity import decide_cik, decide_prefix, require_cover, speaking_filer
 from .ingest import DEFAULT_MAX_BYTES, read_submission
 from .ingest.model import Submission
 from .mapping import MapOptions, map_filing
@@ -92,7 +92,7 @@ class Prepared:
 
 def prepare(input_path: Path, options: ConvertOptions) -> Prepared:
     """Ingest, extract, map and render one filing (nothing is written)."""
-    submission = read_submission(input_path, options.max_input_bytes)
+    submission = speaking_filer(read_submission(input_path, options.max_input_bytes), options.cik)
     extraction = _with_options(extract(submission), options)
     model = build_model(submission, extraction, options, load_rules())
     return Prepared(submission, extraction, model, render_files(model, submission, extraction, options.formats))

@@ -15,7 +15,8 @@ GOLDEN = ROOT / "golden"
 
 
 def fixtures_manifest() -> list[dict[str, str]]:
-    """Rows of tests/fixtures/MANIFEST.tsv: file, cik_option, golden, source, what it exercises."""
+    """Rows of tests/fixtures/MANIFEST.tsv: file, cik_option, expect (golden: reviewed outputs in golden/;
+    valid: converts to valid XBRL; refused: a clear error), source, what it exercises."""
     with (FIXTURES / "MANIFEST.tsv").open(encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle, delimiter="\t"))
 
@@ -26,7 +27,7 @@ def fixture_cik(file: str) -> str | None:
 
 
 # Fixtures with reviewed outputs in golden/, by file stem.
-SEEDS = {Path(r["file"]).stem: r["cik_option"] or None for r in fixtures_manifest() if r["golden"] == "yes"}
+SEEDS = {Path(r["file"]).stem: r["cik_option"] or None for r in fixtures_manifest() if r["expect"] == "golden"}
 
 
 def pytest_addoption(parser):

@@ -57,6 +57,29 @@ def test_bad_inputs(tmp_path, content, code, words):
     assert words in one_line_error(output)
 
 
+def test_cik_chooses_the_registrant_of_a_combined_filing(tmp_path):
+    combined = FIXTURES / "southern-co_8-K_2005-01-25.txt"
+    code, output = run("convert", combined, "-o", tmp_path / "a", "--cik", "3153", "--no-validate", *packages())
+    assert code == 0, output
+    instance = next((tmp_path / "a").glob("*.xml"))
+    text = instance.read_text(encoding="utf-8")
+    assert 'scheme="http://www.sec.gov/CIK">0000003153</xbrli:identifier>' in text
+    assert "0000092122" not in text
+    assert "ALABAMA POWER CO" in text and "SOUTHERN CO<" not in text
+    code, output = run("convert", combined, "-o", tmp_path / "b", "--cik", "1", *packages())
+    assert code == 2
+    assert "not one of this combined filing's filers" in one_line_error(output)
+
+
+def test_combined_filing_without_a_header_is_refused(tmp_path):
+    code, output = run(
+        "convert", FIXTURES / "lge-ku_8-K_2003-03-25.htm", "-o", tmp_path / "out", "--cik", "1", *packages()
+    )
+    assert code == 3
+    assert "combined filing" in one_line_error(output)
+    assert not (tmp_path / "out").exists()
+
+
 def test_missing_taxonomy_offline_is_a_clear_error(tmp_path):
     code, output = run(
         "convert", SEED, "-o", tmp_path / "out", "--cik", "1009759", "--offline", env={"XBRLCONV_TAXONOMY_PACKAGES": ""}

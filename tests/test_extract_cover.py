@@ -62,3 +62,24 @@ def test_sgml_header_fills_gaps_but_the_printed_cover_wins():
     assert v["file_number"] == "0-10030"
     assert v["incorporation_state"] == "CA"
     assert cover.get("registrant_name").origin == "text"
+
+
+def test_combined_filing_cover_speaks_for_one_registrant_only():
+    _, cover = cover_of("southern-co_8-K_2005-01-25.txt")
+    v = values(cover)
+    assert cover.combined_filing
+    assert (v["registrant_name"], v["file_number"], v["tax_id"]) == ("SOUTHERN CO", "001-03526", "58-0690070")
+    assert (v["address_city"], v["address_state"], v["city_area_code"], v["local_phone_number"]) == (
+        "ATLANTA",
+        "GA",
+        "404",
+        "506-5000",
+    )
+    assert "trading_symbol" not in v  # the press release's ticker could be any of the seven registrants'
+    assert all(cover.get(name).origin == "header" for name in ("registrant_name", "tax_id", "address_zip"))
+
+
+def test_combined_filing_without_a_header_names_no_registrant():
+    _, cover = cover_of("lge-ku_8-K_2003-03-25.htm")
+    assert cover.combined_filing
+    assert cover.value("registrant_name") is None and cover.value("tax_id") is None

@@ -28,15 +28,15 @@ def test_sgml_header_fields():
     submission = read_submission(FIXTURES / "apple_8-K_2000-01-19.txt")
     header = submission.header
     assert header.cik == "0000320193"
-    assert header.company_name == "APPLE COMPUTER INC"
+    assert header.filer.company_name == "APPLE COMPUTER INC"
     assert header.form_type == "8-K"
     assert header.period_of_report.isoformat() == "2000-01-19"
     assert header.filed.isoformat() == "2000-01-24"
-    assert header.state_of_incorporation == "CA"
-    assert header.irs_number == "942404110"
-    assert header.file_number == "000-10030"
-    assert header.business_address.city == "CUPERTINO"
-    assert header.business_address.zip == "95014"
+    assert header.filer.state_of_incorporation == "CA"
+    assert header.filer.irs_number == "942404110"
+    assert header.filer.file_number == "000-10030"
+    assert header.filer.business_address.city == "CUPERTINO"
+    assert header.filer.business_address.zip == "95014"
 
 
 def test_sgml_documents_keep_their_type_and_file_line():
@@ -83,3 +83,14 @@ def test_missing_and_oversized_files(tmp_path):
     big.write_bytes(b"x" * 2048)
     with pytest.raises(InputError, match="input limit"):
         read_submission(big, max_bytes=1024)
+
+
+def test_combined_filing_lists_every_filer_and_the_submitter_speaks():
+    header = read_submission(FIXTURES / "southern-co_8-K_2005-01-25.txt").header
+    assert len(header.filers) == 7
+    assert header.filers[0].company_name == "ALABAMA POWER CO"  # listed first, but did not submit it
+    assert header.accession_number.startswith("0000092122-")
+    assert (header.cik, header.filer.company_name) == ("0000092122", "SOUTHERN CO")
+    alabama = header.speaking_for("0000003153")
+    assert (alabama.filer.company_name, alabama.filer.irs_number) == ("ALABAMA POWER CO", "630004250")
+    assert header.speaking_for("0000000001") is None

@@ -7,7 +7,7 @@ returned: a field it does not print (and the header does not give) is left out.
 
 import re
 
-from ..ingest.model import SecHeader, SourceDocument
+from ..ingest.model import Address, SecHeader, SourceDocument
 from .cover_checkboxes import check_boxes
 from .cover_securities import securities
 from .cover_text import CoverText
@@ -226,26 +226,76 @@ def _phone(cover: CoverText) -> list[CoverField]:
     ]
 
 
-def _header_fallbacks(header: SecHeader | None, found: set[str]) -> list[CoverField]:
+# What a combined filing states once per registrant: read from the text it is ambiguous.
+_PER_REGISTRANT = {
+    "registrant_name",
+    "incorporation_state",
+    "file_number",
+    "tax_id",
+    "address_line1",
+    "address_line2",
+    "address_city",
+    "address_state",
+    "address_zip",
+    "city_area_code",
+    "local_phone_number",
+    "security_title",
+    "trading_symbol",
+    "exchange",
+}
+_COMBINED = re.compile(
+    r"\bcombined\s+(?:form\s+\S+|report|filing)\s+is\s+(?:being\s+)?(?:separately\s+)?(?:filed|furnished)\b", re.I
+)
+_COVER_LINES = 80
+_HEADER_PHONE = re.compile(r"\(?(\d{3})\)?[\s.-]*(\d{3})[\s.-]*(\d{4})")
+
+
+def _header_address(address: Address) -> dict[str, str | None]:
+    phone = _HEADER_PHONE.fullmatch(address.phone or "")
+    return {
+        "address_line1": address.street1,
+        "address_line2": address.street2,
+        "address_city": address.city,
+        "address_state": state_code(address.state or ""),
+        "address_zip": address.zip,
+        "city_area_code": phone[1] if phone else None,
+        "local_phone_number": f"{phone[2]}-{phone[3]}" if phone else None,
+    }
+
+
+def _is_combined(cover: CoverText, header: SecHeader | None) -> bool:
+    """Several registrants file this document: the header lists them, or the cover says so."""
+    if header and len(header.filers) > 1:
+        return True
+    return any(_COMBINED.search(line) for line in cover.lines[:_COVER_LINES])
+
+
+def _header_fallbacks(header: SecHeader | None, found: set[str], combined: bool) -> list[CoverField]:
     if header is None:
         return []
+    filer = header.filer
     candidates = {
-        "registrant_name": header.company_name,
-        "incorporation_state": state_code(header.state_of_incorporation or ""),
-        "file_number": header.file_number,
+        "registrant_name": filer.company_name,
+        "incorporation_state": state_code(filer.state_of_incorporation or ""),
+        "file_number": filer.file_number,
         "tax_id": (
-            f"{header.irs_number[:2]}-{header.irs_number[2:]}"
-            if header.irs_number and re.fullmatch(r"\d{9}", header.irs_number)
+            f"{filer.irs_number[:2]}-{filer.irs_number[2:]}"
+            if filer.irs_number and re.fullmatch(r"\d{9}", filer.irs_number)
             else None
         ),
     }
     if header.period_of_report:
         candidates["period_end_date"] = header.period_of_report.isoformat()
+    if combined:
+        candidates |= _header_address(filer.business_address)
     return [CoverField(k, v, origin="header") for k, v in candidates.items() if v and k not in found]
 
 
 def extract_cover(documents: tuple[SourceDocument, ...], header: SecHeader | None) -> CoverPage:
-    """Cover fields of the filing's main document (the first), completed from the SEC header."""
+    """Cover fields of the filing's main document (the first), completed from the SEC header.
+
+    A combined filing's cover prints every registrant, so their names, numbers and addresses come
+    from the header's filer (the one that speaks) instead."""
     cover = CoverText(documents[0])
     fields: list[CoverField | None] = [
         _form_type(cover, header),
@@ -260,5 +310,8 @@ def extract_cover(documents: tuple[SourceDocument, ...], header: SecHeader | Non
         *securities(cover, documents),
     ]
     kept = [f for f in fields if f is not None]
-    kept += _header_fallbacks(header, {f.name for f in kept})
-    return CoverPage(tuple(kept))
+    combined = _is_combined(cover, header)
+    if combined:
+        kept = [f for f in kept if f.name not in _PER_REGISTRANT]
+    kept += _header_fallbacks(header, {f.name for f in kept}, combined)
+    return CoverPage(tuple(kept), combined)

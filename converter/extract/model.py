@@ -230,6 +230,7 @@ class CoverField:
 @dataclass(frozen=True)
 class CoverPage:
     fields: tuple[CoverField, ...] = ()
+    combined_filing: bool = False  # several registrants file this one document
 
     def get(self, name: str) -> CoverField | None:
         return next((f for f in self.fields if f.name == name), None)

@@ -105,14 +105,24 @@ def _statement(table: StatementTable, where: _Where) -> dict:
     }
 
 
+def _present(values: dict) -> dict:
+    """The fields that are present, nested records included, dates as ISO strings."""
+    out = {}
+    for key, value in values.items():
+        if isinstance(value, dict):
+            value = _present(value)
+        elif isinstance(value, (list, tuple)):
+            value = [_present(v) for v in value]
+        elif isinstance(value, date):
+            value = value.isoformat()
+        if value:
+            out[key] = value
+    return out
+
+
 def _header(header: SecHeader | None) -> dict | None:
-    """The SEC header's fields that are present, dates as ISO strings."""
-    if header is None:
-        return None
-    fields = asdict(header)
-    address = {k: v for k, v in fields.pop("business_address").items() if v}
-    plain = {k: v.isoformat() if isinstance(v, date) else v for k, v in fields.items() if v}
-    return plain | ({"business_address": address} if address else {})
+    """The SEC header's fields that are present; `filer` is the company the outputs speak for."""
+    return None if header is None else _present(asdict(header))
 
 
 def review(submission: Submission, extraction: Extraction) -> dict:

@@ -1,6 +1,6 @@
 """Typed output of the ingest stage: a submission split into documents, with its SEC header."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import StrEnum
 
@@ -21,13 +21,9 @@ class Address:
 
 
 @dataclass(frozen=True)
-class SecHeader:
-    """Fields of an EDGAR `<SEC-HEADER>`; every one may be absent in older or trimmed submissions."""
+class HeaderCompany:
+    """One company block of a header (a FILER, SUBJECT COMPANY...): who it is and where."""
 
-    accession_number: str | None = None
-    form_type: str | None = None
-    period_of_report: date | None = None
-    filed: date | None = None
     cik: str | None = None
     company_name: str | None = None
     state_of_incorporation: str | None = None
@@ -35,6 +31,32 @@ class SecHeader:
     fiscal_year_end: str | None = None
     file_number: str | None = None
     business_address: Address = field(default_factory=Address)
+
+
+@dataclass(frozen=True)
+class SecHeader:
+    """Fields of an EDGAR `<SEC-HEADER>`; every one may be absent in older or trimmed submissions.
+
+    `filer` is the company the outputs speak for. A combined filing (several registrants file one
+    document) lists each in `filers`: the one whose CIK opens the accession number (it submitted the
+    filing) speaks by default, and `speaking_for` picks another by CIK.
+    """
+
+    accession_number: str | None = None
+    form_type: str | None = None
+    period_of_report: date | None = None
+    filed: date | None = None
+    filer: HeaderCompany = field(default_factory=HeaderCompany)
+    filers: tuple[HeaderCompany, ...] = ()
+
+    @property
+    def cik(self) -> str | None:
+        return self.filer.cik
+
+    def speaking_for(self, cik: str) -> "SecHeader | None":
+        """The same header with the filer of this CIK speaking, or None when it lists no such filer."""
+        company = next((c for c in self.filers if c.cik == cik), None)
+        return replace(self, filer=company) if company else None
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from .model import Address, SecHeader
+from .model import Address, HeaderCompany, SecHeader
 
 _HEADER_BLOCK = re.compile(r"<(SEC|IMS)-HEADER>(.*?)</\1-HEADER>", re.S | re.I)
 _KEY_VALUE = re.compile(r"^\s*([A-Z][A-Z0-9 ./&-]*?):[ \t]*(.*?)\s*$")
@@ -52,10 +52,10 @@ def header_text(text: str) -> str | None:
     return None
 
 
-def _header_values(block: str) -> dict[str, str]:
-    """Flatten the header into `section/KEY` entries, keeping only the first company's block."""
-    values: dict[str, str] = {}
-    company_seen = 0
+def _header_sections(block: str) -> tuple[dict[str, str], list[tuple[str, dict[str, str]]]]:
+    """The filing's own `KEY` values, and each company block as (section, `address/KEY` values)."""
+    filing: dict[str, str] = {}
+    companies: list[tuple[str, dict[str, str]]] = []
     address = ""
     for line in block.splitlines():
         m = _KEY_VALUE.match(line)
@@ -63,10 +63,8 @@ def _header_values(block: str) -> dict[str, str]:
             continue
         key, value = m.group(1).strip().upper(), m.group(2).strip()
         if key in _COMPANY_SECTIONS:
-            company_seen += 1
+            companies.append((key, {}))
             address = ""
-            continue
-        if company_seen > 1:
             continue
         if key in _ADDRESS_SECTIONS:
             address = _ADDRESS_SECTIONS[key]
@@ -74,26 +72,16 @@ def _header_values(block: str) -> dict[str, str]:
         if key in ("COMPANY DATA", "FILING VALUES", "FORMER COMPANY"):
             address = "" if key != "FORMER COMPANY" else "former"
             continue
+        values = companies[-1][1] if companies else filing
         name = f"{address}/{key}" if address else key
         if value and name not in values:
             values[name] = value
-    return values
+    return filing, companies
 
 
-def parse_header(text: str) -> SecHeader | None:
-    """Parse the SEC header of a submission, or None when the file has none."""
-    block = header_text(text)
-    if block is None:
-        return None
-    v = _header_values(block)
-    if not v:
-        return None
+def _company(v: dict[str, str]) -> HeaderCompany:
     cik = v.get("CENTRAL INDEX KEY")
-    return SecHeader(
-        accession_number=v.get("ACCESSION NUMBER"),
-        form_type=v.get("CONFORMED SUBMISSION TYPE") or v.get("FORM TYPE"),
-        period_of_report=_parse_yyyymmdd(v.get("CONFORMED PERIOD OF REPORT", "")),
-        filed=_parse_yyyymmdd(v.get("FILED AS OF DATE", "")),
+    return HeaderCompany(
         cik=cik.zfill(10) if cik and cik.isdigit() else None,
         company_name=v.get("COMPANY CONFORMED NAME"),
         state_of_incorporation=v.get("STATE OF INCORPORATION"),
@@ -108,6 +96,28 @@ def parse_header(text: str) -> SecHeader | None:
             zip=(v.get("business/ZIP") or "").rstrip("-") or None,
             phone=v.get("business/BUSINESS PHONE"),
         ),
+    )
+
+
+def parse_header(text: str) -> SecHeader | None:
+    """Parse the SEC header of a submission, or None when the file has none."""
+    block = header_text(text)
+    if block is None:
+        return None
+    v, sections = _header_sections(block)
+    if not v and not sections:
+        return None
+    accession = v.get("ACCESSION NUMBER")
+    filers = tuple(_company(values) for section, values in sections if section == "FILER")
+    submitter = accession.split("-")[0].zfill(10) if accession else None
+    filer = next((c for c in filers if c.cik == submitter), None)
+    return SecHeader(
+        accession_number=accession,
+        form_type=v.get("CONFORMED SUBMISSION TYPE") or v.get("FORM TYPE"),
+        period_of_report=_parse_yyyymmdd(v.get("CONFORMED PERIOD OF REPORT", "")),
+        filed=_parse_yyyymmdd(v.get("FILED AS OF DATE", "")),
+        filer=filer or (_company(sections[0][1]) if sections else HeaderCompany()),
+        filers=filers,
     )
 
 
