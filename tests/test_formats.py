@@ -158,6 +158,25 @@ def test_members_equity_by_component():
     assert movements[0]["period"] == {"start": "2005-03-28", "end": "2005-09-30"}
 
 
+# --------------------------------------------------------------------------- 52/53-week fiscal years
+
+JNJ = "johnson-johnson_10-K_2017-01-01.htm"
+
+
+def test_bare_fiscal_years_take_the_dates_the_filing_prints():
+    # The earnings and cash-flow statements are headed "2016 2015 2014" and nothing else; the cover
+    # (fiscal year ended January 1, 2017), the balance sheet and the equity balances date them.
+    income = statement(JNJ, "income_statement")
+    assert periods(income) == ["2016-01-04..2017-01-01", "2014-12-29..2016-01-03", "2013-12-30..2014-12-28"]
+    assert values(row(income, "Sales to customers")) == ["71890000000", "70074000000", "74331000000"]
+    cash = statement(JNJ, "cash_flows")
+    assert periods(cash) == periods(income)
+    assert values(row(cash, "Net cash flows from operating activities"))[0] == "18767000000"
+    equity = statement(JNJ, "equity")
+    balances = [r["period"]["instant"] for r in equity["rows"] if r["kind"] == "total"]
+    assert balances == ["2013-12-29", "2014-12-28", "2016-01-03", "2017-01-01"]  # January 1: a year end here
+
+
 # --------------------------------------------------------------------------- SGML of HTML documents
 
 APPLE_2024 = "apple_8-K_2024-02-01.txt"

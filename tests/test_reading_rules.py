@@ -5,6 +5,7 @@ from decimal import Decimal
 
 import pytest
 
+from converter.extract.calendar import FiscalCalendar
 from converter.extract.dates import find_dates
 from converter.extract.model import Cell, Period, Span, UnitKind
 from converter.extract.numbers import parse_amount
@@ -91,3 +92,26 @@ def test_unit_kinds(label, kind):
 def test_unit_kind_from_section_heading():
     assert unit_kind_of("Basic", ("Shares used in computing earnings per share:",)) is UnitKind.SHARES
     assert unit_kind_of("Basic", ("Net income per share:",)) is UnitKind.PER_SHARE
+
+
+@pytest.mark.parametrize(
+    ("year_end", "ends", "year", "expected"),
+    [
+        ((1, 1), {date(2017, 1, 1), date(2016, 1, 3), date(2014, 12, 28)}, 2016, date(2017, 1, 1)),
+        ((1, 1), {date(2017, 1, 1), date(2016, 1, 3), date(2014, 12, 28)}, 2014, date(2014, 12, 28)),
+        ((6, 30), {date(2016, 6, 30), date(2015, 6, 30)}, 2016, date(2016, 6, 30)),  # named for its end
+        ((9, 27), {date(2008, 9, 27), date(2007, 9, 29)}, 2007, date(2007, 9, 29)),
+        ((12, 31), {date(2016, 12, 31), date(2016, 9, 30)}, 2015, None),  # never a date the filing lacks
+    ],
+)
+def test_fiscal_year_ends_come_from_dates_the_filing_prints(year_end, ends, year, expected):
+    assert FiscalCalendar(year_end, frozenset(ends)).fiscal_year_end(year) == expected
+
+
+def test_bare_years_without_a_printed_end_get_no_period():
+    calendar = FiscalCalendar((12, 31), frozenset({date(2016, 12, 31), date(2015, 12, 31)}))
+    assert calendar.fiscal_years([2016, 2015, 2014], instant=False) == [
+        Period(end=date(2016, 12, 31), start=date(2016, 1, 1)),
+        Period(end=date(2015, 12, 31), start=date(2015, 1, 1)),
+        None,
+    ]

@@ -1,8 +1,10 @@
 """Extract stage: cover fields and financial statements, with provenance, from a Submission."""
 
 from dataclasses import replace
+from datetime import date
 
 from ..ingest.model import Submission
+from .calendar import FiscalCalendar
 from .cover import extract_cover
 from .layout import document_layout, title_lines
 from .model import Extraction, StatementTable
@@ -13,7 +15,7 @@ from .statements import header_text, interpret
 __all__ = ["extract"]
 
 
-def _statements_of(submission: Submission, layouts) -> list[StatementTable]:
+def _statements_of(submission: Submission, layouts, calendar: FiscalCalendar) -> list[StatementTable]:
     statements = []
     for layout in layouts:
         doc = submission.documents[layout.doc]
@@ -22,14 +24,24 @@ def _statements_of(submission: Submission, layouts) -> list[StatementTable]:
             titles = title_lines(doc, grid, taken)
             taken.update(range(grid.first_line, grid.last_line + 1))
             title = "\n".join(doc.lines[i].strip() for i in titles)
-            table = interpret(grid, title, find_scale(f"{title}\n{header_text(grid)}"), titles)
+            table = interpret(grid, title, find_scale(f"{title}\n{header_text(grid)}"), titles, calendar)
             if table is not None:
                 statements.append(table)
     return statements
 
 
+def _stated_instants(statements: list[StatementTable]) -> set[date]:
+    """The dates the statements stand at: balance-sheet columns and dated equity balances."""
+    columns = {c.period.end for t in statements for c in t.columns if c.period.is_instant}
+    balances = {r.period.end for t in statements for r in t.rows if r.period is not None and r.period.is_instant}
+    return columns | balances
+
+
 def extract(submission: Submission) -> Extraction:
-    """Everything the later stages need, read from the submission's documents."""
+    """Everything the later stages need, read from the submission's documents.
+
+    Statements are read twice when the first reading finds dates the cover did not give: columns
+    headed by a bare fiscal year take their dates from the other statements."""
     layouts = []
     grid_count = 0
     for doc in submission.documents:
@@ -37,7 +49,12 @@ def extract(submission: Submission) -> Extraction:
         grid_count += len(layout.grids)
         layouts.append(layout)
     cover = extract_cover(submission.documents, submission.header)
-    return Extraction(cover, tuple(layouts), with_fiscal_periods(_statements_of(submission, layouts)))
+    calendar = FiscalCalendar.of_cover(cover, submission.header)
+    statements = _statements_of(submission, layouts, calendar)
+    stated = calendar.with_ends(_stated_instants(statements))
+    if stated != calendar and stated.year_end is not None:
+        statements = _statements_of(submission, layouts, stated)
+    return Extraction(cover, tuple(layouts), with_fiscal_periods(statements))
 
 
 def with_fiscal_periods(statements: list[StatementTable]) -> tuple[StatementTable, ...]:

@@ -9,6 +9,7 @@ the period from the day after the first to the second.
 import re
 from datetime import timedelta
 
+from .calendar import FiscalCalendar
 from .dates import find_dates
 from .label_facts import exponent_of
 from .model import (
@@ -30,23 +31,26 @@ _TOTAL = re.compile(r"\btotal\b", re.I)
 _SHARES = re.compile(r"^(?:(?:number\s+of\s+)?(?:common\s+)?shares|(?:common\s+)?stock\s+shares)\b(?!.*\bper\b)", re.I)
 
 
-def _balance_date(label: str):
+def _balance_date(label: str, calendar: FiscalCalendar):
     """The instant a balance row stands at: its date, or the day before when the date opens a
     month or the company ("Balance, January 1, 2020" is the balance at December 31, 2019; the
-    balance at inception on March 28 stands before the first day's movements)."""
+    balance at inception on March 28 stands before the first day's movements), unless the
+    filing ends a period on that very day (a 52/53-week year ending January 1)."""
     if not _BALANCE.match(label):
         return None
     dates = find_dates(label)
     if not dates:
         return None
     day = dates[-1][0]
-    opening = day.day == 1 or re.search(r"\binception\b", label, re.I)
+    opening = (day.day == 1 and not calendar.states(day)) or re.search(r"\binception\b", label, re.I)
     return day - timedelta(days=1) if opening else day
 
 
-def _periods(grid: Grid, header_rows: int) -> dict[int, Period]:
+def _periods(grid: Grid, header_rows: int, calendar: FiscalCalendar) -> dict[int, Period]:
     """Each row's period: balance rows their date, movements the span between balances."""
-    balances = [(i, d) for i in range(header_rows, len(grid.rows)) if (d := _balance_date(grid.rows[i].cells[0].text))]
+    balances = [
+        (i, d) for i in range(header_rows, len(grid.rows)) if (d := _balance_date(grid.rows[i].cells[0].text, calendar))
+    ]
     periods = {i: Period(end=d) for i, d in balances}
     for (first, start), (last, end) in zip(balances, balances[1:], strict=False):
         for i in range(first + 1, last):
@@ -92,13 +96,14 @@ def equity_by_components(
     scale: Scale,
     title_lines: tuple[int, ...],
     name: str,
+    calendar: FiscalCalendar,
 ) -> StatementTable | None:
     """The total column of a component-layout equity statement, or None when it has none."""
     totals = [(col, heading) for col, heading in headings if _TOTAL.search(heading)]
     if not totals:
         return None
     col, heading = totals[-1]
-    periods = _periods(grid, header_rows)
+    periods = _periods(grid, header_rows, calendar)
     if len({p for p in periods.values() if p.is_instant}) < 2:
         return None
     rows = []

@@ -3,6 +3,7 @@
 import re
 from dataclasses import dataclass
 
+from .calendar import FiscalCalendar
 from .dates import find_dates, find_month_days
 from .equity import equity_by_components
 from .label_facts import label_facts_of
@@ -238,7 +239,9 @@ def _periods_by_position(headings: list[str], context: str, instant: bool) -> li
     return by_title if same_order and len(set(numbers)) == len(numbers) else None
 
 
-def _columns(grid: Grid, header_rows: int, kind: StatementKind, title: str) -> tuple[Column, ...]:
+def _columns(
+    grid: Grid, header_rows: int, kind: StatementKind, title: str, calendar: FiscalCalendar
+) -> tuple[Column, ...]:
     context = f"{stub_heading(grid, header_rows)}\n\n{title}"
     instant = kind is StatementKind.BALANCE_SHEET
     value_columns = _value_columns(grid, header_rows)
@@ -246,6 +249,9 @@ def _columns(grid: Grid, header_rows: int, kind: StatementKind, title: str) -> t
     periods = _periods_by_position(headings, context, instant) or [period_of(h, context, instant) for h in headings]
     if not any(periods):
         periods = periods_from_title(context, len(value_columns), instant)
+    years = [_YEAR_ONLY.fullmatch(h.strip()) for h in headings]
+    if not any(periods) and years and all(years):
+        periods = calendar.fiscal_years([int(y.group(0)) for y in years], instant)
     return tuple(Column(c, p, h) for c, p, h in zip(value_columns, periods, headings, strict=True) if p)
 
 
@@ -367,7 +373,9 @@ def is_page_index(rows: tuple[StatementRow, ...]) -> bool:
     return small and pages == sorted(pages)
 
 
-def interpret(grid: Grid, title: str, scale: Scale, title_lines: tuple[int, ...]) -> StatementTable | None:
+def interpret(
+    grid: Grid, title: str, scale: Scale, title_lines: tuple[int, ...], calendar: FiscalCalendar
+) -> StatementTable | None:
     """The statement a grid shows, or None when it has no columns with periods."""
     header_rows = header_row_count(grid)
     labels = [r.cells[0].text for r in grid.rows[header_rows:] if r.cells]
@@ -376,10 +384,10 @@ def interpret(grid: Grid, title: str, scale: Scale, title_lines: tuple[int, ...]
     title = f"{title}\n{header}".strip()
     if kind is StatementKind.OTHER:
         return None
-    columns = _columns(grid, header_rows, kind, title)
+    columns = _columns(grid, header_rows, kind, title, calendar)
     if kind is StatementKind.EQUITY and (not columns or len({c.period for c in columns}) < len(columns)):
         headings = [(c, column_heading(grid, header_rows, c)) for c in _value_columns(grid, header_rows)]
-        return equity_by_components(grid, header_rows, headings, title, scale, title_lines, name)
+        return equity_by_components(grid, header_rows, headings, title, scale, title_lines, name, calendar)
     if not columns:
         return None
     if len({c.period for c in columns}) < len(columns):
