@@ -115,3 +115,11 @@ def test_bare_years_without_a_printed_end_get_no_period():
         Period(end=date(2015, 12, 31), start=date(2015, 1, 1)),
         None,
     ]
+
+
+def test_a_month_heading_ends_on_the_day_the_filing_states():
+    calendar = FiscalCalendar((11, 29), frozenset({date(2002, 11, 29)}))  # a 10-K for the year ended Nov 29
+    year_2002 = Period(end=date(2002, 11, 30), start=date(2001, 12, 1))  # "Year Ended November 2002"
+    assert calendar.day_in_month(year_2002) == Period(end=date(2002, 11, 29), start=date(2001, 12, 1))
+    year_2001 = Period(end=date(2001, 11, 30), start=date(2000, 12, 1))  # no 2001 date stated: the month end
+    assert calendar.day_in_month(year_2001) == year_2001

@@ -10,7 +10,7 @@ from .layout import document_layout, title_lines
 from .model import Extraction, StatementTable
 from .periods import fiscal_periods
 from .scale import find_scale
-from .statements import header_text, interpret
+from .statements import header_text, interpret, is_statement_title
 
 __all__ = ["extract"]
 
@@ -40,8 +40,9 @@ def _stated_instants(statements: list[StatementTable]) -> set[date]:
 def extract(submission: Submission) -> Extraction:
     """Everything the later stages need, read from the submission's documents.
 
-    Statements are read twice when the first reading finds dates the cover did not give: columns
-    headed by a bare fiscal year take their dates from the other statements."""
+    Statements headed only by bare fiscal years ("2016 2015 2014") take their dates from the
+    filing's calendar: the cover's period end and the dates the first reading of the statements
+    found, so those are read a second time."""
     layouts = []
     grid_count = 0
     for doc in submission.documents:
@@ -50,11 +51,22 @@ def extract(submission: Submission) -> Extraction:
         layouts.append(layout)
     cover = extract_cover(submission.documents, submission.header)
     calendar = FiscalCalendar.of_cover(cover, submission.header)
-    statements = _statements_of(submission, layouts, calendar)
-    stated = calendar.with_ends(_stated_instants(statements))
-    if stated != calendar and stated.year_end is not None:
-        statements = _statements_of(submission, layouts, stated)
+    statements = _statements_of(submission, layouts, FiscalCalendar(ends=calendar.ends))
+    if calendar.year_end is not None:
+        stated = calendar.with_ends(_stated_instants(statements))
+        statements = _with_missing_statements(statements, _statements_of(submission, layouts, stated))
     return Extraction(cover, tuple(layouts), with_fiscal_periods(statements))
+
+
+def _with_missing_statements(first: list[StatementTable], second: list[StatementTable]) -> list[StatementTable]:
+    """The first reading, plus what the second found of a kind the first lacked and titled by name:
+    MD&A, segment and note tables are headed by bare years too, and a statement of the kind
+    already found with dated columns shows the real one is elsewhere."""
+    kinds = {t.kind for t in first}
+    ids = {t.grid.id for t in first}
+    added = [t for t in second if t.grid.id not in ids and t.kind not in kinds and is_statement_title(t.name)]
+    order = {t.grid.id: i for i, t in enumerate(second)}
+    return sorted(first + added, key=lambda t: order.get(t.grid.id, -1))
 
 
 def with_fiscal_periods(statements: list[StatementTable]) -> tuple[StatementTable, ...]:

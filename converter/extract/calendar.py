@@ -6,6 +6,7 @@ so a year alone never gives a date; the calendar only lends one the filing itsel
 cover's period end of an annual report, the balance-sheet dates, the dated equity balances.
 """
 
+import calendar
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -43,6 +44,15 @@ class FiscalCalendar:
     def states(self, day: date) -> bool:
         """The filing names this day as one of its period ends."""
         return day in self.ends
+
+    def day_in_month(self, period: Period) -> Period:
+        """A period whose heading named only a month ("Year Ended November 2002") ends on the day of
+        that month the filing states as a period end (November 29, 2002), when it states one."""
+        last = calendar.monthrange(period.end.year, period.end.month)[1]
+        stated = {e for e in self.ends if (e.year, e.month) == (period.end.year, period.end.month) and e.day != last}
+        if period.end.day != last or len(stated) != 1:
+            return period
+        return Period(end=stated.pop(), start=period.start)
 
     def fiscal_year_end(self, year: int) -> date | None:
         """The day fiscal `year` ended, when the filing prints it (within a week of the usual day)."""

@@ -107,6 +107,14 @@ def _is_lead_in(line: str) -> bool:
     return line.rstrip().endswith(":") and len(line.split()) >= LEAD_IN_WORDS
 
 
+def is_statement_title(line: str) -> bool:
+    """A line that titles a statement ("CONSOLIDATED STATEMENTS OF EARNINGS"), not a sentence of
+    prose that mentions one ("... the expected future cash flows discounted at")."""
+    text = line.strip()
+    words = text.split()
+    return bool(text) and text[0].isupper() and not text.endswith((".", ",", ";", ":")) and len(words) <= TITLE_WORDS
+
+
 def classify(title: str, header: str, labels: list[str]) -> tuple[StatementKind, str]:
     """Kind of statement and the title line naming it; the title lines above the table speak
     before the column headings (where "Accumulated Other Comprehensive Income" heads a column of
@@ -164,6 +172,7 @@ def header_row_count(grid: Grid) -> int:
 MAX_STATEMENT_YEARS = 3
 MAX_STATEMENT_QUARTERS = 2
 LEAD_IN_WORDS = 6
+TITLE_WORDS = 12
 _YEAR_ONLY = re.compile(r"(?:19|20)\d\d")
 _PERIOD_WORDS = re.compile(r"\b(?:months?|weeks?|years?|quarters?|periods?)\s+end(?:ed|ing)\b", re.I)
 _SCALE_WORDS = re.compile(r"\bin\s+(?:thousands|millions|billions)\b|\bexcept\s+(?:per\s+)?share", re.I)
@@ -252,6 +261,10 @@ def _columns(
     years = [_YEAR_ONLY.fullmatch(h.strip()) for h in headings]
     if not any(periods) and years and all(years):
         periods = calendar.fiscal_years([int(y.group(0)) for y in years], instant)
+    periods = [
+        calendar.day_in_month(p) if p and not find_month_days(f"{h}\n{context}") else p
+        for p, h in zip(periods, headings, strict=True)
+    ]
     return tuple(Column(c, p, h) for c, p, h in zip(value_columns, periods, headings, strict=True) if p)
 
 
