@@ -48,9 +48,7 @@ def main() -> int:
     os.environ.setdefault("XBRLCONV_TAXONOMY_PACKAGES", str(ROOT.parent / "shared" / "taxonomies"))
     settings = taxonomy_settings()
     rules = load_rules()
-    timed(
-        "taxonomy load", lambda: load_concepts(((t.prefix, t.namespace, t.schema) for t in rules.taxonomies), settings)
-    )
+    timed("taxonomy load", lambda: load_concepts(rules.taxonomies, settings))
     for name, cik in fixture_ciks().items():
         path = ROOT / "tests" / "fixtures" / name
         print(f"{path.name} ({path.stat().st_size} bytes)")

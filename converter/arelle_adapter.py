@@ -5,6 +5,7 @@ Results come back as our own types (ConceptInfo, Finding, FactKey), never as Are
 """
 
 import logging
+import re
 import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -12,15 +13,18 @@ from datetime import timedelta
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
+from arelle import XbrlConst
 from arelle.api.Session import Session
 from arelle.RuntimeOptions import RuntimeOptions
 
 from .errors import TaxonomyError
 from .mapping.model import ConceptInfo
+from .mapping.rules import TaxonomyRef
 
 _LEVELS = {"ERROR": "error", "CRITICAL": "error", "WARNING": "warning", "INCONSISTENCY": "error"}
 _ONE_DAY = timedelta(days=1)  # Arelle stores end dates as the following midnight
 _IGNORED_CODES = ("info", "arelle:info", "arelle.info")
+_DEPRECATED_ROLE = re.compile(r"/deprecated(?:/|$)", re.I)
 
 
 @dataclass(frozen=True)
@@ -93,7 +97,7 @@ def _options(settings: ArelleSettings, entrypoint: str, **extra) -> RuntimeOptio
     )
 
 
-def _concept_info(prefix: str, concept) -> ConceptInfo:
+def _concept_info(prefix: str, concept, deprecated: bool) -> ConceptInfo:
     type_qname = concept.typeQname
     type_prefix = "dtr-types" if type_qname.localName == "perShareItemType" else (type_qname.prefix or "xbrli")
     return ConceptInfo(
@@ -105,36 +109,59 @@ def _concept_info(prefix: str, concept) -> ConceptInfo:
         data_type=f"{type_prefix}:{type_qname.localName}",
         nillable=bool(concept.isNillable),
         abstract=bool(concept.isAbstract),
+        deprecated=deprecated,
     )
 
 
-def load_concepts(schemas: Iterable[tuple[str, str, str]], settings: ArelleSettings) -> dict[str, ConceptInfo]:
-    """Concepts of the given (prefix, namespace, schema URL) taxonomies, keyed by 'prefix:Name'.
+def _index_schema(taxonomies: list[TaxonomyRef]) -> str:
+    """One schema importing every taxonomy and referencing their deprecation linkbases."""
+    imports = "".join(f'<xs:import namespace="{t.namespace}" schemaLocation="{t.schema}"/>' for t in taxonomies)
+    refs = "".join(
+        f'<link:linkbaseRef xlink:type="simple" xlink:href="{t.deprecations}" '
+        'xlink:arcrole="http://www.w3.org/1999/xlink/properties/linkbase"/>'
+        for t in taxonomies
+        if t.deprecations
+    )
+    return (
+        '<?xml version="1.0" encoding="utf-8"?>'
+        '<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:link="http://www.xbrl.org/2003/linkbase" '
+        'xmlns:xlink="http://www.w3.org/1999/xlink" targetNamespace="urn:xbrlconv:taxonomy-index">'
+        f"<xs:annotation><xs:appinfo>{refs}</xs:appinfo></xs:annotation>{imports}</xs:schema>"
+    )
+
+
+def _deprecated(model) -> set:
+    """Concepts the deprecation linkbases present under a 'deprecated' role."""
+    found = set()
+    relationships = model.relationshipSet(XbrlConst.parentChild)
+    for rel in relationships.modelRelationships if relationships else ():
+        if _DEPRECATED_ROLE.search(rel.linkrole or ""):
+            found.update(c.qname for c in (rel.fromModelObject, rel.toModelObject) if c is not None)
+    return found
+
+
+def load_concepts(taxonomies: Iterable[TaxonomyRef], settings: ArelleSettings) -> dict[str, ConceptInfo]:
+    """Concepts of the given taxonomies, keyed by 'prefix:Name', deprecated ones marked.
 
     Raises TaxonomyError, naming the schema and what to do, when a taxonomy cannot be loaded.
     """
-    schemas = list(schemas)
-    imports = "".join(f'<xs:import namespace="{ns}" schemaLocation="{url}"/>' for _, ns, url in schemas)
-    entry = (
-        '<?xml version="1.0" encoding="utf-8"?>'
-        '<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" '
-        f'targetNamespace="urn:xbrlconv:taxonomy-index">{imports}</xs:schema>'
-    )
+    taxonomies = list(taxonomies)
     collector = _Collector()
     with tempfile.TemporaryDirectory(prefix="xbrlconv-") as tmp:
         path = Path(tmp) / "taxonomy-index.xsd"
-        path.write_text(entry, encoding="utf-8")
+        path.write_text(_index_schema(taxonomies), encoding="utf-8")
         with Session() as session:
             session.run(_options(settings, str(path)), logHandler=collector)
             models = session.get_models()
             concepts: dict[str, ConceptInfo] = {}
-            prefixes = {ns: prefix for prefix, ns, _ in schemas}
+            prefixes = {t.namespace: t.prefix for t in taxonomies}
             for model in models:
+                retired = _deprecated(model)
                 for qname, concept in model.qnameConcepts.items():
                     prefix = prefixes.get(qname.namespaceURI)
                     if prefix and concept.isItem:
-                        concepts[f"{prefix}:{qname.localName}"] = _concept_info(prefix, concept)
-    missing = [url for prefix, _, url in schemas if not any(k.startswith(prefix + ":") for k in concepts)]
+                        concepts[f"{prefix}:{qname.localName}"] = _concept_info(prefix, concept, qname in retired)
+    missing = [t.schema for t in taxonomies if not any(k.startswith(t.prefix + ":") for k in concepts)]
     if missing:
         if settings.packages:
             how = "not found in the given taxonomy packages"

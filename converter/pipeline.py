@@ -70,7 +70,7 @@ def build_model(
     require_cover(extraction.cover)
     cik = decide_cik(submission.header, options.cik)
     prefix = decide_prefix(extraction.cover, options.prefix)
-    taxonomy = load_concepts(((t.prefix, t.namespace, t.schema) for t in rules.taxonomies), options.settings)
+    taxonomy = load_concepts(rules.taxonomies, options.settings)
     check_rules(rules, taxonomy)
     cover = extraction.cover
     title = " ".join(

@@ -54,7 +54,7 @@ def taxonomy(settings):
     from converter.mapping.rules import load_rules
 
     rules = load_rules()
-    return load_concepts(((t.prefix, t.namespace, t.schema) for t in rules.taxonomies), settings)
+    return load_concepts(rules.taxonomies, settings)
 
 
 @pytest.fixture(scope="session")

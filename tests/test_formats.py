@@ -282,3 +282,5 @@ def test_fixture_converts_to_valid_xbrl(file, settings):
     report = validate_rendered(prepared, settings)
     assert report.ok, [f"{f.code}: {f.message}" for f in report.errors][:5]
     assert prepared.model.facts
+    for name, content in prepared.rendered.files.items():  # EDGAR takes ASCII only (EFM 5.2.1.1)
+        assert content.isascii(), f"{name}: {sorted({c for c in content.decode() if ord(c) > 127})}"

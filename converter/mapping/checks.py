@@ -20,6 +20,8 @@ def check_rules(rules: MappingRules, taxonomy: dict[str, ConceptInfo]) -> None:
                 continue
             if concept.abstract:
                 problems.append(f"{rule.where}: {qname} is abstract and cannot carry values")
+            if concept.deprecated:
+                problems.append(f"{rule.where}: {qname} is deprecated in the loaded taxonomy")
             wanted = {"instant" if k is StatementKind.BALANCE_SHEET else "duration" for k in rule.statements}
             if wanted and concept.period_type not in wanted:
                 problems.append(

@@ -14,8 +14,13 @@ def period_type_of(kind: StatementKind) -> str:
 
 
 def fits(concept: ConceptInfo, kind: StatementKind, unit: UnitKind) -> bool:
-    """The concept can carry this row: right period type, unit, and not abstract."""
-    return not concept.abstract and concept.period_type == period_type_of(kind) and concept.kind == _UNIT_OF_KIND[unit]
+    """The concept can carry this row: right period type, unit, neither abstract nor deprecated."""
+    return (
+        not concept.abstract
+        and not concept.deprecated
+        and concept.period_type == period_type_of(kind)
+        and concept.kind == _UNIT_OF_KIND[unit]
+    )
 
 
 def match_rule(

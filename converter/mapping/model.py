@@ -23,6 +23,7 @@ class ConceptInfo:
     nillable: bool = True
     abstract: bool = False
     is_extension: bool = False
+    deprecated: bool = False  # retired by the taxonomy: EDGAR warns on every use
 
     @property
     def qname(self) -> str:

@@ -43,6 +43,7 @@ class TaxonomyRef:
     prefix: str
     namespace: str
     schema: str
+    deprecations: str | None = None  # a linkbase whose "deprecated" roles list retired concepts
 
 
 @dataclass(frozen=True)
@@ -213,7 +214,9 @@ def parse_rules(data: Any) -> MappingRules:
     """Build MappingRules from parsed YAML, raising MappingRulesError on the first problem."""
     if not isinstance(data, dict) or data.get("version") != 1:
         raise _fail("top level", "expected a mapping with version: 1")
-    taxonomies = tuple(TaxonomyRef(t["prefix"], t["namespace"], t["schema"]) for t in data.get("taxonomies", []))
+    taxonomies = tuple(
+        TaxonomyRef(t["prefix"], t["namespace"], t["schema"], t.get("deprecations")) for t in data.get("taxonomies", [])
+    )
     if not taxonomies:
         raise _fail("taxonomies", "at least one taxonomy is required")
     sections = tuple((name, _patterns(p, f"sections.{name}")) for name, p in (data.get("sections") or {}).items())

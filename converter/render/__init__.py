@@ -35,8 +35,10 @@ def _environment() -> Environment:
 
 
 def _render(template: str, **values) -> bytes:
+    """A template's output in ASCII: EDGAR (EFM 5.2.1.1) refuses other bytes, so any other character
+    is written as a numeric character reference ("\u2122" as "&#8482;"), the same text to XML."""
     text = _environment().get_template(template).render(**values)
-    return (text if text.endswith("\n") else text + "\n").encode("utf-8")
+    return (text if text.endswith("\n") else text + "\n").encode("ascii", "xmlcharrefreplace")
 
 
 def render_ixbrl(model: FactModel, submission: Submission, extraction: Extraction) -> bytes:
