@@ -49,6 +49,19 @@ GROUPS = [
     {"InterestExpense", "InterestExpenseNonoperating", "InterestExpenseDebt"},
     {"LongTermDebtNoncurrent", "LongTermDebtAndCapitalLeaseObligations"},
     {
+        "CashAndCashEquivalentsPeriodIncreaseDecrease",
+        "CashPeriodIncreaseDecrease",
+        "CashCashEquivalentsRestrictedCashAndRestrictedCashEquivalentsPeriodIncreaseDecreaseIncludingExchangeRateEffect",
+    },
+    {
+        "EffectOfExchangeRateOnCashAndCashEquivalents",
+        "EffectOfExchangeRateOnCashCashEquivalentsRestrictedCashAndRestrictedCashEquivalents",
+    },
+    {"NonoperatingIncomeExpense", "OtherNonoperatingIncomeExpense"},
+    {"ShareBasedCompensation", "AllocatedShareBasedCompensationExpense"},
+    {"IntangibleAssetsNetExcludingGoodwill", "FiniteLivedIntangibleAssetsNet"},
+    {"MarketableSecuritiesCurrent", "AvailableForSaleSecuritiesDebtSecuritiesCurrent"},
+    {
         "PropertyPlantAndEquipmentNet",
         "PropertyPlantAndEquipmentAndFinanceLeaseRightOfUseAssetAfterAccumulatedDepreciationAndAmortization",
     },

@@ -222,7 +222,8 @@ class Score:
 
 
 def score(outcome: Outcome) -> tuple[Score, list[str]]:
-    """Counts for one filing, and the truth facts it missed (for the report)."""
+    """Counts for one filing, and what it got wrong (for the report): truth facts missed, or found
+    under another concept, statements not found, cover fields that differ."""
     s = Score()
     missed = []
     by_value = defaultdict(list)
@@ -244,6 +245,8 @@ def score(outcome: Outcome) -> tuple[Score, list[str]]:
             s.period_ok += 1
             if any(c in accepted_concepts(concept) for c in matching):
                 s.concept_ok += 1
+            else:
+                missed.append(f"concept {source}:{concept} {start or ''}..{end} = {value}: ours {', '.join(matching)}")
         else:
             missed.append(f"{source}:{concept} {start or ''}..{end} = {value}")
     for kind in outcome.expected_kinds:
@@ -335,7 +338,11 @@ def main() -> int:
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--timeout", type=int, default=600)
     parser.add_argument("--no-validate", action="store_true", help="skip Arelle (faster, no validity column)")
-    parser.add_argument("--missed", action="store_true", help="list the truth facts each filing missed")
+    parser.add_argument(
+        "--missed",
+        action="store_true",
+        help="list what each filing got wrong: missed facts, wrong concepts, statements, cover fields",
+    )
     parser.add_argument("--json", type=Path, help="write the summary and per-filing results as JSON")
     args = parser.parse_args()
     rows = [r for r in manifest(args.corpus) if not args.only or args.only in r["local"]]
