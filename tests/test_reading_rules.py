@@ -12,6 +12,7 @@ from converter.extract.numbers import parse_amount
 from converter.extract.periods import period_of
 from converter.extract.scale import find_scale
 from converter.extract.units import unit_kind_of
+from converter.mapping.names import camel_name
 
 
 def cell(text):
@@ -123,3 +124,19 @@ def test_a_month_heading_ends_on_the_day_the_filing_states():
     assert calendar.day_in_month(year_2002) == Period(end=date(2002, 11, 29), start=date(2001, 12, 1))
     year_2001 = Period(end=date(2001, 11, 30), start=date(2000, 12, 1))  # no 2001 date stated: the month end
     assert calendar.day_in_month(year_2001) == year_2001
+
+
+@pytest.mark.parametrize(
+    ("label", "name"),
+    [
+        (
+            "Trade receivables, net of allowances for credit losses of $574 and $485 as of August 31, 2024",
+            "TradeReceivablesNetOfAllowancesForCreditLosses",
+        ),
+        ("Net loss for the year ended December 31, 2021", "NetLoss"),
+        ("Intangible asset, net and other long-term assets", "IntangibleAssetNetAndOtherLongTermAssets"),
+        ("2.5% Notes due 2030", "NotesDue2030"),  # nothing named before the number: all of it
+    ],
+)
+def test_extension_names_leave_out_stated_amounts_and_dates(label, name):
+    assert camel_name(label) == name

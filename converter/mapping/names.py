@@ -2,13 +2,33 @@
 
 import re
 
+from ..extract.dates import MONTH_NAME
+
 _WORD = re.compile(r"[A-Za-z0-9]+")
 MAX_NAME = 120
+# Words that only lead into what a label goes on to state (an amount, a date).
+_TRAILING_WORDS = {
+    "of", "and", "or", "as", "at", "for", "the", "in", "on", "with", "to", "by", "from", "including", "less",
+    "ended", "ending", "year", "years", "month", "months", "week", "weeks", "period", "periods", "quarter",
+    "through", "respectively", "per", "about", "approximately",
+}  # fmt: skip
+_MONTH = re.compile(MONTH_NAME, re.I)
+
+
+def _named_words(words: list[str]) -> list[str]:
+    """The words before the first number, if any: a concept is the line, not the
+    amounts and dates its label states ("Trade receivables, net of allowances of $574 and $485 as of
+    August 31, 2024" names TradeReceivablesNetOfAllowances)."""
+    first_number = next((i for i, w in enumerate(words) if any(c.isdigit() for c in w)), len(words))
+    named = words[:first_number]
+    while named and (named[-1].lower() in _TRAILING_WORDS or _MONTH.fullmatch(named[-1])):
+        named.pop()
+    return named or words
 
 
 def camel_name(text: str, suffix: str = "") -> str:
     """'Intangible asset, net and other long-term assets' -> 'IntangibleAssetNetAndOtherLongTermAssets'."""
-    words = _WORD.findall(text.replace("'", ""))
+    words = _named_words(_WORD.findall(text.replace("'", "")))
     name = "".join(w[:1].upper() + w[1:].lower() if w.isupper() else w[:1].upper() + w[1:] for w in words)
     name = name.lstrip("0123456789") or "Item"
     return name[: MAX_NAME - len(suffix)] + suffix
