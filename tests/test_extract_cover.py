@@ -83,3 +83,34 @@ def test_combined_filing_without_a_header_names_no_registrant():
     _, cover = cover_of("lge-ku_8-K_2003-03-25.htm")
     assert cover.combined_filing
     assert cover.value("registrant_name") is None and cover.value("tax_id") is None
+
+
+def test_annual_report_check_marks_answer_the_cover_questions():
+    # Sandston's cover: "◻ Yes ☒ No" answers, a filer-category grid, "☒ Yes ☐No" for shell company;
+    # the values are those the filer tagged itself in this inline XBRL filing.
+    _, cover = cover_of("sandston_10-K_2021-12-31.htm")
+    v = values(cover)
+    assert (v["annual_report"], v["transition_report"]) == ("true", "false")
+    assert (v["well_known_seasoned_issuer"], v["voluntary_filer"]) == ("No", "No")
+    assert (v["current_reporting_status"], v["interactive_data_current"]) == ("Yes", "Yes")
+    assert (v["shell_company"], v["filer_category"], v["small_business"]) == ("true", "Non-accelerated Filer", "true")
+    assert (v["auditor_name"], v["auditor_location"], v["auditor_firm_id"]) == (
+        "Plante & Moran, PLLC",
+        "Southfield, Michigan",
+        "166",
+    )
+
+
+def test_wingdings_marks_on_one_line_of_categories():
+    # J&J prints "Yes þ No o" and "Large accelerated filer þ Accelerated filer o Non-accelerated filer o ..."
+    _, cover = cover_of("johnson-johnson_10-K_2017-01-01.htm")
+    v = values(cover)
+    assert (v["well_known_seasoned_issuer"], v["shell_company"]) == ("Yes", "false")
+    assert (v["filer_category"], v["small_business"]) == ("Large Accelerated Filer", "false")
+    assert "annual_report" not in v  # its "ANNUAL REPORT PURSUANT TO SECTION 13" heading has no box
+    assert "auditor_firm_id" not in v  # a 2017 report names no PCAOB ID
+
+
+def test_current_reports_ask_no_annual_questions():
+    _, cover = cover_of("capstone_8-K_2007-11-08.txt")
+    assert not {"filer_category", "auditor_name", "well_known_seasoned_issuer"} & set(values(cover))

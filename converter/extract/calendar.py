@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from ..ingest.model import SecHeader
+from .cover import is_annual_report
 from .model import CoverPage, Period
 from .periods import start_of
 
-_ANNUAL_FORMS = re.compile(r"^(?:10-K|10-KSB|10-K405|20-F|40-F)\b", re.I)
 # A year-end within a week of New Year is named for the year that ends, not the day's year.
 _NEW_YEAR_DAYS = 7
 _END_DRIFT_DAYS = 7  # how far a 52/53-week year end strays from its usual day
@@ -30,7 +30,7 @@ class FiscalCalendar:
     def of_cover(cls, cover: CoverPage, header: SecHeader | None) -> "FiscalCalendar":
         """The fiscal year end an annual report's cover states (its period end), else the header's."""
         end = cover.value("period_end_date")
-        if end and _ANNUAL_FORMS.match(cover.value("form_type") or ""):
+        if end and is_annual_report(cover.value("form_type") or ""):
             day = date.fromisoformat(end)
             return cls((day.month, day.day), frozenset({day}))
         mmdd = header.filer.fiscal_year_end if header else None

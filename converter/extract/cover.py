@@ -8,7 +8,9 @@ returned: a field it does not print (and the header does not give) is left out.
 import re
 
 from ..ingest.model import Address, SecHeader, SourceDocument
+from .auditor import auditor_fields
 from .cover_checkboxes import check_boxes
+from .cover_questions import cover_questions
 from .cover_securities import securities
 from .cover_text import CoverText
 from .dates import find_dates
@@ -18,6 +20,7 @@ from .places import STATE_NAME_PATTERN, state_code
 _FORM = re.compile(
     r"^\s*FORM\s+(?P<form>(?:8-K|10-K(?:405|SB|T)?|10-Q(?:SB|T)?|20-F|40-F|6-K|11-K)(?:/A)?)\b", re.I | re.M
 )
+_ANNUAL_FORMS = re.compile(r"^(?:10-K|20-F|40-F)", re.I)
 _CAPTIONS = {
     "registrant_name": re.compile(
         r"\(?\s*(?:exact\s+)?name\s+of\s+(?:the\s+)?(?:small\s+business\s+)?(?:registrant|issuer|company)", re.I
@@ -56,6 +59,11 @@ _NAME_LIKE = re.compile(
     r"trust|bancorp|n\.v\.|s\.a\.)$",
     re.I,
 )
+
+
+def is_annual_report(form: str) -> bool:
+    """10-K (and its variants), 20-F, 40-F: the forms that report a fiscal year."""
+    return bool(_ANNUAL_FORMS.match(form))
 
 
 def _form_type(cover: CoverText, header: SecHeader | None) -> CoverField | None:
@@ -307,9 +315,13 @@ def extract_cover(documents: tuple[SourceDocument, ...], header: SecHeader | Non
         *_address(cover),
         *_phone(cover),
         *check_boxes(cover),
+        *cover_questions(cover),
         *securities(cover, documents),
     ]
     kept = [f for f in fields if f is not None]
+    form = next((f.value for f in kept if f.name == "form_type"), "")
+    if is_annual_report(form):
+        kept += auditor_fields(documents)
     combined = _is_combined(cover, header)
     if combined:
         kept = [f for f in kept if f.name not in _PER_REGISTRANT]

@@ -22,19 +22,19 @@ _BOX_GLYPHS = "\u2610\u2612\u2611\u25a1\u25fb\u00a8"
 _EMERGING = re.compile(
     rf"(?:^|\t|\s{{2,}}|[{_BOX_GLYPHS}\]\|]\s*)emerging\s+growth\s+company\s*(?=$|\t|\s{{2,}}|[^\w\s,])", re.I
 )
-_MARK = (
+MARK = (
     r"(?:\[\s*[xX_ ]?\s*\]|\|[xX_ ]\||\([xX ]\)"
     r"|[\u2610\u2612\u2611\u25a1\u25fb\u25a0\u25a2\u2713\u2714\u00a8\u00fe\u00fdoqxX\-\u2022])"
 )
-_MARK_BEFORE = re.compile(rf"(?:^|\s){_MARK}\s*$")
-_MARK_AFTER = re.compile(rf"^\s*{_MARK}(?=\s|$)")
-_TICKED = re.compile(r"[xX\u2612\u2611\u25a0\u2713\u2714\u00fe\u00fd]")
+_MARK_BEFORE = re.compile(rf"(?:^|\s){MARK}\s*$")
+_MARK_AFTER = re.compile(rf"^\s*{MARK}(?=\s|$)")
+TICKED = re.compile(r"[xX\u2612\u2611\u25a0\u2713\u2714\u00fe\u00fd]")
 
 
 def _field(name: str, cover: CoverText, line: int, start: int, end: int) -> CoverField:
     mark = cover.lines[line][start:end].strip()
     offset = cover.lines[line].find(mark, start)
-    value = "true" if _TICKED.search(mark) else "false"
+    value = "true" if TICKED.search(mark) else "false"
     return CoverField(name, value, cover.span(line, offset, offset + len(mark)), mark)
 
 
@@ -46,9 +46,14 @@ def _box(cover: CoverText, name: str, line: int, start: int, end: int, unmarked:
     after = _MARK_AFTER.search(text[end:])
     if after:
         return _field(name, cover, line, end + after.start(), end + after.end())
-    if line > 0 and re.fullmatch(rf"\s*{_MARK}\s*", cover.lines[line - 1]):
+    if line > 0 and re.fullmatch(rf"\s*{MARK}\s*", cover.lines[line - 1]):
         return _field(name, cover, line - 1, 0, len(cover.lines[line - 1]))
     return CoverField(name, "false") if unmarked else None
+
+
+def marked_box(cover: CoverText, name: str, line: int, start: int, end: int) -> CoverField | None:
+    """The box printed beside the phrase at `line`[start:end], or None when it has none."""
+    return _box(cover, name, line, start, end, False)
 
 
 def check_boxes(cover: CoverText) -> list[CoverField]:

@@ -1,0 +1,176 @@
+"""The questions a periodic report's cover answers with check marks: Yes/No questions (well-known
+seasoned issuer, current reporting status...), the filer category boxes, the report-kind boxes
+(annual, quarterly, transition) and single boxes (ICFR attestation, error corrections).
+
+Only a mark answers: a question printed without marks, or with both or neither answer ticked,
+gives no value (never a guess). Older covers print no such questions at all.
+"""
+
+import re
+
+from .cover_checkboxes import MARK, TICKED, marked_box
+from .cover_text import CoverText
+from .model import CoverField
+
+_QUESTION_START = re.compile(r"\bindicate\s+by\s+check\s*mark\b", re.I)
+# Yes/No questions: field, question, and the values a ticked Yes or No stands for.
+_YES_NO = (
+    ("well_known_seasoned_issuer", re.compile(r"well-?\s*known\s+seasoned\s+issuer", re.I), ("Yes", "No")),
+    (
+        "voluntary_filer",
+        re.compile(
+            r"not\s+required\s+to\s+file\s+reports\s+pursuant\s+to\s+section\s+13\s+or\s+(?:section\s+)?15", re.I
+        ),
+        ("Yes", "No"),
+    ),
+    (
+        "current_reporting_status",
+        re.compile(r"\(1\)\s+(?:has\s+)?filed\s+all\s+reports\s+required", re.I),
+        ("Yes", "No"),
+    ),
+    (
+        "interactive_data_current",
+        re.compile(r"submitted\s+electronically\b.{0,60}?\bevery\s+interactive\s+data\s+file", re.I),
+        ("Yes", "No"),
+    ),
+    ("shell_company", re.compile(r"\bshell\s+company\b", re.I), ("true", "false")),
+)
+_ANSWER = re.compile(
+    rf"\byes\b\s*:?\s*(?P<yes_after>{MARK})\s*\bno\b\s*:?\s*(?P<no_after>{MARK})"
+    rf"|(?P<yes_before>{MARK})\s*\byes\b\s*(?P<no_before>{MARK})\s*\bno\b",
+    re.I,
+)
+_ANSWER_LINES = 3  # the answer sits on the question's line or just below it
+# Single boxes after a question: ticked is true, an empty box false.
+_SINGLE = (
+    ("icfr_auditor_attestation", re.compile(r"filed\s+a\s+report\s+on\s+and\s+attestation\s+to", re.I)),
+    ("error_correction", re.compile(r"reflect\s+the\s+correction\s+of\s+an\s+error", re.I)),
+)
+_CATEGORIES = (
+    ("Large Accelerated Filer", re.compile(r"\blarge\s+accelerated\s+filer\b", re.I)),
+    ("Accelerated Filer", re.compile(r"(?<!large )(?<!non-)(?<!non )\baccelerated\s+filer\b", re.I)),
+    ("Non-accelerated Filer", re.compile(r"\bnon-?\s*accelerated\s+filer\b", re.I)),
+    ("Smaller Reporting Company", re.compile(r"\bsmaller\s+reporting\s+company\b", re.I)),
+)
+_CATEGORY_QUESTION = re.compile(r"large\s+accelerated\s+filer.{0,40}\baccelerated\s+filer", re.I)
+_CATEGORY_LINES = 6
+_REPORT_KINDS = (
+    ("annual_report", re.compile(r"\bannual\s+report\s+pursuant\s+to\s+section\s+13", re.I)),
+    ("quarterly_report", re.compile(r"\bquarterly\s+report\s+pursuant\s+to\s+section\s+13", re.I)),
+    ("transition_report", re.compile(r"\btransition\s+report\s+pursuant\s+to\s+section\s+13", re.I)),
+)
+_LONE_MARK = re.compile(rf"\s*(?:{MARK})?\s*")
+_COVER_LINES = 120
+
+
+def _answer(cover: CoverText, name: str, line: int, after: int, values: tuple[str, str]) -> CoverField | None:
+    """The ticked answer of a Yes/No question found on `line` (from column `after`) or below it."""
+    for j in range(line, min(line + _ANSWER_LINES, len(cover.lines))):
+        if j > line and _QUESTION_START.search(cover.lines[j]):
+            return None  # the next question: this one printed no answer
+        text = cover.lines[j]
+        start = after if j == line else 0
+        m = _ANSWER.search(text, start)
+        if not m:
+            continue
+        yes, no = ("yes_after", "no_after") if m["yes_after"] else ("yes_before", "no_before")
+        ticked = [(g, v) for g, v in ((yes, values[0]), (no, values[1])) if TICKED.search(m[g])]
+        if len(ticked) != 1:
+            return None
+        group, value = ticked[0]
+        return CoverField(name, value, cover.span(j, m.start(group), m.end(group)), m[group])
+    return None
+
+
+def _yes_no(cover: CoverText, lines: range) -> list[CoverField]:
+    fields = []
+    for name, question, values in _YES_NO:
+        for i in lines:
+            m = question.search(cover.lines[i])
+            if m and _QUESTION_START.search(cover.lines[i][: m.start()]):
+                field = _answer(cover, name, i, m.end(), values)
+                if field:
+                    fields.append(field)
+                break
+    return fields
+
+
+def _single_boxes(cover: CoverText, lines: range) -> list[CoverField]:
+    fields = []
+    for name, question in _SINGLE:
+        for i in lines:
+            m = question.search(cover.lines[i])
+            if m:
+                text = cover.lines[i].rstrip()
+                end = re.search(rf"{MARK}$", text)
+                if end:
+                    value = "true" if TICKED.search(end.group(0)) else "false"
+                    fields.append(CoverField(name, value, cover.span(i, end.start(), end.end()), end.group(0)))
+                break
+    return fields
+
+
+def _category_marks(text: str) -> dict[str, str]:
+    """Each category phrase on a line with its mark: the one after it when the line's first phrase
+    has a mark after it ("Large accelerated filer ☒  Accelerated filer ☐"), else the one before."""
+    found = sorted((m.start(), m.end(), value) for value, pattern in _CATEGORIES for m in pattern.finditer(text))
+    if not found:
+        return {}
+    bounds = [0] + [end for _, end, _ in found]
+    starts = [start for start, _, _ in found] + [len(text)]
+    after = [re.match(rf"\s*({MARK})(?=\s|$)", text[end : starts[k + 1]]) for k, (_, end, _) in enumerate(found)]
+    if after[0]:
+        return {value: m.group(1) for (_, _, value), m in zip(found, after, strict=True) if m}
+    before = [re.search(rf"(?:^|\s)({MARK})\s*$", text[bounds[k] : start]) for k, (start, _, _) in enumerate(found)]
+    return {value: m.group(1) for (_, _, value), m in zip(found, before, strict=True) if m}
+
+
+def _filer_category(cover: CoverText, lines: range) -> list[CoverField]:
+    question = next((i for i in lines if _CATEGORY_QUESTION.search(cover.lines[i])), None)
+    if question is None:
+        return []
+    marks: dict[str, tuple[int, str]] = {}
+    for i in range(question + 1, min(question + 1 + _CATEGORY_LINES, len(cover.lines))):
+        if _QUESTION_START.search(cover.lines[i]):
+            break
+        for value, mark in _category_marks(cover.lines[i]).items():
+            marks.setdefault(value, (i, mark))
+    fields = []
+    ticked = [v for v, (_, mark) in marks.items() if TICKED.search(mark) and v != "Smaller Reporting Company"]
+    if len(ticked) == 1:
+        line, mark = marks[ticked[0]]
+        fields.append(CoverField("filer_category", ticked[0], _span_of(cover, line, mark), mark))
+    if "Smaller Reporting Company" in marks:
+        line, mark = marks["Smaller Reporting Company"]
+        value = "true" if TICKED.search(mark) else "false"
+        fields.append(CoverField("small_business", value, _span_of(cover, line, mark), mark))
+    return fields
+
+
+def _span_of(cover: CoverText, line: int, mark: str):
+    start = cover.lines[line].find(mark)
+    return cover.span(line, start, start + len(mark)) if start >= 0 else None
+
+
+def _report_kinds(cover: CoverText, lines: range) -> list[CoverField]:
+    fields = []
+    for name, pattern in _REPORT_KINDS:
+        for i in lines:
+            m = pattern.search(cover.lines[i])
+            if m and _LONE_MARK.fullmatch(cover.lines[i][: m.start()]):  # a heading, not a sentence
+                field = marked_box(cover, name, i, m.start(), m.end())
+                if field:
+                    fields.append(field)
+                break
+    return fields
+
+
+def cover_questions(cover: CoverText) -> list[CoverField]:
+    """The check-mark answers of the cover's first lines."""
+    lines = range(min(_COVER_LINES, len(cover.lines)))
+    return [
+        *_report_kinds(cover, lines),
+        *_yes_no(cover, lines),
+        *_filer_category(cover, lines),
+        *_single_boxes(cover, lines),
+    ]
