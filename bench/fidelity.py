@@ -190,9 +190,10 @@ def run_one(corpus: str, row: dict, validate: bool) -> Outcome:
             }
             if validate:
                 report = validate_rendered(prepared, options.settings)
-                outcome.errors = len(report.errors)
-                outcome.status = "ok" if report.ok else "invalid"
-                outcome.message = f"{report.errors[0].code}: {report.errors[0].message}"[:200] if report.errors else ""
+                findings = report.errors + report.warnings  # valid as the seeds are: no error, no warning
+                outcome.errors = len(findings)
+                outcome.status = "invalid" if findings else "ok"
+                outcome.message = f"{findings[0].code}: {findings[0].message}"[:200] if findings else ""
         except XbrlconvError as exc:
             outcome.status, outcome.message = "error", str(exc)[:200]
         except Exception as exc:  # noqa: BLE001 - a crash is what this benchmark counts
@@ -316,7 +317,10 @@ def report(outcomes: list[Outcome], show_missed: bool) -> dict:
     print(f"cover accuracy   {_pct(total.cover_ok, total.cover_truth)} of {total.cover_truth} truth cover fields")
     found, expected = total.statements_found, total.statements_expected
     print(f"statements found {_pct(found, expected)} of {expected} the manifest lists (balance, income, cash flow)")
-    print(f"Arelle-valid     {valid}/{n} filings; clear errors {summary['clear_errors']}; crashes {crashes}")
+    print(
+        f"Arelle-valid     {valid}/{n} filings (no error, no warning); "
+        f"clear errors {summary['clear_errors']}; crashes {crashes}"
+    )
     print(f"seconds/filing   {summary['seconds_per_filing']:.1f}" if n else "")
     return summary
 

@@ -19,12 +19,17 @@ from .validate.report import as_json, as_junit, as_text
 INTERNAL_ERROR = 70
 
 
+def _one_line(exc: BaseException) -> str:
+    """An error's message on one line (a YAML or XML parser's message spans several)."""
+    return " ".join(str(exc).split())
+
+
 def _run(action, debug: bool):
     """Run `action`; report our errors (and any unexpected one) as a single line, never a traceback."""
     try:
         return action()
     except XbrlconvError as exc:
-        click.echo(f"xbrlconv: error: {exc}", err=True)
+        click.echo(f"xbrlconv: error: {_one_line(exc)}", err=True)
         sys.exit(exc.exit_code)
     except KeyboardInterrupt:
         click.echo("xbrlconv: interrupted", err=True)
@@ -32,7 +37,8 @@ def _run(action, debug: bool):
     except Exception as exc:  # noqa: BLE001 - the last line of defence for the user
         if debug:
             traceback.print_exc()
-        click.echo(f"xbrlconv: internal error: {type(exc).__name__}: {exc} (rerun with --debug for details)", err=True)
+        message = f"{type(exc).__name__}: {_one_line(exc)}"
+        click.echo(f"xbrlconv: internal error: {message} (rerun with --debug for details)", err=True)
         sys.exit(INTERNAL_ERROR)
 
 

@@ -278,16 +278,19 @@ def _heading_level(text: str) -> int:
 
 
 def _close_sections(stack: list[_Heading], label: str) -> None:
-    """A total closes the section it totals: 'Total current assets' closes 'Current Assets:'."""
+    """A total closes the section it totals: 'Total current assets' closes 'Current Assets:', and
+    'Total operating expenses' closes 'Expenses:' when no heading names it exactly."""
     if _BARE_TOTAL.match(label):
         if stack:
             stack.pop()
         return
     subject = _norm(_TOTAL.sub("", label))
-    for i in range(len(stack) - 1, -1, -1):
-        if _norm(stack[i].text) == subject:
-            del stack[i:]
-            return
+    named = [_norm(h.text) for h in stack]
+    exact = [i for i, text in enumerate(named) if text == subject]
+    narrower = [i for i, text in enumerate(named) if text and f" {subject}".endswith(f" {text}")]
+    found = exact or narrower
+    if found:
+        del stack[found[-1] :]
 
 
 def _resolved(label: str, stack: list[_Heading]) -> str:

@@ -10,7 +10,8 @@ displayed values into stored values:
 - any other row is flipped when its concept's balance is opposite to the natural balance of where
   it sits and the row shows deductions: always in the body of a cash-flow statement (every row
   there shows its effect on cash: an increase in receivables, a credit, shows as a negative),
-  elsewhere when all its values are shown negative (treasury stock in equity, "Interest expense (1)");
+  elsewhere when all its values are shown negative (treasury stock in equity, "Interest expense (1)"),
+  except the income a cash-flow statement starts from, stored as printed (a net loss stays negative);
 - an extension concept (whose meaning no taxonomy states) is stored as shown, with the natural
   balance of where it sits, unless its label reads as a deduction and it is always shown negative
   (stored positive, opposite balance), or it is an asset's change among a cash-flow statement's
@@ -37,6 +38,7 @@ class SignPlan:
     cash_effect: set[int]  # rows showing their effect on cash (cash-flow statement body)
     deductions: set[int] = field(default_factory=set)  # extension rows whose label reads as a deduction
     asset_changes: set[int] = field(default_factory=set)  # extension rows that are an asset's change
+    as_shown: set[int] = field(default_factory=set)  # rows stored as printed (the income a cash flow starts from)
     flips: dict[int, int] = field(default_factory=dict)
     weights: dict[tuple[int, int], int] = field(default_factory=dict)  # (total, child) -> XBRL weight
 
@@ -72,6 +74,8 @@ def _decide_extension(plan: SignPlan, row: int) -> None:
 
 
 def _rule_flip(plan: SignPlan, row: int) -> int:
+    if row in plan.as_shown:
+        return 1
     if row in plan.extension_rows and row not in plan.flips and plan.balances.get(row) is None:
         _decide_extension(plan, row)
     balance = plan.balances.get(row)

@@ -104,12 +104,9 @@ class StatementMapper:
             natural={k: natural_balance(self.table.kind, p.side, p.sections) for k, p in monetary.items()},
             display={k: display_signs(p.row) for k, p in monetary.items()},
             cash_effect={
-                k
-                for k, p in monetary.items()
-                if cash
-                and "supplemental" not in p.sections
-                and not any(c.qname in self.rules.cash_flow_as_shown for c in p.concepts)
+                k for k, p in monetary.items() if cash and "supplemental" not in p.sections and not self._as_shown(p)
             },
+            as_shown={k for k, p in monetary.items() if cash and self._as_shown(p)},
             deductions={k for k in extensions if self.rules.reads_as_deduction(monetary[k].row.label)},
             asset_changes={
                 k
@@ -126,6 +123,9 @@ class StatementMapper:
         ]
         groups = infer_calculations(rows, lambda total, child: predicted_weight(plan, total, child))
         return resolve(plan, groups), groups
+
+    def _as_shown(self, plan: _RowPlan) -> bool:
+        return any(c.qname in self.rules.cash_flow_as_shown for c in plan.concepts)
 
     def _finish_extensions(self, plan: SignPlan) -> None:
         """Rows no rule mapped: a standard concept named like the label, else an extension."""
