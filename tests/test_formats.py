@@ -103,6 +103,9 @@ def test_untagged_fixed_width_statements_in_dollars():
     assert values(row(balance, "TOTAL LIABILITIES AND SHAREHOLDERS' EQUITY")) == ["28604"]
     income = statement(HOLDINGS, "income_statement")
     assert values(row(income, "Net Loss")) == ["-44562", "-75593"]
+    # "Total operating expenses" closes the "Expenses" heading: the net loss is not an expense
+    assert row(income, "General and administrative")["sections"] == ["Expenses"]
+    assert row(income, "Net Loss")["sections"] == []
     assert values(row(income, "Net loss per share")) == ["-0.04", "-0.09"]
     # "- basic and diluted" was dash-stuffed to "- - basic..." by the PEM wrapper, and continues the label
     shares = row(income, "Weighted average number of common shares - basic and diluted")
