@@ -73,6 +73,17 @@ def test_sgml_tagged_fixed_width_statements():
     ]
 
 
+def test_tables_known_only_by_their_lines_yield_to_titled_statements():
+    # The comprehensive-income note (untitled, "Net income" first) would repeat the titled
+    # statement of operations' net income without its scale: it is not a statement.
+    found = [(s["kind"], s["name"]) for s in review(APPLE_2000)["statements"]]
+    assert found == [
+        ("income_statement", "CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS (Unaudited)"),
+        ("balance_sheet", "CONDENSED CONSOLIDATED BALANCE SHEETS (Unaudited)"),
+        ("cash_flows", "CONDENSED CONSOLIDATED STATEMENTS OF CASH FLOWS (Unaudited)"),
+    ]
+
+
 def test_provenance_points_at_the_input_line():
     income = statement(APPLE_2000, "income_statement")
     net_sales = row(income, "Net sales")["values"][0]

@@ -51,11 +51,20 @@ def extract(submission: Submission) -> Extraction:
         layouts.append(layout)
     cover = extract_cover(submission.documents, submission.header)
     calendar = FiscalCalendar.of_cover(cover, submission.header)
-    statements = _statements_of(submission, layouts, FiscalCalendar(ends=calendar.ends))
+    statements = primary_statements(_statements_of(submission, layouts, FiscalCalendar(ends=calendar.ends)))
     if calendar.year_end is not None:
         stated = calendar.with_ends(_stated_instants(statements))
-        statements = _with_missing_statements(statements, _statements_of(submission, layouts, stated))
+        second = primary_statements(_statements_of(submission, layouts, stated))
+        statements = primary_statements(_with_missing_statements(statements, second))
     return Extraction(cover, tuple(layouts), with_fiscal_periods(statements))
+
+
+def primary_statements(tables: list[StatementTable]) -> list[StatementTable]:
+    """Tables recognized only by their line items ("Net cash provided by...") are statements when
+    nothing titled as that statement exists; beside a titled one they are MD&A, segment or
+    reconciliation tables that repeat its lines."""
+    titled = {t.kind for t in tables if t.name}
+    return [t for t in tables if t.name or t.kind not in titled]
 
 
 def _with_missing_statements(first: list[StatementTable], second: list[StatementTable]) -> list[StatementTable]:

@@ -60,7 +60,7 @@ _KIND_BY_LABELS = (
 _NOT_A_STATEMENT = re.compile(
     r"\bselected\s+(?:consolidated\s+)?financial\s+data\b|\bfive[- ]year\b"
     r"|\bquarterly\s+(?:financial\s+)?(?:data|results|information)\b"
-    r"|\bsupplementary\b|\bhighlights\b|\bsegments?\b|^\s*notes?\s+\d|\bnotes?\s+to\s+(?:the\s+)?(?:condensed\s+)?"
+    r"|\bsupplementary\b|\bhighlights\b|\bsegments?\b|^\s*notes?\s+\d|^\s*\d{1,2}\.\s+[A-Z]|\bnotes?\s+to\s+(?:the\s+)?(?:condensed\s+)?"
     r"(?:consolidated\s+)?financial\s+statements\b|\breconciliation\b|\bnon-?gaap\b"
     r"|\bin\s+percent(?:age)?s?\b|\bas\s+a\s+percent(?:age)?\b|(?:\bpercent(?:age)?|%)\s+of\s+(?:total\s+)?(?:net\s+)?"
     r"(?:revenues?|sales)\b",
