@@ -7,7 +7,17 @@ import pytest
 
 from converter.extract.calendar import FiscalCalendar
 from converter.extract.dates import find_dates
-from converter.extract.model import Cell, Period, Span, UnitKind
+from converter.extract.model import (
+    Cell,
+    Grid,
+    Period,
+    RowKind,
+    Span,
+    StatementKind,
+    StatementRow,
+    StatementTable,
+    UnitKind,
+)
 from converter.extract.numbers import parse_amount
 from converter.extract.periods import period_of
 from converter.extract.scale import find_scale
@@ -76,6 +86,20 @@ def test_periods(heading, context, instant, expected):
 def test_scale(text, monetary, shares):
     scale = find_scale(text)
     assert (scale.monetary, scale.shares, scale.per_share) == (monetary, shares, 0)
+
+
+@pytest.mark.parametrize(
+    ("printed", "exponent"),
+    [
+        ("193,909,714", 0),  # Standard Pacific's weighted average shares under "Dollars in thousands"
+        ("145,440", 3),  # Capstone's, under "In thousands, except per share data"
+    ],
+)
+def test_share_counts_too_large_for_the_table_scale_are_actual(printed, exponent):
+    scale = find_scale("(Dollars in thousands, except per share amounts)")
+    row = StatementRow(1, "Basic", RowKind.ITEM, UnitKind.SHARES, (parse_amount(cell(printed)),))
+    table = StatementTable("t1", StatementKind.INCOME_STATEMENT, "", scale, (), (row,), Grid("t1", 0, 0, 0, ()))
+    assert table.exponent_of(row) == exponent
 
 
 @pytest.mark.parametrize(

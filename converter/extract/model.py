@@ -110,6 +110,10 @@ class Period:
         return self.start is None
 
 
+# More shares than any registrant has had outstanding (the largest counts are near 20 billion).
+MAX_SHARE_COUNT = Decimal(30_000_000_000)
+
+
 @dataclass(frozen=True)
 class Scale:
     """Powers of ten that turn displayed numbers into values, per unit kind."""
@@ -212,8 +216,19 @@ class StatementTable:
     name: str = ""  # the title line that names the statement, e.g. "CONSOLIDATED BALANCE SHEETS"
 
     def exponent_of(self, row: StatementRow) -> int:
-        """Power of ten that turns the row's printed numbers into values."""
-        return row.exponent if row.exponent is not None else self.scale.exponent(row.unit_kind)
+        """Power of ten that turns the row's printed numbers into values.
+
+        Share counts follow the table's scale unless its phrase says otherwise, but a count that
+        scale would make larger than any registrant's share count is printed in actual shares
+        ("(Dollars in thousands, except per share amounts)" over "193,909,714")."""
+        if row.exponent is not None:
+            return row.exponent
+        exponent = self.scale.exponent(row.unit_kind)
+        if row.unit_kind is UnitKind.SHARES and exponent and not self.scale.shares_stated:
+            largest = max((v.magnitude for v in row.values if v is not None and not v.is_dash), default=Decimal(0))
+            if largest.scaleb(exponent) > MAX_SHARE_COUNT:
+                return 0
+        return exponent
 
 
 @dataclass(frozen=True)
