@@ -1,15 +1,18 @@
 """taxonomy_map.yaml: loading, validation with messages that name the rule, fit with the taxonomy."""
 
+from dataclasses import replace
 from decimal import Decimal
 
 import pytest
 import yaml
 
 from converter.errors import MappingRulesError
+from converter.extract import extract
 from converter.extract.model import StatementKind
+from converter.ingest import read_submission
 from converter.mapping.checks import check_rules
 from converter.mapping.rules import load_rules, normalize_label, parse_rules
-from converter.pipeline import ConvertOptions, prepare
+from converter.pipeline import ConvertOptions, build_model, prepare
 from converter.resources import resource_path
 
 from .conftest import FIXTURES
@@ -88,3 +91,26 @@ def test_the_section_decides_current_or_noncurrent(settings):
     assert at_quarter_end["LongTermDebtNoncurrent"] == Decimal("95088000000")
     assert at_quarter_end["NetCashProvidedByUsedInOperatingActivities"] == Decimal("39895000000")
     assert at_quarter_end["CashCashEquivalentsRestrictedCashAndRestrictedCashEquivalents"] == Decimal("41974000000")
+
+
+def test_rows_that_disagree_in_sign_never_share_a_concept(settings):
+    # A reconciliation that repeats a statement's lines with the opposite signs (as an EBITDA
+    # reconciliation does for working-capital changes) must not tag them with the same concepts.
+    options = ConvertOptions(settings=settings, cik="0001009759")
+    submission = read_submission(FIXTURES / "capstone_8-K_2007-11-08.txt")
+    extraction = extract(submission)
+    income = next(t for t in extraction.statements if t.kind is StatementKind.INCOME_STATEMENT)
+    opposite = tuple(
+        replace(r, values=tuple(replace(v, negative=not v.negative) if v and not v.is_dash else v for v in r.values))
+        for r in income.rows
+    )
+    mirrored = replace(income, id="mirror", rows=opposite, name="")
+    model = build_model(
+        submission, replace(extraction, statements=(*extraction.statements, mirrored)), options, load_rules()
+    )
+    values: dict[tuple[str, str], set] = {}
+    for fact in model.facts:
+        values.setdefault((fact.concept.qname, fact.context.id), set()).add(fact.value)
+    assert all(len(v) == 1 for v in values.values()), [k for k, v in values.items() if len(v) > 1]
+    revenues = [f for f in model.facts if f.concept.qname == "us-gaap:Revenues"]
+    assert {f.value for f in revenues if f.context.id == "d20070701-20070930"} == {Decimal(7219000)}

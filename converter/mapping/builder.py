@@ -113,6 +113,11 @@ class FactModelBuilder:
             return abs(known) != abs(value)
         return known != value
 
+    def contradicts(self, concept: ConceptInfo, period: Period, value: Decimal) -> bool:
+        """Does a fact already made give `concept` for `period` a value other than `value`, sign included?"""
+        known = self._values.get((concept.qname, period), value)
+        return known is not None and known != value
+
     def label(self, concept: ConceptInfo, role: str, text: str) -> None:
         text = " ".join(text.split()).replace("<", "(").replace(">", ")")
         self._used_concepts.setdefault(concept.qname, concept)

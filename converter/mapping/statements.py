@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..extract.model import Amount, RowKind, StatementKind, StatementRow, StatementTable, UnitKind
+from ..extract.model import Amount, Period, RowKind, StatementKind, StatementRow, StatementTable, UnitKind
 from .builder import EXTENSION_TYPES, FactModelBuilder
 from .calc import CalcRow, infer_calculations
 from .concepts import fits, match_rule, period_type_of
@@ -34,6 +34,7 @@ class StatementMapper:
         self.table, self.rules, self.taxonomy, self.builder = table, rules, taxonomy, builder
         self.plans: dict[int, _RowPlan] = {}
         self.abstracts: dict[int, ConceptInfo] = {}
+        self.refused: set[tuple[int, str]] = set()  # (row, concept) pairs whose stored signs would clash
 
     # ------------------------------------------------------------------ concepts
     def _kind_of(self, row: StatementRow) -> StatementKind:
@@ -61,6 +62,8 @@ class StatementMapper:
     def _is_usable(self, row: StatementRow, concepts: tuple[ConceptInfo, ...]) -> bool:
         """No other row of this statement, and no fact already made, gives these concepts other values."""
         for concept in concepts:
+            if (row.grid_row, concept.qname) in self.refused:
+                return False
             if any(concept in p.concepts and self._clash(p.row, row) for p in self.plans.values()):
                 return False
             for column, amount in zip(self.table.columns, row.values, strict=True):
@@ -70,6 +73,7 @@ class StatementMapper:
         return True
 
     def _plan_rows(self) -> None:
+        self.plans = {}
         side = 0
         for row in self.table.rows:
             sections = self.rules.section_names(row.sections + ((row.label,) if row.kind is RowKind.HEADING else ()))
@@ -287,9 +291,41 @@ class StatementMapper:
     def _title(self) -> str:
         return title_case(self.table.name or self.table.kind.value.replace("_", " "))
 
+    def _stored_values(self, p: _RowPlan, flip: int) -> list[tuple[Period, Decimal]]:
+        exponent = self.table.exponent_of(p.row)
+        return [
+            (p.row.period_in(column), (amount.signed * flip).scaleb(exponent))
+            for column, amount in zip(self.table.columns, p.row.values, strict=True)
+            if amount is not None and not amount.is_dash
+        ]
+
+    def _sign_clashes(self, plan: SignPlan) -> set[tuple[int, str]]:
+        """Rows whose stored values, signs decided, contradict a fact already made or an earlier
+        row of this statement: rows that agree in size but not in sign (a reconciliation that
+        shows an item's opposite) cannot share a concept."""
+        stored: dict[tuple[str, Period], Decimal] = {}
+        clashes = set()
+        for key, p in self.plans.items():
+            for concept in p.concepts:
+                for period, value in self._stored_values(p, plan.flips.get(key, 1)):
+                    known = stored.setdefault((concept.qname, period), value)
+                    if known != value or self.builder.contradicts(concept, period, value):
+                        clashes.add((key, concept.qname))
+        return clashes
+
+    def _plan_until_signs_agree(self) -> SignPlan:
+        """Concepts and signs for every row; a row whose signs clash is planned again without the
+        concept it clashed on (at most once per concept, so this ends)."""
+        while True:
+            self._plan_rows()
+            plan, _ = self._sign_plan()
+            clashes = self._sign_clashes(plan) - self.refused
+            if not clashes:
+                return plan
+            self.refused |= clashes
+
     def map(self, order: int, authority: str) -> None:
-        self._plan_rows()
-        plan, _ = self._sign_plan()
+        plan = self._plan_until_signs_agree()
         self._finish_extensions(plan)
         for key, p in self.plans.items():
             self._label_concepts(p)
