@@ -99,6 +99,8 @@ def test_annual_report_check_marks_answer_the_cover_questions():
         "Southfield, Michigan",
         "166",
     )
+    # "listed on the OTC Bulletin Board ... under the symbol SDON": a symbol, but no exchange
+    assert v["trading_symbol"] == "SDON" and "exchange" not in v
 
 
 def test_wingdings_marks_on_one_line_of_categories():
@@ -109,6 +111,8 @@ def test_wingdings_marks_on_one_line_of_categories():
     assert (v["filer_category"], v["small_business"]) == ("Large Accelerated Filer", "false")
     assert "annual_report" not in v  # its "ANNUAL REPORT PURSUANT TO SECTION 13" heading has no box
     assert "auditor_firm_id" not in v  # a 2017 report names no PCAOB ID
+    # "listed on the New York Stock Exchange under the symbol JNJ"
+    assert (v["trading_symbol"], v["exchange"]) == ("JNJ", "NYSE")
 
 
 def test_current_reports_ask_no_annual_questions():

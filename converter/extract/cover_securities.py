@@ -1,7 +1,9 @@
 """The registered securities a cover states: title, trading symbol and exchange.
 
 Read from the cover's "Title of each class / Trading Symbol(s) / Name of each exchange" table
-(its first row), or from a "(NASDAQ: CPST)" mention anywhere in the filing.
+(its first row), or from the first mention anywhere in the filing: "(NASDAQ: CPST)", or "listed
+on the New York Stock Exchange under the symbol JNJ" (the exchange only when the sentence names
+one EDGAR knows: an over-the-counter quotation is no exchange).
 """
 
 import re
@@ -9,7 +11,7 @@ import re
 from ..ingest.model import SourceDocument
 from .cover_text import CoverText, Segment
 from .model import CoverField, Span
-from .places import exchange_code
+from .places import EXCHANGE_NAME, exchange_code
 
 _TABLE_HEAD = re.compile(r"trading\s+symbol", re.I)
 _SYMBOL = re.compile(r"\b[A-Z][A-Z0-9.\-]{0,6}\b")
@@ -17,6 +19,12 @@ _TICKER = re.compile(
     r"\((?P<exchange>NASDAQ(?:\s*(?:GS|GM|CM|Global\s+(?:Select\s+)?Market))?|NYSE(?:\s+(?:American|Arca|MKT|Amex))?"
     r"|AMEX|Nasdaq(?:GS|GM|CM)?)\s*:\s*(?P<symbol>[A-Z][A-Z.\-]{0,5})\)"
 )
+
+_UNDER_SYMBOL = re.compile(
+    r"\bunder\s+the\s+(?:trading\s+|ticker\s+|stock\s+)?symbol\s+(?:of\s+)?[\"'\u201c\u2018]?"
+    r"(?P<symbol>[A-Z][A-Z\-]{0,5}(?:\.[A-Z])?)(?![\w\-])"
+)
+_EXCHANGE_CONTEXT = 150  # characters before "under the symbol" where the sentence names the exchange
 
 
 def _column_of(segments: list[Segment], heading: Segment) -> Segment | None:
@@ -63,19 +71,32 @@ def _from_table(cover: CoverText) -> list[CoverField]:
     return fields
 
 
+def _mention(line: str) -> tuple[re.Match, tuple[int, int, str] | None] | None:
+    """The first symbol a line mentions, with where its exchange is named (start, end, text)."""
+    ticker, phrase = _TICKER.search(line), _UNDER_SYMBOL.search(line)
+    if ticker and (phrase is None or ticker.start() < phrase.start()):
+        return ticker, (ticker.start("exchange"), ticker.end("exchange"), ticker["exchange"])
+    if phrase is None:
+        return None
+    start = max(0, phrase.start() - _EXCHANGE_CONTEXT)
+    named = [
+        (m.start() + start, m.end() + start, m.group(0)) for m in EXCHANGE_NAME.finditer(line[start : phrase.start()])
+    ]
+    return phrase, (named[-1] if named else None)
+
+
 def _from_mention(documents: tuple[SourceDocument, ...]) -> list[CoverField]:
     for doc in documents:
         for i, line in enumerate(doc.lines):
-            m = _TICKER.search(line)
-            if m:
-                fields = [
-                    CoverField("trading_symbol", m["symbol"], Span(doc.index, i, m.start("symbol"), m.end("symbol")))
-                ]
-                code = exchange_code(m["exchange"])
-                if code:
-                    span = Span(doc.index, i, m.start("exchange"), m.end("exchange"))
-                    fields.append(CoverField("exchange", code, span, m["exchange"]))
-                return fields
+            found = _mention(line)
+            if found is None:
+                continue
+            m, exchange = found
+            fields = [CoverField("trading_symbol", m["symbol"], Span(doc.index, i, m.start("symbol"), m.end("symbol")))]
+            code = exchange_code(exchange[2]) if exchange else None
+            if code:
+                fields.append(CoverField("exchange", code, Span(doc.index, i, exchange[0], exchange[1]), exchange[2]))
+            return fields
     return []
 
 

@@ -1,5 +1,7 @@
 """US state and territory names and their two-letter codes (EDGAR and dei use the codes)."""
 
+import re
+
 STATES = {
     "alabama": "AL",
     "alaska": "AK",
@@ -114,6 +116,9 @@ _EXCHANGES = (
     ("chicago board options", "CBOE"),
     ("cboe", "CBOE"),
 )
+
+# An exchange's name as printed in prose ("The Nasdaq Capital Market", "the NYSE Amex").
+EXCHANGE_NAME = re.compile("|".join(re.escape(key) for key, _ in _EXCHANGES), re.I)
 
 
 def exchange_code(name: str) -> str | None:
