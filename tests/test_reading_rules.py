@@ -7,8 +7,10 @@ import pytest
 
 from converter.extract.calendar import FiscalCalendar
 from converter.extract.dates import find_dates
+from converter.extract.label_facts import dividends_per_share
 from converter.extract.model import (
     Cell,
+    Column,
     Grid,
     Period,
     RowKind,
@@ -23,6 +25,7 @@ from converter.extract.periods import period_of
 from converter.extract.scale import find_scale
 from converter.extract.units import unit_kind_of
 from converter.mapping.names import camel_name
+from converter.mapping.rules import label_key
 
 
 def cell(text):
@@ -164,3 +167,38 @@ def test_a_month_heading_ends_on_the_day_the_filing_states():
 )
 def test_extension_names_leave_out_stated_amounts_and_dates(label, name):
     assert camel_name(label) == name
+
+
+def _equity_row(label: str, sections: tuple[str, ...] = (), period: Period | None = None) -> StatementRow:
+    return StatementRow(1, label, RowKind.ITEM, UnitKind.MONETARY, (), sections, label, cell(label), period=period)
+
+
+YEARS = tuple(
+    Column(i, Period(end=date(year, 12, 31), start=date(year, 1, 1)), str(year))
+    for i, year in enumerate((2008, 2007, 2006))
+)
+
+
+@pytest.mark.parametrize(
+    ("row", "columns", "expected"),
+    [
+        # Norfolk Southern: "Dividends on Common" over "Stock, $1.22 per share", a row of the 2008 movements
+        (_equity_row("Stock, $1.22 per share", ("Dividends on Common",), YEARS[0].period), (), [("1.22", 2008)]),
+        (
+            _equity_row("Cash dividends declared ($.50, $.46 and $.42 per share)"),
+            YEARS,
+            [(".50", 2008), (".46", 2007), (".42", 2006)],
+        ),
+        (_equity_row("Cash dividends declared ($.50 per share)"), YEARS, []),  # which year's? not said
+        (_equity_row("Stock options exercised, $12.50 per share", (), YEARS[0].period), (), []),  # no dividend
+    ],
+)
+def test_dividends_per_share_in_equity_labels(row, columns, expected):
+    found = dividends_per_share((row,), columns)
+    assert [(f.text, f.periods[0].end.year) for f in found] == expected
+    assert all(f.subject == "common" and f.unit_kind is UnitKind.PER_SHARE for f in found)
+
+
+def test_learned_label_keys_leave_out_stated_amounts():
+    assert label_key("Cash dividends ($1.22 per share)") == label_key("Cash dividends ($.96 per share)")
+    assert label_key("Balance, December 31, 2008") == "balance december"

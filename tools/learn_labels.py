@@ -32,7 +32,12 @@ MIN_SHARE = 0.5
 
 
 def fits(concept, statement: str) -> bool:
-    if concept is None or concept.abstract or concept.kind not in ("monetary", "shares", "per_share"):
+    if (
+        concept is None
+        or concept.abstract
+        or concept.deprecated
+        or concept.kind not in ("monetary", "shares", "per_share")
+    ):
         return False
     return statement == "equity" or concept.period_type == ("instant" if statement == "balance_sheet" else "duration")
 
@@ -43,7 +48,7 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "converter" / "data" / "learned_labels.tsv")
     args = parser.parse_args()
     rules = load_rules()
-    taxonomy = load_concepts(((t.prefix, t.namespace, t.schema) for t in rules.taxonomies), taxonomy_settings())
+    taxonomy = load_concepts(rules.taxonomies, taxonomy_settings())
     counts: dict[tuple[str, str], dict[str, int]] = defaultdict(lambda: defaultdict(int))
     source = args.corpus / "truth" / "derived" / "fsds_plabel_to_tag_2009q3-2010q4.tsv"
     with source.open(encoding="utf-8", newline="") as handle:

@@ -11,7 +11,7 @@ from datetime import timedelta
 
 from .calendar import FiscalCalendar
 from .dates import find_dates
-from .label_facts import exponent_of
+from .label_facts import dividends_per_share, exponent_of
 from .model import (
     Column,
     Grid,
@@ -107,13 +107,17 @@ def equity_by_components(
     if len({p for p in periods.values() if p.is_instant}) < 2:
         return None
     rows = []
+    heading = ""  # a label printed over rows of its own ("Dividends on common stock:")
     for i, period in sorted(periods.items()):
         row = grid.rows[i]
         amount = parse_amount(row.cells[col])
-        if amount is None:
-            continue
         label = row.cells[0].text
+        if amount is None:
+            heading = label or heading
+            continue
         is_balance = period.is_instant
+        if is_balance:
+            heading = ""
         resolved = "Total stockholders' equity" if is_balance else label
         rows.append(
             StatementRow(
@@ -122,7 +126,7 @@ def equity_by_components(
                 RowKind.TOTAL if is_balance else RowKind.ITEM,
                 UnitKind.MONETARY,
                 (amount,),
-                (),
+                (heading,) if heading else (),
                 resolved,
                 row.cells[0],
                 None,
@@ -140,7 +144,7 @@ def equity_by_components(
         (Column(col, Period(end=last), heading),),
         tuple(rows),
         grid,
-        label_facts=_shares_outstanding(grid, periods, headings, scale),
+        label_facts=_shares_outstanding(grid, periods, headings, scale) + dividends_per_share(tuple(rows), ()),
         title_lines=title_lines,
         name=name,
     )

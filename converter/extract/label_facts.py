@@ -9,7 +9,7 @@ import re
 from decimal import Decimal
 
 from .dates import find_dates, make_date
-from .model import Cell, LabelFact, Period, Scale, StatementKind, StatementTable, UnitKind
+from .model import Cell, Column, LabelFact, Period, Scale, StatementKind, StatementRow, StatementTable, UnitKind
 
 _NUMBER = re.compile(
     r"(?P<dollar>\$\s?)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+|\.\d+|\d+)|\b(?P<none>none|no)\b", re.I
@@ -34,6 +34,14 @@ _IN_YEAR = re.compile(r"^\s*(?:shares\s+)?(?:in|at|for)\s+(?P<year>(?:19|20)\d\d
 _MORE_YEARS = re.compile(r"\s*(?:,|and|,\s*and)\s*(?P<year>(?:19|20)\d\d)\b")
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 _UNIT = {"par_value": UnitKind.PER_SHARE, "allowance": UnitKind.MONETARY}
+DURATION_KINDS = frozenset({"dividends_per_share"})  # label facts for a period, not at an instant
+_DIVIDEND = re.compile(r"\bdividends?\b", re.I)
+# "$1.22 per share", "$.50 a share", "$0.96 per common share"; a list "$.50, $.46 and $.42 per share" too
+_PER_SHARE_AMOUNT = re.compile(
+    r"\$\s?(?P<num>\d*\.\d+|\d+)(?=(?:\s*(?:,|and|,\s*and)\s*\$\s?(?:\d*\.\d+|\d+))*\s*(?:per|a)\s+"
+    r"(?:common\s+|preferred\s+)?share\b)",
+    re.I,
+)
 ACTUAL_COUNT_FLOOR = 1_000_000
 
 
@@ -226,8 +234,48 @@ def facts_in_label(row_index: int, cell: Cell, instants: tuple[Period, ...], sca
     return facts
 
 
+def dividends_per_share(rows: tuple[StatementRow, ...], columns: tuple[Column, ...]) -> tuple[LabelFact, ...]:
+    """Dividends per share an equity statement prints in a row's label ("Cash dividends ($1.22
+    per share)", or "Stock, $0.68 per share" under "Dividends on Common"), for the row's own
+    period, or with one amount per column ("$.50, $.46 and $.42 per share") for the columns'."""
+    facts = []
+    for row in rows:
+        context = " ".join((*row.sections[-1:], row.label))
+        amounts = list(_PER_SHARE_AMOUNT.finditer(row.label_cell.text))
+        if not amounts or not _DIVIDEND.search(context):
+            continue
+        periods = [row.period] if row.period is not None else [c.period for c in columns]
+        if len(amounts) == 1 and len(periods) > 1 and not row.period:
+            continue  # one amount for several columns: which one it is, the label does not say
+        if len(amounts) != len(periods) or any(p.is_instant for p in periods):
+            continue
+        subject = "preferred" if re.search(r"\bpreferred\b|\bpreference\b", context, re.I) else "common"
+        for m, period in zip(amounts, periods, strict=True):
+            span = row.label_cell.span_at(m.start("num"), m.end("num"))
+            if span is None:
+                continue
+            value, decimals = Decimal(m["num"]), len(m["num"].split(".")[1]) if "." in m["num"] else 0
+            facts.append(
+                LabelFact(
+                    row.grid_row,
+                    subject,
+                    "dividends_per_share",
+                    value,
+                    UnitKind.PER_SHARE,
+                    0,
+                    (period,),
+                    span,
+                    m["num"],
+                    decimals,
+                )
+            )
+    return tuple(facts)
+
+
 def label_facts_of(table: StatementTable) -> tuple[LabelFact, ...]:
-    """Label facts of a balance sheet (other statements state none we can date)."""
+    """Label facts of a balance sheet, and dividends per share in an equity statement's labels."""
+    if table.kind is StatementKind.EQUITY:
+        return dividends_per_share(table.rows, table.columns)
     if table.kind is not StatementKind.BALANCE_SHEET:
         return ()
     instants = tuple(dict.fromkeys(c.period for c in table.columns))

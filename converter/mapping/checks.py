@@ -1,6 +1,7 @@
 """Check the mapping rules against the loaded taxonomy before any conversion uses them."""
 
 from ..errors import MappingRulesError
+from ..extract.label_facts import DURATION_KINDS
 from ..extract.model import StatementKind
 from .model import ConceptInfo
 from .rules import MappingRules
@@ -32,8 +33,9 @@ def check_rules(rules: MappingRules, taxonomy: dict[str, ConceptInfo]) -> None:
                 problems.append(f"{rule.where}: {qname} is {concept.data_type}, not a number type")
     for rule in rules.label_facts:
         concept = taxonomy.get(rule.concept)
-        if concept is not None and concept.period_type != "instant":
-            problems.append(f"label_facts[{rule.subject}/{rule.kind}]: {rule.concept} must be an instant concept")
+        wanted = "duration" if rule.kind in DURATION_KINDS else "instant"
+        if concept is not None and concept.period_type != wanted:
+            problems.append(f"label_facts[{rule.subject}/{rule.kind}]: {rule.concept} must be a {wanted} concept")
     if problems:
         more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
         raise MappingRulesError(f"taxonomy_map.yaml does not fit the taxonomy: {problems[0]}{more}")

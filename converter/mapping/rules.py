@@ -34,8 +34,11 @@ def normalize_label(text: str) -> str:
 
 
 def label_key(text: str) -> str:
-    """A label reduced to its words, for looking up learned labels: punctuation does not count."""
-    return " ".join(re.findall(r"[a-z0-9]+", normalize_label(text).replace("&", " and ")))
+    """A label reduced to its words, for looking up learned labels: punctuation does not count,
+    nor do the amounts, rates and years a label states ("Cash dividends ($1.22 per share)" and
+    "Cash dividends ($.96 per share)" are one line)."""
+    words = re.findall(r"[a-z0-9]+", re.sub(r"(?<=\d)[,.](?=\d)", "", normalize_label(text).replace("&", " and ")))
+    return " ".join(w for w in words if not any(ch.isdigit() for ch in w))
 
 
 @dataclass(frozen=True)

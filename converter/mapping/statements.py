@@ -201,7 +201,7 @@ class StatementMapper:
         for fact in self.table.label_facts:
             rule = next((r for r in self.rules.label_facts if (r.subject, r.kind) == (fact.subject, fact.kind)), None)
             concept = self.taxonomy.get(rule.concept) if rule else None
-            if concept is None or concept.period_type != "instant":
+            if concept is None or any((p.start is None) != (concept.period_type == "instant") for p in fact.periods):
                 continue
             exponent = fact.exponent
             value = fact.value.scaleb(exponent)
