@@ -16,7 +16,7 @@ _GAP = re.compile(r" {2,}|\t+")
 _NUMERIC = re.compile(
     r"^\$?\s*\(?\s*\$?\s*-?\s*(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*\)?\s*%?$|^\$?\s*\(?(?:-{1,3}|\u2014|\u2013)\)?$"
 )
-_NUMBER_TOKEN = re.compile(r"(?:\$ ?)?\(?\$?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\)?%?")
+_NUMBER_TOKEN = re.compile(r"(?:\$ ?)?\(?\$?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\)?%?|\$")
 _GLUED_NUMBER = re.compile(r"^(?P<label>.*\S\))(?P<number>\$?\(?\d{1,3}(?:,\d{3})+(?:\.\d+)?\)?)$")
 _RULE = re.compile(r"^[\s\-=_]*[-=_]{3,}[\s\-=_]*$")
 _TAG = re.compile(r"^\s*</?(TABLE|CAPTION|S|C|FN)>", re.I)
@@ -75,8 +75,9 @@ def chunks(line: str) -> list[Chunk]:
 
 
 def _split_numbers(chunk: Chunk) -> list[Chunk]:
-    """Numbers typed one space apart ("$ 9,833 $11,062 $ 9,189") are one value each; a grouped
-    number pressed against a label's closing parenthesis ("of $91 ($87 in 1995)1,496") is apart."""
+    """Numbers typed one space apart ("$ 9,833 $11,062 $ 9,189", or "(1,045) $" with the next
+    column's dollar sign) are one value each; a grouped number pressed against a label's closing
+    parenthesis ("of $91 ($87 in 1995)1,496") is apart."""
     glued = _GLUED_NUMBER.match(chunk.text)
     if glued:
         cut = chunk.start + glued.start("number")

@@ -11,7 +11,8 @@ _SHARES = re.compile(
     re.I,
 )
 _PER_SHARE = re.compile(
-    r"\bper\s+(?:common\s+|ordinary\s+|basic\s+|diluted\s+|weighted\s+average\s+)?(?:share|unit)\b"
+    r"\bper\s+(?:(?:common|ordinary|basic|diluted|weighted|average|and|equivalent|limited|partnership|class\s+[a-z])"
+    r"\s+){0,5}(?:share|unit)\b"
     r"|\bper[- ]share\b|\bEPS\b",
     re.I,
 )
