@@ -1,8 +1,9 @@
 """Tidy raw grids, whatever format they came from, into one cell per value and one row per line item.
 
 - `$` alone in a cell joins the value to its right; `)` or `%` alone joins the value to its left.
-- A label-only row whose next row's label starts in lower case (or with a lone "- ") is a label
-  wrapped over two lines (often across a page break): the two rows become one.
+- A label-only row whose next row's label starts in lower case (or with a lone "- ", or with a
+  number in parentheses) is a label wrapped over two lines (often across a page break): the two
+  rows become one.
 - Rows of rule characters (----, ====) are drawn lines, not data.
 - A number spanning several columns moves to the last of them (numbers are right-aligned); a
   year is a heading, centred over its columns, and keeps its span.
@@ -19,6 +20,7 @@ from .numbers import is_year, parse_amount
 _RULE = re.compile(r"^[-=_\s]+$")
 _LEADING_SYMBOL = re.compile(r"^(\$|\(|\$\(|\(\$)$")
 _TRAILING_SYMBOL = re.compile(r"^(\)|%|\)%|\)\*)$")
+_NUMBER_ASIDE = re.compile(r"^\(\s*\$?\d")
 
 
 def join_cells(first: Cell, second: Cell, colspan: int | None = None) -> Cell:
@@ -63,13 +65,16 @@ def _dash_led(row: GridRow | None) -> bool:
 
 
 def _continues(previous: GridRow, row: GridRow, following: GridRow | None) -> bool:
-    """`row` carries on the label of `previous` (which had no values): it starts in lower case,
-    `previous` ends mid-phrase, or it is a lone "- basic and diluted" (a run of dash-led rows
-    are items under a heading instead)."""
+    """`row` carries on the label of `previous` (which had no values): it starts in lower case or
+    with a parenthesis around a number ("(122,921,601 shares in 1995)"), `previous` ends
+    mid-phrase, or it is a lone "- basic and diluted" (a run of dash-led rows are items under a
+    heading instead)."""
     if not _label_only(previous) or not row.cells or not row.cells[0].text:
         return False
-    first = row.cells[0].text[0]
-    if first.islower() or previous.cells[0].text.rstrip().endswith((",", ";", " and", " of", "-")):
+    text = row.cells[0].text
+    if text[0].islower() or _NUMBER_ASIDE.match(text):
+        return True
+    if previous.cells[0].text.rstrip().endswith((",", ";", " and", " of", "-")):
         return True
     return _dash_led(row) and not _dash_led(following)
 
