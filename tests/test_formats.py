@@ -66,11 +66,14 @@ def test_sgml_tagged_fixed_width_statements():
     balance = statement(APPLE_2000, "balance_sheet")
     assert periods(balance) == ["2000-04-01", "1999-09-25"]
     assert values(row(balance, "Total assets")) == ["7007000000", "5161000000"]
-    issued = [f for f in balance["label_facts"] if f["kind"] == "shares_issued"]
+    issued = [f for f in balance["label_facts"] if (f["subject"], f["kind"]) == ("common", "shares_issued")]
     assert [(f["value"], f["periods"]) for f in issued] == [
         ("162679893", [{"instant": "2000-04-01"}]),
         ("160799061", [{"instant": "1999-09-25"}]),
     ]
+    # "150,000 shares authorized, issued and outstanding": all three counts
+    preferred = {f["kind"]: f["value"] for f in balance["label_facts"] if f["subject"] == "preferred"}
+    assert preferred == {"shares_authorized": "150000", "shares_issued": "150000", "shares_outstanding": "150000"}
 
 
 def test_tables_known_only_by_their_lines_yield_to_titled_statements():
@@ -123,6 +126,32 @@ def test_untagged_fixed_width_statements_in_dollars():
     assert (shares["unit"], values(shares)) == ("shares", ["1244902", "842407"])
     cash = statement(HOLDINGS, "cash_flows")
     assert values(row(cash, "NET CASH USED IN OPERATING ACTIVITIES")) == ["-41032", "-70365"]
+
+
+# --------------------------------------------------------------------------- dotted leaders
+
+APPLE_1997 = "apple_10-K_1997-09-26.txt"
+
+
+def test_fixed_width_statements_with_dotted_leaders():
+    balance = statement(APPLE_1997, "balance_sheet")
+    assert balance["scale"]["monetary"] == 6 and periods(balance) == ["1997-09-26", "1996-09-27"]
+    assert values(row(balance, "Cash and cash equivalents")) == ["1230000000", "1552000000"]
+    assert values(row(balance, "Total current assets")) == ["3424000000", "4515000000"]
+    income = statement(APPLE_1997, "income_statement")
+    assert periods(income)[0] == "1996-09-28..1997-09-26"
+    # "$  (1,045) $    (816) $     424": each dollar sign belongs to the number after it
+    assert values(row(income, "Net income (loss)")) == ["-1045000000", "-816000000", "424000000"]
+    eps = row(income, "Earnings (loss) per common and common equivalent share")
+    assert (eps["unit"], values(eps)) == ("per_share", ["-8.29", "-6.59", "3.45"])
+    shares = row(income, "Common and common equivalent shares used")  # "(in thousands)" in its own label
+    assert (shares["unit"], values(shares)) == ("shares", ["126062000", "123734000", "123047000"])
+    # "127,949,220 shares issued and outstanding in 1997 (124,496,972 shares in 1996)"
+    issued = [(f["value"], f["periods"]) for f in balance["label_facts"] if f["kind"] == "shares_issued"]
+    assert ("127949220", [{"instant": "1997-09-26"}]) in issued
+    assert ("124496972", [{"instant": "1996-09-27"}]) in issued
+    # "150,000 shares authorized, issued and outstanding" beside "150" and "--": none issued in 1996
+    assert ("150000", [{"instant": "1997-09-26"}]) in issued
 
 
 # --------------------------------------------------------------------------- HTML tables

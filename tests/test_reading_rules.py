@@ -7,7 +7,7 @@ import pytest
 
 from converter.extract.calendar import FiscalCalendar
 from converter.extract.dates import find_dates
-from converter.extract.label_facts import dividends_per_share
+from converter.extract.label_facts import dividends_per_share, facts_in_label
 from converter.extract.model import (
     Cell,
     Column,
@@ -202,3 +202,34 @@ def test_dividends_per_share_in_equity_labels(row, columns, expected):
 def test_learned_label_keys_leave_out_stated_amounts():
     assert label_key("Cash dividends ($1.22 per share)") == label_key("Cash dividends ($.96 per share)")
     assert label_key("Balance, December 31, 2008") == "balance december"
+
+
+FISCAL_2000 = (Period(end=date(2000, 12, 31)), Period(end=date(2000, 1, 2)))  # fiscal 1999 ended January 2, 2000
+
+
+@pytest.mark.parametrize(
+    ("label", "instants", "expected"),
+    [
+        (  # PerkinElmer
+            "Common stock -- $1 par value, authorized 100,000,000 shares; issued 61,454,000 shares in 2000 and "
+            "60,102,000 in 1999",
+            FISCAL_2000,
+            {("shares_issued", "61454000", "2000-12-31"), ("shares_issued", "60102000", "2000-01-02")},
+        ),
+        (  # Alcoa
+            "Receivables from customers, less allowances of $13 in 2015 and $14 in 2014",
+            (Period(end=date(2015, 12, 31)), Period(end=date(2014, 12, 31))),
+            {("allowance", "13", "2015-12-31"), ("allowance", "14", "2014-12-31")},
+        ),
+        (  # Ford: a list pairs with the columns in order
+            "Common Stock, par value $1.00 per share (464 and 454 million shares issued)",
+            FISCAL_2000,
+            {("shares_issued", "464", "2000-12-31"), ("shares_issued", "454", "2000-01-02")},
+        ),
+    ],
+)
+def test_numbers_in_labels_take_the_year_or_the_position_they_are_printed_in(label, instants, expected):
+    found = facts_in_label(1, cell(label), instants, find_scale("(In millions)"))
+    dated = {(f.kind, f.text.replace(",", ""), f.periods[0].end.isoformat()) for f in found if len(f.periods) == 1}
+    assert expected <= dated
+    assert all(len(f.periods) == 1 for f in found if f.kind in ("shares_issued", "allowance"))

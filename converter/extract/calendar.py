@@ -21,6 +21,12 @@ _NEW_YEAR_DAYS = 7
 _END_DRIFT_DAYS = 7  # how far a 52/53-week year end strays from its usual day
 
 
+def fiscal_year_of(end: date) -> int:
+    """The year a year end is named for: its own, or the year before for a 52/53-week year that
+    ends in the first week of January ("fiscal 1999" ended January 2, 2000)."""
+    return end.year - 1 if end.month == 1 and end.day <= _NEW_YEAR_DAYS else end.year
+
+
 @dataclass(frozen=True)
 class FiscalCalendar:
     year_end: tuple[int, int] | None = None  # (month, day) the fiscal year usually ends

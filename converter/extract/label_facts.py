@@ -8,8 +8,20 @@ Each number takes the first date that follows it in its clause (clauses end at '
 import re
 from decimal import Decimal
 
+from .calendar import fiscal_year_of
 from .dates import find_dates, make_date
-from .model import Cell, Column, LabelFact, Period, Scale, StatementKind, StatementRow, StatementTable, UnitKind
+from .model import (
+    MAX_SHARE_COUNT,
+    Cell,
+    Column,
+    LabelFact,
+    Period,
+    Scale,
+    StatementKind,
+    StatementRow,
+    StatementTable,
+    UnitKind,
+)
 
 _NUMBER = re.compile(
     r"(?P<dollar>\$\s?)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+|\.\d+|\d+)|\b(?P<none>none|no)\b", re.I
@@ -21,6 +33,10 @@ _SUBJECTS = (
     ("receivables", re.compile(r"\breceivables?\b", re.I)),
 )
 _AFTER = (
+    (
+        "shares_authorized_issued_and_outstanding",
+        re.compile(r"^\s*(?:\w+\s+)?shares\s+authorized,?\s+issued,?\s+and\s+outstanding\b", re.I),
+    ),
     ("shares_issued_and_outstanding", re.compile(r"^\s*(?:shares\s+)?issued\s+and\s+outstanding\b", re.I)),
     ("par_value", re.compile(r"^\s*(?:per\s+share\s+)?(?:par|stated)\s+value\b", re.I)),
     ("shares_authorized", re.compile(r"^\s*(?:\w+\s+)?shares\s+authorized\b|^\s*authorized\b", re.I)),
@@ -30,10 +46,13 @@ _AFTER = (
 )
 _PAR_BEFORE = re.compile(r"(?:par|stated)\s+value(?:\s+of)?\s*$", re.I)
 _ALLOWANCE_BEFORE = re.compile(r"\ballowances?\b", re.I)
-_IN_YEAR = re.compile(r"^\s*(?:shares\s+)?(?:in|at|for)\s+(?P<year>(?:19|20)\d\d)\b", re.I)
+_IN_YEAR = re.compile(r"\b(?:in|at|for)\s+(?:fiscal\s+)?(?P<year>(?:19|20)\d\d)\b", re.I)
+# "(124,496,972 shares in 1996)", "and 60,102,000 in 1999": another year's number of the kind just stated
+_OTHER_YEAR = re.compile(r"^\s*(?:shares\s+)?(?:in|at|for)\s+(?:fiscal\s+)?(?:19|20)\d\d\b", re.I)
 _MORE_YEARS = re.compile(r"\s*(?:,|and|,\s*and)\s*(?P<year>(?:19|20)\d\d)\b")
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 _UNIT = {"par_value": UnitKind.PER_SHARE, "allowance": UnitKind.MONETARY}
+_HELD_KINDS = frozenset({"shares_issued", "shares_outstanding"})
 DURATION_KINDS = frozenset({"dividends_per_share"})  # label facts for a period, not at an instant
 _DIVIDEND = re.compile(r"\bdividends?\b", re.I)
 # "$1.22 per share", "$.50 a share", "$0.96 per common share"; a list "$.50, $.46 and $.42 per share" too
@@ -94,6 +113,8 @@ def _kind_of(clause: str, m: re.Match, subject: str) -> str | None:
 
 
 def _expand(kind: str) -> tuple[str, ...]:
+    if kind == "shares_authorized_issued_and_outstanding":
+        return ("shares_authorized", "shares_issued", "shares_outstanding")
     return ("shares_issued", "shares_outstanding") if kind == "shares_issued_and_outstanding" else (kind,)
 
 
@@ -111,14 +132,22 @@ def _classified(clause: str, subject: str, dates) -> list[tuple[re.Match, str]]:
     masked = [(s, e) for _, s, e in dates]
     numbers = [m for m in _NUMBER.finditer(clause) if not any(s <= m.start() < e for s, e in masked)]
     kinds = [_kind_of(clause, m, subject) for m in numbers]
+    years = {i for i, m in enumerate(numbers) if m["num"] and not m["dollar"] and _BARE_YEAR.match(m["num"])}
     if len(numbers) > 1:
         joined = [
             bool(re.fullmatch(_LIST_JOIN, clause[numbers[i].end() : numbers[i + 1].start()], re.I))
+            and not {i, i + 1} & years  # "$13 in 2015 and $14 in 2014": the years are no amounts
             for i in range(len(numbers) - 1)
         ]
         for i in [*range(len(numbers) - 2, -1, -1), *range(len(numbers) - 1)]:
             if joined[i] and (kinds[i] is None) != (kinds[i + 1] is None):
                 kinds[i] = kinds[i + 1] = kinds[i] or kinds[i + 1]
+        counts = [i for i in range(len(numbers)) if i not in years]
+        for before, i in zip(counts, counts[1:], strict=False):
+            between = clause[numbers[before].end() : numbers[i].start()]
+            leads_on = re.search(r"(?:\(|\band|,)\s*\$?\s*$", between)
+            if kinds[i] is None and kinds[before] and leads_on and _OTHER_YEAR.match(clause[numbers[i].end() :]):
+                kinds[i] = kinds[before]
     return [(m, k) for m, k in zip(numbers, kinds, strict=True) if k]
 
 
@@ -151,21 +180,32 @@ def _dated_numbers(
     "respectively", or as one list before as many dates, pair with the dates in order."""
     dates = _clause_dates(clause)
     found = _classified(clause, subject, dates)
-    if len(found) > 1 and (_RESPECTIVELY.search(clause) or _is_list(clause, found)):
-        periods = [Period(end=d[0]) for d in dates] if dates else list(instants)
-        if len(periods) == len(found):
-            return [(m, k, p) for (m, k), p in zip(found, periods, strict=True)]
+    paired: dict[int, Period] = {}  # numbers of one kind listed "respectively" or as a list, by position
+    for kind in dict.fromkeys(k for _, k in found):
+        of_kind = [(m, k) for m, k in found if k == kind]
+        if len(of_kind) > 1 and (_RESPECTIVELY.search(clause) or _is_list(clause, of_kind)):
+            periods = [Period(end=d[0]) for d in dates] if dates else list(instants)
+            if len(periods) == len(of_kind):
+                paired.update({m.start(): p for (m, _), p in zip(of_kind, periods, strict=True)})
     result = []
-    for m, kind in found:
+    starts = [m.start() for m, _ in found] + [len(clause)]
+    for (m, kind), end in zip(found, starts[1:], strict=True):
+        if m.start() in paired:
+            result.append((m, kind, paired[m.start()]))
+            continue
         following = next((d for d, s, _ in dates if s >= m.end()), None)
-        result.append((m, kind, Period(end=following) if following else _year_instant(clause[m.end() :], instants)))
+        result.append((m, kind, Period(end=following) if following else _year_instant(clause[m.end() : end], instants)))
     return _the_other_instant(result, instants)
 
 
 def _year_instant(after: str, instants: tuple[Period, ...]) -> Period | None:
-    """The column a number dated by its year alone stands for ("$87 in 1995")."""
-    m = _IN_YEAR.match(after)
-    matching = [p for p in instants if m and p.end.year == int(m["year"])]
+    """The column a number dated by its year alone stands for ("$87 in 1995", "127,949,220 shares
+    issued and outstanding in 1997"): a year named after it, before the next number, unless more
+    years follow ("in 1997 and 1996" holds for both)."""
+    m = _IN_YEAR.search(after)
+    if m is None or _MORE_YEARS.match(after, m.end()):
+        return None
+    matching = [p for p in instants if fiscal_year_of(p.end) == int(m["year"])]
     return matching[0] if len(matching) == 1 else None
 
 
@@ -199,11 +239,16 @@ def exponent_of(kind: str, value: Decimal, scale: Scale) -> int:
         return 0
     if scale.shares_stated or value >= ACTUAL_COUNT_FLOOR:
         return scale.shares if scale.shares_stated else 0
-    return scale.shares
+    return scale.shares if value.scaleb(scale.shares) <= MAX_SHARE_COUNT else 0
 
 
-def facts_in_label(row_index: int, cell: Cell, instants: tuple[Period, ...], scale: Scale) -> list[LabelFact]:
-    """The label facts of one balance-sheet row."""
+def facts_in_label(
+    row_index: int, cell: Cell, instants: tuple[Period, ...], scale: Scale, held: tuple[Period, ...] | None = None
+) -> list[LabelFact]:
+    """The label facts of one balance-sheet row. An undated count of shares issued or outstanding
+    (other than none) holds only where the row shows an amount (`held`): a dash says none were
+    issued yet."""
+    held = instants if held is None else held
     subject = subject_of(cell.text)
     if subject is None:
         return []
@@ -217,6 +262,9 @@ def facts_in_label(row_index: int, cell: Cell, instants: tuple[Period, ...], sca
                 continue
             value, decimals = _value(m)
             for k in _expand(kind):
+                periods = (period,) if period else (held if k in _HELD_KINDS and value else instants)
+                if not periods:
+                    continue
                 facts.append(
                     LabelFact(
                         row_index,
@@ -225,7 +273,7 @@ def facts_in_label(row_index: int, cell: Cell, instants: tuple[Period, ...], sca
                         value,
                         _UNIT.get(k, UnitKind.SHARES),
                         exponent_of(k, value, scale),
-                        (period,) if period else instants,
+                        periods,
                         span,
                         cell.text[start:end],
                         decimals,
@@ -282,5 +330,12 @@ def label_facts_of(table: StatementTable) -> tuple[LabelFact, ...]:
     facts: list[LabelFact] = []
     for row in table.rows:
         if any(ch.isdigit() for ch in row.label) or re.search(r"\bnone\b", row.label, re.I):
-            facts.extend(facts_in_label(row.grid_row, row.label_cell, instants, table.scale))
+            held = tuple(
+                dict.fromkeys(
+                    c.period
+                    for c, v in zip(table.columns, row.values, strict=True)
+                    if v is None or (not v.is_dash and v.magnitude)
+                )
+            )
+            facts.extend(facts_in_label(row.grid_row, row.label_cell, instants, table.scale, held))
     return tuple(facts)
