@@ -39,6 +39,7 @@ def cell(text):
         ("(556,130)", Decimal(556130), True, "556,130"),
         ("$ (0.06)", Decimal("0.06"), True, "0.06"),
         ("-12", Decimal(12), True, "12"),
+        ("$  5.12*", Decimal("5.12"), False, "5.12"),  # IBM 1997: a footnote mark after the amount
         ("--", None, False, "--"),
         ("\u2014", None, False, "\u2014"),
     ],
@@ -233,3 +234,9 @@ def test_numbers_in_labels_take_the_year_or_the_position_they_are_printed_in(lab
     dated = {(f.kind, f.text.replace(",", ""), f.periods[0].end.isoformat()) for f in found if len(f.periods) == 1}
     assert expected <= dated
     assert all(len(f.periods) == 1 for f in found if f.kind in ("shares_issued", "allowance"))
+
+
+def test_a_caption_before_a_colon_names_the_count():
+    label = "Preferred stock, par value $.01 per share - shares authorized: 150,000,000 shares issued: 1997 - 2,597,261"
+    found = facts_in_label(1, cell(label), FISCAL_2000, find_scale("(Dollars in millions)"))
+    assert [(f.kind, f.text) for f in found if f.text == "150,000,000"] == [("shares_authorized", "150,000,000")]

@@ -14,9 +14,9 @@ from .model import EMPTY_CELL, Cell, Grid, GridRow, Span
 _LEADER = re.compile(r"(?<=\S)(?:\s?\.){3,}\s*|(?<=\s)(?:\.\s?){3,}")
 _GAP = re.compile(r" {2,}|\t+")
 _NUMERIC = re.compile(
-    r"^\$?\s*\(?\s*\$?\s*-?\s*(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*\)?\s*%?$|^\$?\s*\(?(?:-{1,3}|\u2014|\u2013)\)?$"
+    r"^\$?\s*\(?\s*\$?\s*-?\s*(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*\)?\s*%?\s*(?:\*{1,3}|[\u2020\u2021])?$|^\$?\s*\(?(?:-{1,3}|\u2014|\u2013)\)?$"
 )
-_NUMBER_TOKEN = re.compile(r"(?:\$ ?)?\(?\$?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\)?%?|\$")
+_NUMBER_TOKEN = re.compile(r"(?:\$ ?)?\(?\$?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\)?%?\*{0,3}|\$")
 _GLUED_NUMBER = re.compile(r"^(?P<label>.*\S\))(?P<number>\$?\(?\d{1,3}(?:,\d{3})+(?:\.\d+)?\)?)$")
 _RULE = re.compile(r"^[\s\-=_]*[-=_]{3,}[\s\-=_]*$")
 _TAG = re.compile(r"^\s*</?(TABLE|CAPTION|S|C|FN)>", re.I)

@@ -83,30 +83,38 @@ _BARE_YEAR = re.compile(r"^(?:19|20)\d\d$")
 _LIST_JOIN = r"\s*(?:shares)?\s*(?:,|and|,\s*and)\s*\$?\s*"
 
 
-def _kind_of(clause: str, m: re.Match, subject: str) -> str | None:
-    """What a number in a label counts: read from the words after it ("415,000,000 shares
-    authorized"), or before it ("authorized: 11,000 shares", "outstanding: none")."""
-    after = clause[m.end() :]
-    before = clause[: m.start()]
-    if m["dollar"] and _PAR_BEFORE.search(before):
-        return "par_value"
-    if m["num"] and _BARE_YEAR.match(m["num"]) and not re.match(r"^\s*shares\b", after, re.I):
-        return None  # "at December 31, 2021 and 2020"
+def _kind_named_before(before: str, m: re.Match, subject: str) -> str | None:
+    """The count a caption before a share number names ("authorized: 11,000 shares")."""
+    if m["dollar"] or subject not in ("common", "preferred"):
+        return None
+    return next((k for k, p in _BEFORE if p.search(before)), None)
+
+
+def _kind_named_after(after: str, m: re.Match, subject: str) -> str | None:
     for kind, pattern in _AFTER:
         if pattern.search(after):
             if kind == "par_value" and not (m["dollar"] or "." in (m["num"] or "")):
                 return None
             if m["none"] and kind not in ("shares_issued", "shares_outstanding", "shares_issued_and_outstanding"):
                 return None
-            if kind == "shares" and subject != "treasury":
-                break
-            return kind
-    if not m["dollar"] and subject in ("common", "preferred"):
-        kind = next((k for k, p in _BEFORE if p.search(before)), None)
-        if kind:
-            return kind
-    if m["none"]:
-        return None
+            return None if kind == "shares" and subject != "treasury" else kind
+    return None
+
+
+def _kind_of(clause: str, m: re.Match, subject: str) -> str | None:
+    """What a number in a label counts: read from the words after it ("415,000,000 shares
+    authorized"), or before it ("authorized: 11,000 shares", "outstanding: none"); a caption
+    ending in a colon speaks first ("shares authorized: 150,000,000 shares issued: ...")."""
+    after = clause[m.end() :]
+    before = clause[: m.start()]
+    if m["dollar"] and _PAR_BEFORE.search(before):
+        return "par_value"
+    if m["num"] and _BARE_YEAR.match(m["num"]) and not re.match(r"^\s*shares\b", after, re.I):
+        return None  # "at December 31, 2021 and 2020"
+    captioned = _kind_named_before(before, m, subject) if re.search(r":\s*$", before) else None
+    kind = captioned or _kind_named_after(after, m, subject) or _kind_named_before(before, m, subject)
+    if kind or m["none"]:
+        return kind
     if m["dollar"] and subject == "receivables" and _ALLOWANCE_BEFORE.search(before):
         return "allowance"
     return None

@@ -9,7 +9,7 @@ _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 _AMOUNT = re.compile(
     r"^(?P<pre>\$?\s*(?P<open>\()?\s*\$?\s*(?P<minus>[-\u2212\u2013])?\s*\$?\s*)"
     rf"(?P<num>{_NUMBER})"
-    r"(?P<post>\s*(?P<close>\))?\s*%?)$"
+    r"(?P<post>\s*(?P<close>\))?\s*%?\s*(?:\*{1,3}|[\u2020\u2021])?)$"  # a footnote mark may follow: "5.12*"
 )
 _DASH = re.compile(
     r"^(?P<pre>\$?\s*\(?\s*)(?P<dash>-{1,3}|[\u2012\u2013\u2014\u2015\u2212]{1,2}|_+|-0-|nil)(?:\s*\)?)$", re.I
