@@ -114,3 +114,14 @@ def test_rows_that_disagree_in_sign_never_share_a_concept(settings):
     assert all(len(v) == 1 for v in values.values()), [k for k, v in values.items() if len(v) > 1]
     revenues = [f for f in model.facts if f.concept.qname == "us-gaap:Revenues"]
     assert {f.value for f in revenues if f.context.id == "d20070701-20070930"} == {Decimal(7219000)}
+
+
+def test_per_share_rows_named_like_income_are_earnings_per_share(settings):
+    # Apple 1997: "Earnings (loss) per common and common equivalent share" (primary EPS, before 1997)
+    model = prepare(FIXTURES / "apple_10-K_1997-09-26.txt", ConvertOptions(settings=settings)).model
+    eps = {
+        f.context.period.end.isoformat(): f.value
+        for f in model.facts
+        if f.concept.qname == "us-gaap:EarningsPerShareBasic"
+    }
+    assert eps == {"1997-09-26": Decimal("-8.29"), "1996-09-27": Decimal("-6.59"), "1995-09-29": Decimal("3.45")}
