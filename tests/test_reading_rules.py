@@ -164,6 +164,7 @@ def test_a_month_heading_ends_on_the_day_the_filing_states():
         ("Net loss for the year ended December 31, 2021", "NetLoss"),
         ("Intangible asset, net and other long-term assets", "IntangibleAssetNetAndOtherLongTermAssets"),
         ("2.5% Notes due 2030", "NotesDue2030"),  # nothing named before the number: all of it
+        ("U.S.", "Us"),  # never country:US, an element of the SEC's taxonomies (EFM 6.7.16)
     ],
 )
 def test_extension_names_leave_out_stated_amounts_and_dates(label, name):

@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from ..extract.model import Period, Span, UnitKind
 from .model import STANDARD_LABEL, ConceptInfo, Context, Display, Fact, FactModel, Role, Unit
-from .names import camel_name, unique_name
+from .names import camel_name, label_from_name, unique_name
 
 _UNITS = {
     UnitKind.MONETARY: Unit("USD", "iso4217:USD"),
@@ -119,7 +119,7 @@ class FactModelBuilder:
         return known is not None and known != value
 
     def label(self, concept: ConceptInfo, role: str, text: str) -> None:
-        text = " ".join(text.split()).replace("<", "(").replace(">", ")")
+        text = " ".join(text.split()).replace("<", "(").replace(">", ")") or label_from_name(concept.name)
         self._used_concepts.setdefault(concept.qname, concept)
         self.labels.setdefault((concept.qname, role), text)
 

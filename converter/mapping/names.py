@@ -31,6 +31,8 @@ def camel_name(text: str, suffix: str = "") -> str:
     words = _named_words(_WORD.findall(text.replace("'", "")))
     name = "".join(w[:1].upper() + w[1:].lower() if w.isupper() else w[:1].upper() + w[1:] for w in words)
     name = name.lstrip("0123456789") or "Item"
+    if name.isupper():  # "U.S." -> Us: SEC taxonomies name countries, currencies, states in capitals (US, USD)
+        name = name[0] + name[1:].lower()
     return name[: MAX_NAME - len(suffix)] + suffix
 
 

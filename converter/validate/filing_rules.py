@@ -81,11 +81,19 @@ def unique_standard_labels(model: FactModel) -> Iterator[Finding]:
         seen.setdefault(text, qname)
 
 
+def trimmed_labels(model: FactModel) -> Iterator[Finding]:
+    """EFM 6.10.8: a label is not empty and has no leading or trailing white space."""
+    for qname, role, text in model.labels:
+        if not text.strip() or text != text.strip():
+            yield Finding("error", "xbrlconv.efm.labelWhiteSpace", f"{qname} has the label {text!r} ({role})")
+
+
 def check_filing(model: FactModel, files: dict[str, bytes]) -> list[Finding]:
     """All of the rules above on one rendered filing."""
     findings = list(file_names(sorted(files)))
     findings += list(labels_and_presentation(model))
     findings += list(unique_standard_labels(model))
+    findings += list(trimmed_labels(model))
     for name, content in files.items():
         if name.endswith(".htm"):
             findings += list(html_is_safe(content))
