@@ -21,7 +21,7 @@ from converter.extract.model import (
     UnitKind,
 )
 from converter.extract.numbers import parse_amount
-from converter.extract.periods import period_of
+from converter.extract.periods import fiscal_periods, period_of
 from converter.extract.scale import find_scale
 from converter.extract.units import unit_kind_of
 from converter.mapping.names import camel_name
@@ -241,3 +241,14 @@ def test_a_caption_before_a_colon_names_the_count():
     label = "Preferred stock, par value $.01 per share - shares authorized: 150,000,000 shares issued: 1997 - 2,597,261"
     found = facts_in_label(1, cell(label), FISCAL_2000, find_scale("(Dollars in millions)"))
     assert [(f.kind, f.text) for f in found if f.text == "150,000,000"] == [("shares_authorized", "150,000,000")]
+
+
+def test_a_borrowed_month_end_snaps_to_the_balance_sheet_date_days_away():
+    # PerkinElmer: "For three years ended December 31, 2000" over "2000 1999", balance sheets at
+    # December 31, 2000 and January 2, 2000 (a 52/53-week year)
+    year_2000 = Period(end=date(2000, 12, 31), start=date(2000, 1, 1))
+    year_1999 = Period(end=date(1999, 12, 31), start=date(1999, 1, 1))
+    balances = {Period(end=date(2000, 12, 31)), Period(end=date(2000, 1, 2))}
+    refined = fiscal_periods({year_2000, year_1999} | balances)
+    assert refined[year_1999] == Period(end=date(2000, 1, 2), start=date(1999, 1, 4))  # 52 weeks
+    assert refined[year_2000] == Period(end=date(2000, 12, 31), start=date(2000, 1, 3))

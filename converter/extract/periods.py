@@ -143,11 +143,12 @@ END_SNAP_DAYS = 3
 
 
 def _snapped_end(period: Period, instants: list) -> date:
-    """A duration ending a few days from a balance-sheet date, on no month end, ends on that date:
-    its year was printed alone and the month-day borrowed from another year ("Fiscal years ended
-    September 26, 1997" over "1996", while the balance sheet is at September 27, 1996)."""
+    """A duration ending a few days from a balance-sheet date ends on that date: its year was
+    printed alone and the month-day borrowed from another year ("Fiscal years ended September 26,
+    1997" over "1996", while the balance sheet is at September 27, 1996; "Three years ended
+    December 31, 2000" over "1999", with the balance sheet at January 2, 2000)."""
     end = period.end
-    if end in instants or end.day == calendar.monthrange(end.year, end.month)[1]:
+    if end in instants:
         return end
     near = [i for i in instants if abs((i - end).days) <= END_SNAP_DAYS]
     return min(near, key=lambda i: abs((i - end).days)) if near else end
