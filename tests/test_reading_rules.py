@@ -7,6 +7,7 @@ import pytest
 
 from converter.extract.calendar import FiscalCalendar
 from converter.extract.dates import find_dates
+from converter.extract.grid import merge_symbol_cells
 from converter.extract.label_facts import dividends_per_share, facts_in_label
 from converter.extract.model import (
     Cell,
@@ -23,6 +24,7 @@ from converter.extract.model import (
 from converter.extract.numbers import parse_amount
 from converter.extract.periods import fiscal_periods, period_of
 from converter.extract.scale import find_scale
+from converter.extract.statements import classify
 from converter.extract.units import unit_kind_of
 from converter.mapping.names import camel_name
 from converter.mapping.rules import label_key
@@ -252,3 +254,23 @@ def test_a_borrowed_month_end_snaps_to_the_balance_sheet_date_days_away():
     refined = fiscal_periods({year_2000, year_1999} | balances)
     assert refined[year_1999] == Period(end=date(2000, 1, 2), start=date(1999, 1, 4))  # 52 weeks
     assert refined[year_2000] == Period(end=date(2000, 12, 31), start=date(2000, 1, 3))
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        ("COMPREHENSIVE INCOME STATEMENTS", StatementKind.COMPREHENSIVE_INCOME),  # Microsoft 2013
+        ("CONSOLIDATED STATEMENTS OF COMPREHENSIVE INCOME", StatementKind.COMPREHENSIVE_INCOME),
+        ("CONSOLIDATED STATEMENTS OF OPERATIONS AND COMPREHENSIVE LOSS", StatementKind.INCOME_STATEMENT),
+        ("INCOME STATEMENTS", StatementKind.INCOME_STATEMENT),
+    ],
+)
+def test_statement_kind_from_its_title(title, kind):
+    assert classify(title, "", [])[0] is kind
+
+
+def test_a_dollar_and_parenthesis_in_a_cell_of_their_own_join_the_number():
+    # Electronic Arts: "$ (" and "0.00)" in two cells are one negative zero
+    cells = tuple(Cell(t, (Span(0, 0, 10 * i, 10 * i + len(t)),)) for i, t in enumerate(("EPS", "$ (", "0.00)")))
+    joined = [c.text for c in merge_symbol_cells(cells) if c.text]
+    assert joined == ["EPS", "$ ( 0.00)"]

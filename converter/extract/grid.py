@@ -18,7 +18,7 @@ from .model import EMPTY_CELL, Cell, Grid, GridRow
 from .numbers import is_year, parse_amount
 
 _RULE = re.compile(r"^[-=_\s]+$")
-_LEADING_SYMBOL = re.compile(r"^(\$|\(|\$\(|\(\$)$")
+_LEADING_SYMBOL = re.compile(r"^(\$|\(|\$\s*\(|\(\s*\$)$")
 _TRAILING_SYMBOL = re.compile(r"^(\)|%|\)%|\)\*)$")
 _NUMBER_ASIDE = re.compile(r"^\(\s*\$?\d")
 
@@ -38,7 +38,7 @@ def _is_rule_row(row: GridRow) -> bool:
     return bool(texts) and all(_RULE.match(t) and len(t.strip()) >= 2 for t in texts)
 
 
-def _merge_symbol_cells(cells: tuple[Cell, ...]) -> tuple[Cell, ...]:
+def merge_symbol_cells(cells: tuple[Cell, ...]) -> tuple[Cell, ...]:
     """Join '$' and '(' cells to the value on their right (the joined cell covers both columns, so
     values line up with those typed whole), ')' and '%' cells to the value on their left."""
     out = list(cells)
@@ -154,7 +154,7 @@ def _gather_labels(rows: list[GridRow]) -> list[GridRow]:
 def tidy(grid: Grid) -> Grid:
     """Apply the tidying rules above and square the grid to a common width."""
     rows = [r for r in grid.rows if not _is_rule_row(r)]
-    rows = [replace(r, cells=_right_align_numbers(_merge_symbol_cells(r.cells))) for r in rows]
+    rows = [replace(r, cells=_right_align_numbers(merge_symbol_cells(r.cells))) for r in rows]
     rows = _drop_empty_columns(_gather_labels(_drop_empty_columns(rows)))
     rows = _merge_wrapped_labels(rows)
     return replace(grid, rows=tuple(rows))

@@ -34,6 +34,14 @@ _KIND_BY_TITLE = (
             re.I,
         ),
     ),
+    (  # "COMPREHENSIVE INCOME STATEMENTS" is no income statement; "operations and comprehensive income" is
+        StatementKind.COMPREHENSIVE_INCOME,
+        re.compile(
+            r"\bcomprehensive\s+(?:income|loss|earnings)\s+statements?\b"
+            r"|\bstatements?\s+of\s+(?:consolidated\s+)?comprehensive\s+(?:income|loss|earnings)\b",
+            re.I,
+        ),
+    ),
     (
         StatementKind.INCOME_STATEMENT,
         re.compile(
