@@ -7,12 +7,14 @@ import pytest
 
 from converter.extract.calendar import FiscalCalendar
 from converter.extract.dates import find_dates
+from converter.extract.equity import total_column
 from converter.extract.grid import merge_symbol_cells
 from converter.extract.label_facts import dividends_per_share, facts_in_label
 from converter.extract.model import (
     Cell,
     Column,
     Grid,
+    GridRow,
     Period,
     RowKind,
     Span,
@@ -274,3 +276,27 @@ def test_a_dollar_and_parenthesis_in_a_cell_of_their_own_join_the_number():
     cells = tuple(Cell(t, (Span(0, 0, 10 * i, 10 * i + len(t)),)) for i, t in enumerate(("EPS", "$ (", "0.00)")))
     joined = [c.text for c in merge_symbol_cells(cells) if c.text]
     assert joined == ["EPS", "$ ( 0.00)"]
+
+
+def test_the_equity_total_is_the_column_its_components_add_up_to():
+    # Intel 2002: stacked headings put "Total" over the retained earnings column; the balances
+    # show which column is the total (7,316 + 3,791 + 21,428 = 32,535; 6,669 is a share count)
+    rows = (
+        GridRow(
+            tuple(
+                cell(t) for t in ("Balance at December 25, 1999", "6,669", "$ 7,316", "$ 3,791", "$ 21,428", "$ 32,535")
+            ),
+            1,
+        ),
+        GridRow(tuple(cell(t) for t in ("Net income", "", "", "", "10,535", "10,535")), 2),
+        GridRow(
+            tuple(
+                cell(t) for t in ("Balance at December 30, 2000", "6,721", "$ 8,486", "$ 195", "$ 28,006", "$ 36,687")
+            ),
+            3,
+        ),
+    )
+    grid = Grid("t24", 0, 1, 3, rows)
+    headings = [(1, "Common Stock Number of Shares"), (2, "Amount"), (3, "Total"), (4, "Other Income"), (5, "")]
+    assert total_column(grid, headings, [0, 2]) == (5, "")
+    assert total_column(grid, headings, []) == (3, "Total")  # nothing to add up: the heading speaks

@@ -8,6 +8,7 @@ the period from the day after the first to the second.
 
 import re
 from datetime import timedelta
+from decimal import Decimal
 
 from .calendar import FiscalCalendar
 from .dates import find_dates
@@ -62,7 +63,7 @@ def _shares_outstanding(
     grid: Grid, periods: dict[int, Period], headings: list[tuple[int, str]], scale: Scale
 ) -> tuple[LabelFact, ...]:
     """Common shares outstanding at each balance row, from a "Shares" column beside the amounts."""
-    columns = [col for col, heading in headings if _SHARES.match(heading.strip())]
+    columns = [col for col, heading in headings if _is_share_count(heading)]
     if len(columns) != 1:
         return ()
     facts = []
@@ -88,6 +89,38 @@ def _shares_outstanding(
     return tuple(facts)
 
 
+def _is_share_count(heading: str) -> bool:
+    """A column of share counts: "Shares", or stacked headings ending in "Number of Shares"."""
+    text = heading.strip()
+    return bool(_SHARES.match(text) or re.search(r"\bshares$", text, re.I))
+
+
+def _adds_up(grid: Grid, col: int, parts: list[int], balance_rows: list[int]) -> bool:
+    """At every balance row, `col` holds the sum of the `parts` columns."""
+    for i in balance_rows:
+        cells = grid.rows[i].cells
+        total = parse_amount(cells[col])
+        if total is None or total.is_dash:
+            return False
+        amounts = [parse_amount(cells[c]) for c in parts]
+        if sum((a.signed for a in amounts if a is not None and not a.is_dash), Decimal(0)) != total.signed:
+            return False
+    return bool(balance_rows)
+
+
+def total_column(grid: Grid, headings: list[tuple[int, str]], balance_rows: list[int]) -> tuple[int, str] | None:
+    """The column whose balances are the sum of the other amount columns (share counts apart), else
+    the last one headed "Total": stacked headings do not always sit over the columns they name."""
+    amounts = [col for col, heading in headings if not _is_share_count(heading)]
+    summing = [
+        (col, heading)
+        for col, heading in headings
+        if col in amounts and _adds_up(grid, col, [c for c in amounts if c != col], balance_rows)
+    ]
+    totals = [(col, heading) for col, heading in headings if _TOTAL.search(heading)]
+    return (summing or totals or [None])[-1]
+
+
 def equity_by_components(
     grid: Grid,
     header_rows: int,
@@ -99,25 +132,25 @@ def equity_by_components(
     calendar: FiscalCalendar,
 ) -> StatementTable | None:
     """The total column of a component-layout equity statement, or None when it has none."""
-    totals = [(col, heading) for col, heading in headings if _TOTAL.search(heading)]
-    if not totals:
-        return None
-    col, heading = totals[-1]
     periods = _periods(grid, header_rows, calendar)
     if len({p for p in periods.values() if p.is_instant}) < 2:
         return None
+    total = total_column(grid, headings, [i for i, p in periods.items() if p.is_instant])
+    if total is None:
+        return None
+    col, heading = total
     rows = []
-    heading = ""  # a label printed over rows of its own ("Dividends on common stock:")
+    caption = ""  # a label printed over rows of its own ("Dividends on common stock:")
     for i, period in sorted(periods.items()):
         row = grid.rows[i]
         amount = parse_amount(row.cells[col])
         label = row.cells[0].text
         if amount is None:
-            heading = label or heading
+            caption = label or caption
             continue
         is_balance = period.is_instant
         if is_balance:
-            heading = ""
+            caption = ""
         resolved = "Total stockholders' equity" if is_balance else label
         rows.append(
             StatementRow(
@@ -126,7 +159,7 @@ def equity_by_components(
                 RowKind.TOTAL if is_balance else RowKind.ITEM,
                 UnitKind.MONETARY,
                 (amount,),
-                (heading,) if heading else (),
+                (caption,) if caption else (),
                 resolved,
                 row.cells[0],
                 None,
