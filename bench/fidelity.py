@@ -79,6 +79,22 @@ SCORED_COVER_FIELDS = {
     "TradingSymbol",
     "SecurityExchangeName",
     "EntityEmergingGrowthCompany",
+    # periodic reports' cover questions and auditor
+    "DocumentAnnualReport",
+    "DocumentQuarterlyReport",
+    "DocumentTransitionReport",
+    "EntityWellKnownSeasonedIssuer",
+    "EntityVoluntaryFilers",
+    "EntityCurrentReportingStatus",
+    "EntityInteractiveDataCurrent",
+    "EntityFilerCategory",
+    "EntitySmallBusiness",
+    "EntityShellCompany",
+    "IcfrAuditorAttestationFlag",
+    "Security12bTitle",
+    "AuditorName",
+    "AuditorLocation",
+    "AuditorFirmId",
 }
 _PAGE = re.compile(r"^\s*(?:<PAGE>|\f)\s*\d*\s*$", re.I)
 REGION_LINES = 160
@@ -290,7 +306,7 @@ def report(outcomes: list[Outcome], show_missed: bool) -> dict:
             + (f"  {o.message[:90]}" if o.status != "ok" else "")
         )
         if show_missed:
-            for line in missed[:15]:
+            for line in missed[:40]:
                 print(f"      missed {line}")
     n = len(outcomes)
     valid = sum(1 for o in outcomes if o.status == "ok")
