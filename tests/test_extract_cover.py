@@ -118,3 +118,17 @@ def test_wingdings_marks_on_one_line_of_categories():
 def test_current_reports_ask_no_annual_questions():
     _, cover = cover_of("capstone_8-K_2007-11-08.txt")
     assert not {"filer_category", "auditor_name", "well_known_seasoned_issuer"} & set(values(cover))
+
+
+def test_a_cover_cell_stacking_one_security_per_paragraph_gives_the_first():
+    # Oracle's 12(b) table has one row whose cells hold a paragraph per security: "Common Stock,
+    # par value $0.01 per share" over "3.125% senior notes due July 2025", "ORCL" over "—".
+    submission, cover = cover_of("oracle_10-Q_2024-08-31.htm")
+    v = values(cover)
+    assert (v["security_title"], v["trading_symbol"], v["exchange"]) == (
+        "Common Stock, par value $0.01 per share",
+        "ORCL",
+        "NYSE",
+    )
+    span = cover.get("security_title").span
+    assert submission.documents[span.doc].lines[span.line][span.start : span.end] == v["security_title"]

@@ -1,7 +1,8 @@
 """The registered securities a cover states: title, trading symbol and exchange.
 
 Read from the cover's "Title of each class / Trading Symbol(s) / Name of each exchange" table
-(its first row), or from the first mention anywhere in the filing: "(NASDAQ: CPST)", or "listed
+(its first row, or a cell's first paragraph where a cell stacks one security per paragraph),
+or from the first mention anywhere in the filing: "(NASDAQ: CPST)", or "listed
 on the New York Stock Exchange under the symbol JNJ" (the exchange only when the sentence names
 one EDGAR knows: an over-the-counter quotation is no exchange).
 """
@@ -67,7 +68,8 @@ def _from_table(cover: CoverText) -> list[CoverField]:
             if code:
                 fields.append(CoverField(name, code, span, cell.text))
         else:
-            fields.append(CoverField(name, cell.text, span))
+            title = cover.paragraphs(cell)[0]
+            fields.append(CoverField(name, title, Span(cover.doc.index, row_line, cell.start, cell.start + len(title))))
     return fields
 
 

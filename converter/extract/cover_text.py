@@ -42,6 +42,9 @@ class CoverText:
         end = next((i for i, line in enumerate(lines) if i > 10 and _COVER_END.match(line)), len(lines))
         self.lines = lines[:end]
         self.colspans = dict(doc.colspans)
+        self._blocks: dict[int, list[tuple[str, ...]]] = {}
+        for line, _, blocks in doc.cell_blocks:
+            self._blocks.setdefault(line, []).append(blocks)
 
     def span(self, line: int, start: int, end: int) -> Span:
         return Span(self.doc.index, line, start, end)
@@ -67,6 +70,10 @@ class CoverText:
                     cell_index += 1
             pos = gap.end() if gap else len(line)
         return out
+
+    def paragraphs(self, segment: Segment) -> tuple[str, ...]:
+        """The paragraphs of the table cell a segment is (several when the cell stacks them)."""
+        return next((b for b in self._blocks.get(segment.line, ()) if " ".join(b) == segment.text), (segment.text,))
 
     def find(self, pattern: re.Pattern, after: int = 0) -> tuple[int, re.Match] | None:
         for i in range(after, len(self.lines)):

@@ -63,6 +63,7 @@ def _to_document(index: int, raw: RawDocument, whole: str) -> SourceDocument:
         origin_lines=tuple(converted.source_lines),
         tables=tuple(converted.tables),
         colspans=tuple(sorted(converted.colspans.items())),
+        cell_blocks=tuple((line, cell, blocks) for (line, cell), blocks in sorted(converted.cell_blocks.items())),
         **common,
     )
 

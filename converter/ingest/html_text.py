@@ -1,6 +1,7 @@
 """Turn an HTML document (including inline XBRL, whose tags are ignored) into text lines.
 
-Tables become one line per row with cells separated by tabs (column spans kept beside the lines),
+Tables become one line per row with cells separated by tabs (column spans kept beside the lines,
+and the paragraphs of cells that stack several, such as one security per paragraph on a cover),
 block elements start new lines, <pre> keeps its layout, CSS page breaks become form feeds. The
 same extraction rules then read HTML and plain-text filings alike.
 """
@@ -59,6 +60,7 @@ class HtmlText:
     source_lines: list[int] = field(default_factory=list)
     tables: list[tuple[int, int]] = field(default_factory=list)
     colspans: dict[int, tuple[int, ...]] = field(default_factory=dict)
+    cell_blocks: dict[tuple[int, int], tuple[str, ...]] = field(default_factory=dict)  # (line, cell) -> paragraphs
 
 
 class _Writer:
@@ -108,26 +110,35 @@ def _indent_spaces(element) -> int:
     return max(0, round(total))
 
 
-def _cell_text(cell) -> str:
-    """A cell's text in reading order (a child's text before its tail), with block elements and
-    <br> set apart by a space, and comments, hidden and non-content elements left out. Walked with
+def _cell_blocks(cell) -> tuple[str, ...]:
+    """A cell's text in reading order (a child's text before its tail), one string per block element
+    or <br>-separated piece, with comments, hidden and non-content elements left out. Walked with
     a stack, not recursion: hostile markup may nest thousands deep."""
-    parts = []
+    parts: list[str | None] = []  # None: a block boundary
     stack = [(cell, False)]
     while stack:
         node, closing = stack.pop()
         tag = _tag(node)
-        gap = " " if tag == "br" or tag in _BLOCK else ""
+        gap = [None] if tag == "br" or tag in _BLOCK else []
         if closing:
-            parts += [gap, node.tail or "" if node is not cell else ""]
+            parts += [*gap, node.tail or "" if node is not cell else ""]
             continue
         if not tag or tag in _SKIP or _HIDDEN.search(node.get("style", "")):
             parts.append(node.tail or "" if node is not cell else "")
             continue
-        parts += [gap, node.text or ""]
+        parts += [*gap, node.text or ""]
         stack.append((node, True))
         stack.extend((child, False) for child in reversed(node))
-    return _SPACES.sub(" ", "".join(parts)).replace("\t", " ").strip()
+    blocks, current = [], []
+    for part in [*parts, None]:
+        if part is not None:
+            current.append(part)
+            continue
+        text = _SPACES.sub(" ", "".join(current)).replace("\t", " ").strip()
+        current = []
+        if text:
+            blocks.append(text)
+    return tuple(blocks)
 
 
 def _rows(table):
@@ -144,13 +155,16 @@ def _write_table(writer: _Writer, table) -> None:
     first = len(writer.out.lines)
     for row in _rows(table):
         cells = [c for c in row if _tag(c) in ("td", "th")]
-        texts = [_cell_text(c) for c in cells]
+        blocks = [_cell_blocks(c) for c in cells]
+        texts = [" ".join(b) for b in blocks]
         if not any(texts):
             continue
+        line = len(writer.out.lines)
+        writer.out.cell_blocks.update({(line, n): b for n, b in enumerate(blocks) if len(b) > 1})
         if texts[0]:
             texts[0] = " " * _indent_spaces(cells[0]) + texts[0]
         spans = tuple(max(1, min(int(re.sub(r"\D", "", c.get("colspan", "1")) or 1), 100)) for c in cells)
-        writer.out.colspans[len(writer.out.lines)] = spans
+        writer.out.colspans[line] = spans
         writer.line("\t".join(texts), row.sourceline or 0)
     if len(writer.out.lines) > first:
         writer.out.tables.append((first, len(writer.out.lines) - 1))

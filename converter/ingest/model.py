@@ -75,10 +75,12 @@ class SourceDocument:
     filename: str | None = None
     description: str | None = None
     # For HTML: the markup's line each text line came from (1-based, within the document), the
-    # line ranges that were <table>s, and each table row's cell column spans.
+    # line ranges that were <table>s, each table row's cell column spans, and the paragraphs of the
+    # cells that hold several (line, cell index, paragraphs).
     origin_lines: tuple[int, ...] = ()
     tables: tuple[tuple[int, int], ...] = ()
     colspans: tuple[tuple[int, tuple[int, ...]], ...] = ()
+    cell_blocks: tuple[tuple[int, int, tuple[str, ...]], ...] = ()
 
     def source_line(self, line_index: int) -> int:
         """Line number in the input file of `lines[line_index]`."""
