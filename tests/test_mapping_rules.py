@@ -145,3 +145,14 @@ def test_cash_flow_totals_named_without_net_or_total_get_their_calculations(sett
     financing = children["us-gaap:NetCashProvidedByUsedInFinancingActivities"]
     assert "us-gaap:PaymentsForRepurchaseOfCommonStock" in financing
     assert {f.value for f in model.facts if f.concept.qname == change} == {Decimal(11237000000), Decimal(-3003000000)}
+
+
+def test_non_trade_receivables_and_their_change(settings):
+    # Apple's "Vendor non-trade receivables": a current asset, and in the cash flows a change whose
+    # printed cash effect (+4,569) is a decrease of the receivable (stored -4,569, as Apple tags it).
+    model = prepare(FIXTURES / "apple_8-K_2024-02-01.txt", ConvertOptions(settings=settings)).model
+    by_concept = {}
+    for fact in model.facts:
+        by_concept.setdefault(fact.concept.qname, {})[fact.context.period] = fact.value
+    assert Decimal(26908000000) in by_concept["us-gaap:NontradeReceivablesCurrent"].values()
+    assert Decimal(-4569000000) in by_concept["us-gaap:IncreaseDecreaseInOtherReceivables"].values()
