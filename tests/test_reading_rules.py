@@ -265,6 +265,12 @@ def test_a_borrowed_month_end_snaps_to_the_balance_sheet_date_days_away():
         ("CONSOLIDATED STATEMENTS OF COMPREHENSIVE INCOME", StatementKind.COMPREHENSIVE_INCOME),
         ("CONSOLIDATED STATEMENTS OF OPERATIONS AND COMPREHENSIVE LOSS", StatementKind.INCOME_STATEMENT),
         ("INCOME STATEMENTS", StatementKind.INCOME_STATEMENT),
+        ("Norfolk Southern Corporation\nConsolidated Statements of Cash Flows", StatementKind.CASH_FLOWS),
+        # GE 1993: prose above note tables mentions the statements (lines as printed)
+        ("have been segregated in the Statement of Financial Position. Summary", StatementKind.OTHER),
+        ('      "All other operating activities" in the Statement of Cash Flows', StatementKind.OTHER),
+        ("      The Statement of Cash Flows excludes certain noncash transactions", StatementKind.OTHER),
+        ("      Certain supplemental information for GECS' cash flows is shown below.", StatementKind.OTHER),
     ],
 )
 def test_statement_kind_from_its_title(title, kind):

@@ -111,8 +111,21 @@ class _Heading:
 
 def _is_lead_in(line: str) -> bool:
     """A sentence introducing a table ("... are reflected in the Consolidated Balance Sheets as
-    follows:") names a statement without being its title."""
-    return line.rstrip().endswith(":") and len(line.split()) >= LEAD_IN_WORDS
+    follows:", "... for GECS' cash flows is shown below.") names a statement without being its title."""
+    return line.rstrip().endswith((":", ".")) and len(line.split()) >= LEAD_IN_WORDS
+
+
+_MENTION_BEFORE = re.compile(r"\b(?:the|these|our|its|their)\s+$", re.I)
+_NAME_START = re.compile(r"(?:(?:condensed|consolidated|combined)\s+)*(?:statements?\s+of\s+)?$", re.I)
+_SENTENCE_BREAK = re.compile(r"[a-z)]\.\s+[A-Z]")
+
+
+def _mentions(line: str, match: re.Match) -> bool:
+    """Prose that refers to a statement ("... have been segregated in the Statement of Financial
+    Position. Summary") rather than titling one: the name follows "the", "our"..., or
+    a sentence ends within the line."""
+    before = _NAME_START.sub("", line[: match.start()])
+    return bool(_MENTION_BEFORE.search(before) or _SENTENCE_BREAK.search(line))
 
 
 def is_statement_title(line: str) -> bool:
@@ -131,7 +144,8 @@ def classify(title: str, header: str, labels: list[str]) -> tuple[StatementKind,
     for lines in (title.splitlines(), header.splitlines()):
         for kind, pattern in _KIND_BY_TITLE:
             for line in lines:
-                if pattern.search(line) and not _NOT_A_STATEMENT.search(line) and not _is_lead_in(line):
+                m = pattern.search(line)
+                if m and not _NOT_A_STATEMENT.search(line) and not _is_lead_in(line) and not _mentions(line, m):
                     return kind, line.strip()
     if any(_NOT_A_STATEMENT.search(line) for line in f"{title}\n{header}".splitlines()):
         return StatementKind.OTHER, ""
