@@ -250,6 +250,7 @@ _PER_REGISTRANT = {
     "security_title",
     "trading_symbol",
     "exchange",
+    "no_trading_symbol",
 }
 _COMBINED = re.compile(
     r"\bcombined\s+(?:form\s+\S+|report|filing)\s+is\s+(?:being\s+)?(?:separately\s+)?(?:filed|furnished)\b", re.I
@@ -305,6 +306,7 @@ def extract_cover(documents: tuple[SourceDocument, ...], header: SecHeader | Non
     A combined filing's cover prints every registrant, so their names, numbers and addresses come
     from the header's filer (the one that speaks) instead."""
     cover = CoverText(documents[0])
+    security_fields, listed = securities(cover, documents)
     fields: list[CoverField | None] = [
         _form_type(cover, header),
         _report_date(cover),
@@ -316,7 +318,7 @@ def extract_cover(documents: tuple[SourceDocument, ...], header: SecHeader | Non
         *_phone(cover),
         *check_boxes(cover),
         *cover_questions(cover),
-        *securities(cover, documents),
+        *security_fields,
     ]
     kept = [f for f in fields if f is not None]
     form = next((f.value for f in kept if f.name == "form_type"), "")
@@ -325,5 +327,6 @@ def extract_cover(documents: tuple[SourceDocument, ...], header: SecHeader | Non
     combined = _is_combined(cover, header)
     if combined:
         kept = [f for f in kept if f.name not in _PER_REGISTRANT]
+        listed = []
     kept += _header_fallbacks(header, {f.name for f in kept}, combined)
-    return CoverPage(tuple(kept), combined)
+    return CoverPage(tuple(kept), combined, tuple(listed))

@@ -243,9 +243,28 @@ class CoverField:
 
 
 @dataclass(frozen=True)
+class Security:
+    """One class of securities a cover lists as registered under Section 12(b): its title, and
+    the trading symbol and exchange printed beside it (`no_symbol` where a dash stands for none)."""
+
+    title: CoverField
+    symbol: CoverField | None = None
+    exchange: CoverField | None = None
+    no_symbol: CoverField | None = None
+
+    @property
+    def fields(self) -> tuple[CoverField, ...]:
+        return tuple(f for f in (self.title, self.symbol, self.no_symbol, self.exchange) if f is not None)
+
+
+@dataclass(frozen=True)
 class CoverPage:
+    """Cover fields, and every registered security when the cover lists several (each then speaks
+    for its own class of stock; `fields` holds the first of them, as it holds a lone one)."""
+
     fields: tuple[CoverField, ...] = ()
     combined_filing: bool = False  # several registrants file this one document
+    securities: tuple[Security, ...] = ()
 
     def get(self, name: str) -> CoverField | None:
         return next((f for f in self.fields if f.name == name), None)

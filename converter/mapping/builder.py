@@ -23,10 +23,10 @@ EXTENSION_TYPES = {
 }
 
 
-def context_id(period: Period) -> str:
-    if period.start is None:
-        return f"i{period.end:%Y%m%d}"
-    return f"d{period.start:%Y%m%d}-{period.end:%Y%m%d}"
+def context_id(period: Period, dimensions: tuple[tuple[str, str], ...] = ()) -> str:
+    """'i20071231' (an instant), 'd20070101-20071231' (a duration), '..._CommonStockMember' (with members)."""
+    base = f"i{period.end:%Y%m%d}" if period.start is None else f"d{period.start:%Y%m%d}-{period.end:%Y%m%d}"
+    return "_".join([base, *(member.split(":", 1)[1] for _, member in dimensions)])
 
 
 class FactModelBuilder:
@@ -35,7 +35,7 @@ class FactModelBuilder:
     ) -> None:
         self.cik, self.prefix, self.namespace, self.where = cik, prefix, namespace, where
         self.taxonomy = taxonomy
-        self.contexts: dict[Period, Context] = {}
+        self.contexts: dict[tuple[Period, tuple[tuple[str, str], ...]], Context] = {}
         self.units: dict[str, Unit] = {}
         self.facts: list[Fact] = []
         self.extensions: dict[str, ConceptInfo] = {}
@@ -43,13 +43,14 @@ class FactModelBuilder:
         self._names: set[str] = {q.split(":", 1)[1] for q in taxonomy}  # never reuse a standard name
         self.labels: dict[tuple[str, str], str] = {}
         self.roles: list[Role] = []
-        self._values: dict[tuple[str, Period], Decimal | str | None] = {}
+        self._values: dict[tuple[str, Period], Decimal | str | None] = {}  # facts without dimensions
         self._used_concepts: dict[str, ConceptInfo] = {}
 
-    def context(self, period: Period) -> Context:
-        if period not in self.contexts:
-            self.contexts[period] = Context(context_id(period), period, self.cik)
-        return self.contexts[period]
+    def context(self, period: Period, dimensions: tuple[tuple[str, str], ...] = ()) -> Context:
+        key = (period, dimensions)
+        if key not in self.contexts:
+            self.contexts[key] = Context(context_id(period, dimensions), period, self.cik, dimensions)
+        return self.contexts[key]
 
     def unit(self, kind: UnitKind) -> Unit:
         unit = _UNITS[kind]
@@ -86,6 +87,21 @@ class FactModelBuilder:
             if usable(existing):
                 return existing
         return self._new_extension((camel_name(labels[-1], suffix), period_type, data_type, balance, abstract))
+
+    def extension_member(self, name: str) -> ConceptInfo:
+        """A new domain member of the filer's own (a class of stock no standard member names)."""
+        concept = ConceptInfo(
+            self.prefix,
+            unique_name(name, self._names),
+            self.namespace,
+            "duration",
+            None,
+            "dtr-types:domainItemType",
+            abstract=True,
+            is_extension=True,
+        )
+        self.extensions[concept.name] = concept
+        return concept
 
     def _new_extension(self, key: tuple) -> ConceptInfo:
         name, period_type, data_type, balance, abstract = key
@@ -144,18 +160,20 @@ class FactModelBuilder:
         display: Display,
         span: Span | None,
         note: str = "",
+        dimensions: tuple[tuple[str, str], ...] = (),
     ) -> Fact:
         fact = Fact(
             id=f"f{len(self.facts) + 1}",
             concept=concept,
-            context=self.context(period),
+            context=self.context(period, dimensions),
             unit=self.unit(unit_kind) if unit_kind else None,
             value=value,
             decimals=decimals,
             display=display,
             provenance=(self.where(span) if span else "not shown in the filing") + (f"; {note}" if note else ""),
         )
-        self._values.setdefault((concept.qname, period), value)
+        if not dimensions:
+            self._values.setdefault((concept.qname, period), value)
         self._used_concepts.setdefault(concept.qname, concept)
         self.facts.append(fact)
         return fact

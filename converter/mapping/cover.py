@@ -5,6 +5,7 @@ from datetime import date
 
 from ..extract.model import CoverField, CoverPage, Period, StatementTable
 from .builder import FactModelBuilder
+from .cover_securities import map_securities, table_arcs
 from .model import STANDARD_LABEL, Arc, ConceptInfo, Display, Role
 from .rules import MappingRules
 
@@ -52,6 +53,9 @@ def dei_period(cover: CoverPage, statements: tuple[StatementTable, ...] = ()) ->
     return Period(end=day, start=day)
 
 
+_SECURITY_FIELDS = {"security_title", "trading_symbol", "exchange", "no_trading_symbol"}
+
+
 def map_cover(
     cover: CoverPage,
     cik: str,
@@ -64,25 +68,45 @@ def map_cover(
     period = dei_period(cover, statements)
     if period is None:
         return
-    fields = {f.name: f for f in with_derived_fields(cover, cik)}
-    root = taxonomy[rules.cover_root]
-    builder.label(root, STANDARD_LABEL, "Cover [Abstract]")
-    arcs = []
-    for rule in rules.cover:
-        field = fields.get(rule.field)
-        concept = taxonomy.get(rule.concept)
-        if field is None or concept is None:
-            continue
+    by_field = {r.field: r for r in rules.cover}
+
+    def tag(field: CoverField, dimensions: tuple[tuple[str, str], ...] = ()) -> ConceptInfo | None:
+        rule = by_field.get(field.name)
+        concept = taxonomy.get(rule.concept) if rule else None
+        if concept is None:
+            return None
         builder.label(concept, STANDARD_LABEL, rule.label)
+        display = _display(field, concept)
         builder.add_fact(
             concept,
             period,
             None,
             field.value,
             None,
-            _display(field, concept),
+            display,
             field.span,
-            f"cover field {rule.field} ({field.origin})",
+            f"cover field {field.name} ({field.origin})",
+            dimensions,
         )
-        arcs.append(Arc(root.qname, concept.qname, len(arcs) + 1))
-    builder.roles.insert(0, Role("Cover", f"http://{authority}/role/Cover", "0000001 - Document - Cover", tuple(arcs)))
+        return concept
+
+    listed = cover.securities if rules.cover_securities else ()
+    fields = {f.name: f for f in with_derived_fields(cover, cik)}
+    tagged = [
+        concept
+        for rule in rules.cover
+        if rule.field in fields and not (listed and rule.field in _SECURITY_FIELDS)
+        for concept in [tag(fields[rule.field])]
+        if concept is not None
+    ]
+    root = taxonomy[rules.cover_root]
+    builder.label(root, STANDARD_LABEL, "Cover [Abstract]")
+    if listed:
+        concepts, members = map_securities(listed, rules.cover_securities, taxonomy, builder, tag)
+        order = {r.concept: n for n, r in enumerate(rules.cover)}
+        used = sorted(tagged + concepts, key=lambda c: order[c.qname])
+        presentation, definition = table_arcs(rules.cover_securities, root, used, members, taxonomy, builder)
+    else:
+        presentation, definition = tuple(Arc(root.qname, c.qname, n) for n, c in enumerate(tagged, 1)), ()
+    role = Role("Cover", f"http://{authority}/role/Cover", "0000001 - Document - Cover", presentation, (), definition)
+    builder.roles.insert(0, role)

@@ -38,6 +38,7 @@ class ConceptInfo:
             "sharesItemType": "shares",
             "perShareItemType": "per_share",
             "booleanItemType": "boolean",
+            "trueItemType": "boolean",  # a flag that can only be true (dei:NoTradingSymbolFlag)
             "dateItemType": "date",
         }.get(local, "text")
 
@@ -47,6 +48,7 @@ class Context:
     id: str
     period: Period
     cik: str
+    dimensions: tuple[tuple[str, str], ...] = ()  # (axis qname, member qname), e.g. one class of stock
 
 
 @dataclass(frozen=True, order=True)
@@ -111,6 +113,7 @@ class Arc:
     order: int
     weight: int = 1  # calculation arcs
     preferred_label: str | None = None  # presentation arcs
+    arcrole: str | None = None  # definition arcs: which dimensional relationship (XDT arcrole)
 
 
 @dataclass(frozen=True)
@@ -122,6 +125,7 @@ class Role:
     definition: str
     presentation: tuple[Arc, ...]
     calculation: tuple[Arc, ...] = ()
+    definition_arcs: tuple[Arc, ...] = ()  # dimensional relationships (definition linkbase)
 
 
 @dataclass(frozen=True)
@@ -143,3 +147,7 @@ class FactModel:
     @property
     def base_name(self) -> str:
         return f"{self.prefix}-{self.date_stamp}"
+
+    @property
+    def has_dimensions(self) -> bool:
+        return any(c.dimensions for c in self.contexts)

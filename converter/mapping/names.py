@@ -36,6 +36,16 @@ def camel_name(text: str, suffix: str = "") -> str:
     return name[: MAX_NAME - len(suffix)] + suffix
 
 
+def lc3_name(label: str, suffix: str = "") -> str:
+    """Every word of a label, capitalized and run together, as EFM 6.8.5 composes names ('0.875%
+    Notes due 2025' -> 'A0875NotesDue2025'); a name may not start with a digit, so 'A' leads."""
+    words = [w for w in _WORD.findall(label.replace("'", "")) if w.lower() not in ("the", "a", "an")]
+    name = "".join(w[:1].upper() + w[1:].lower() for w in words) or "Item"
+    if name[0].isdigit():
+        name = "A" + name
+    return name[: MAX_NAME - len(suffix)] + suffix
+
+
 def unique_name(base: str, taken: set[str]) -> str:
     """`base`, or `base` with a counter when it is taken; records the result in `taken`."""
     name, n = base, 2

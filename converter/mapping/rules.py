@@ -84,6 +84,24 @@ class CoverRule:
 
 
 @dataclass(frozen=True)
+class CoverSecuritiesRule:
+    """How a cover listing several securities is tagged: each class in its own context of `axis`,
+    under a standard member when its title matches one (each used once), else one of the filer's."""
+
+    table: str
+    line_items: str
+    axis: str
+    domain: str
+    members: tuple[tuple[str, tuple[re.Pattern, ...]], ...]  # (member qname, title patterns)
+
+    def standard_member(self, title: str, taken: set[str]) -> str | None:
+        text = normalize_label(title)
+        return next(
+            (q for q, patterns in self.members if q not in taken and any(p.search(text) for p in patterns)), None
+        )
+
+
+@dataclass(frozen=True)
 class StatementRule:
     kind: StatementKind
     root: str
@@ -105,6 +123,7 @@ class MappingRules:
     not_deduction_labels: tuple[re.Pattern, ...] = ()
     asset_changes: tuple[re.Pattern, ...] = ()
     cash_flow_as_shown: frozenset[str] = frozenset()
+    cover_securities: CoverSecuritiesRule | None = None
 
     def reads_as_deduction(self, label: str) -> bool:
         text = normalize_label(label)
@@ -139,6 +158,10 @@ class MappingRules:
         out += [(r.concept, f"cover[{r.field}]") for r in self.cover]
         out += [(s.root, f"statements[{s.kind.value}]") for s in self.statements]
         out += [(self.cover_root, "cover_root")]
+        if self.cover_securities:
+            c = self.cover_securities
+            out += [(q, "cover_securities") for q in (c.table, c.line_items, c.axis, c.domain)]
+            out += [(q, "cover_securities.members") for q, _ in c.members]
         out += [(q, f"learned label '{key}'") for (_, key), q in self.learned.items()]
         out += [(q, "signs.cash_flow_as_shown") for q in self.cash_flow_as_shown]
         return out
@@ -213,6 +236,19 @@ def load_learned(path: Path) -> dict[tuple[StatementKind, str], str]:
     return learned
 
 
+def _cover_securities(entry: Any) -> CoverSecuritiesRule | None:
+    if not entry:
+        return None
+    where = "cover_securities"
+    members = tuple(
+        (_qname(m["concept"], f"{where}.members[{i}]"), _patterns(m["labels"], f"{where}.members[{i}]"))
+        for i, m in enumerate(entry.get("members") or [])
+    )
+    return CoverSecuritiesRule(
+        *(_qname(entry[k], f"{where}.{k}") for k in ("table", "line_items", "axis", "domain")), members
+    )
+
+
 def parse_rules(data: Any) -> MappingRules:
     """Build MappingRules from parsed YAML, raising MappingRulesError on the first problem."""
     if not isinstance(data, dict) or data.get("version") != 1:
@@ -254,6 +290,7 @@ def parse_rules(data: Any) -> MappingRules:
         cash_flow_as_shown=frozenset(
             _qname(q, "signs.cash_flow_as_shown") for q in signs.get("cash_flow_as_shown", [])
         ),
+        cover_securities=_cover_securities(data.get("cover_securities")),
     )
 
 

@@ -11,7 +11,7 @@ from ..mapping.model import FactModel
 from ..resources import resource_path
 from .body import document_blocks
 from .segments import fact_segment, hidden_content
-from .taxonomy import ARCROLES, LINKBASES, label_view, links_view
+from .taxonomy import ARCROLES, LINKBASES, arcroles_used, label_view, links_view
 
 __all__ = ["render_files", "RenderedFiles"]
 
@@ -65,7 +65,12 @@ def render_files(
     files[f"{base}.xsd"] = _render("schema.xsd.j2", model=model, linkbases=LINKBASES, uses_dtr_types=uses_dtr)
     files[f"{base}_lab.xml"] = _render("linkbase_lab.xml.j2", concepts=label_view(model))
     for suffix, kind in LINKBASES[1:]:
+        links = links_view(model, kind)
         files[f"{base}_{suffix}.xml"] = _render(
-            "linkbase_arcs.xml.j2", links=links_view(model, kind), kind=kind, arcrole=ARCROLES[kind]
+            "linkbase_arcs.xml.j2",
+            links=links,
+            kind=kind,
+            arcrole=ARCROLES[kind],
+            arcrole_refs=arcroles_used(links, ARCROLES[kind]),
         )
     return RenderedFiles(files, tuple(entry_points))

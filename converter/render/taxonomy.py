@@ -13,6 +13,13 @@ ARCROLES = {
 }
 
 
+_ROLE_ARCS = {"presentation": "presentation", "calculation": "calculation", "definition": "definition_arcs"}
+XDT_ARCROLES = {
+    f"http://xbrl.org/int/dim/arcrole/{name}"
+    for name in ("all", "notAll", "hypercube-dimension", "dimension-domain", "dimension-default", "domain-member")
+}
+
+
 @dataclass(frozen=True)
 class LabelledConcept:
     loc: str
@@ -55,10 +62,25 @@ def label_view(model: FactModel) -> list[LabelledConcept]:
     return [LabelledConcept(_loc(q), href(q), tuple(sorted(labels))) for q, labels in sorted(by_concept.items())]
 
 
+def _child_loc(arc: Arc) -> str:
+    """A dimension's default is its domain again: a locator of its own keeps the two arcs from
+    the axis to the domain (dimension-domain, dimension-default) apart."""
+    suffix = "_default" if (arc.arcrole or "").endswith("/dimension-default") else ""
+    return _loc(arc.child) + suffix
+
+
 def _link(model: FactModel, role: Role, arcs: tuple[Arc, ...], href: Hrefs) -> Link:
-    qnames = list(dict.fromkeys(q for a in arcs for q in (a.parent, a.child)))
-    renamed = tuple(Arc(_loc(a.parent), _loc(a.child), a.order, a.weight, a.preferred_label) for a in arcs)
-    return Link(role.uri, f"{model.base_name}.xsd#{role.id}", tuple((_loc(q), href(q)) for q in qnames), renamed)
+    ends = dict.fromkeys(end for a in arcs for end in ((_loc(a.parent), a.parent), (_child_loc(a), a.child)))
+    locators = tuple((label, href(q)) for label, q in ends)
+    renamed = tuple(Arc(_loc(a.parent), _child_loc(a), a.order, a.weight, a.preferred_label, a.arcrole) for a in arcs)
+    return Link(role.uri, f"{model.base_name}.xsd#{role.id}", locators, renamed)
+
+
+def arcroles_used(links: list[Link], default: str) -> list[tuple[str, str]]:
+    """(arcrole URI, where it is defined) of the XDT arcroles the links use: XBRL 2.1 wants an
+    arcroleRef for each arcrole it does not define itself."""
+    uris = sorted({a.arcrole or default for link in links for a in link.arcs} & set(XDT_ARCROLES))
+    return [(uri, f"http://www.xbrl.org/2005/xbrldt-2005.xsd#{uri.rsplit('/', 1)[1]}") for uri in uris]
 
 
 def links_view(model: FactModel, kind: str) -> list[Link]:
@@ -70,7 +92,7 @@ def links_view(model: FactModel, kind: str) -> list[Link]:
     href = Hrefs(model)
     links = []
     for role in model.roles:
-        arcs = role.presentation if kind == "presentation" else role.calculation if kind == "calculation" else ()
+        arcs = getattr(role, _ROLE_ARCS[kind])
         if arcs:
             links.append(_link(model, role, arcs, href))
     if not links and model.roles:
