@@ -43,7 +43,7 @@ PHONE = re.compile(r"\(?(?P<area>\d{3})\)?[\s.\-]*(?P<local>\d{3}[\s.\-]\d{4})\b
 _DATE_OF_REPORT = re.compile(r"date\s+of\s+(?:report|earliest\s+event)", re.I)
 _PERIOD_END = re.compile(r"for\s+the\s+(?:fiscal\s+year|quarterly\s+period|transition\s+period|year)\s+ended", re.I)
 _CITY_STATE_ZIP = re.compile(
-    rf"(?P<before>.*?),?\s+(?P<state>{STATE_NAME_PATTERN}|[A-Z]{{2}}|[A-Z][a-z]{{1,4}}\.)\.?,?\s+"
+    rf"^(?P<before>.*?),?\s+(?P<state>{STATE_NAME_PATTERN}|[A-Z]{{2}}|[A-Z][a-z]{{1,4}}\.)\.?,?\s+"
     r"(?P<zip>\d{5}(?:-\d{4})?)\s*$",
     re.I,
 )
