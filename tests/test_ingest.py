@@ -94,3 +94,33 @@ def test_combined_filing_lists_every_filer_and_the_submitter_speaks():
     alabama = header.speaking_for("0000003153")
     assert (alabama.filer.company_name, alabama.filer.irs_number) == ("ALABAMA POWER CO", "630004250")
     assert header.speaking_for("0000000001") is None
+
+
+NAU = "national-american-university_10-Q_2014-08-31.htm"
+
+
+def _statement_rows(data: bytes) -> list[tuple]:
+    from converter.extract import extract
+
+    return [
+        (t.kind, t.columns, [(r.label, [v and v.signed for v in r.values]) for r in t.rows])
+        for t in extract(parse_submission(data)).statements
+    ]
+
+
+def test_html_nested_past_libxml2s_default_depth_keeps_its_statements():
+    # Without huge_tree, libxml2 drops whatever sits deeper than 255 elements, and says nothing.
+    original = (FIXTURES / NAU).read_bytes()
+    wrapped = original.replace(b'<BODY BGCOLOR="WHITE">', b"<BODY>" + b"<div>" * 300, 1)
+    assert wrapped != original
+    statements = _statement_rows(original)
+    assert len(statements) >= 3
+    assert _statement_rows(wrapped) == statements
+
+
+def test_unclosed_tables_still_read_as_tables():
+    # Each table left open swallows the rest of the document: its own rows are still a table.
+    original = (FIXTURES / NAU).read_bytes()
+    unclosed = original.replace(b"</table>", b"").replace(b"</TABLE>", b"")
+    assert unclosed != original
+    assert _statement_rows(unclosed) == _statement_rows(original)

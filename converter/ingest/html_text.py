@@ -49,6 +49,9 @@ _INDENT = re.compile(r"(?:margin-left|padding-left|text-indent)\s*:\s*(-?[\d.]+)
 _UNIT_SPACES = {"em": 2.0, "pt": 0.2, "px": 0.15, "in": 14.0}
 _SPACES = re.compile(r"[ \t\r\n\f\v\u00a0\u2002\u2003\u2009\u200b]+")
 PAGE_BREAK = "\f"
+# Without huge_tree, libxml2 silently drops text nodes over 10 MB and everything nested deeper
+# than 255 elements: a filing wrapped in many <div>s would lose its statements without a word.
+_PARSER = html.HTMLParser(huge_tree=True)
 
 
 @dataclass
@@ -141,19 +144,24 @@ def _cell_blocks(cell) -> tuple[str, ...]:
     return tuple(blocks)
 
 
+def _rows_of(child):
+    """The rows a child of a table holds: itself, or those of a row group."""
+    tag = _tag(child)
+    if tag == "tr":
+        yield child
+    elif tag in ("thead", "tbody", "tfoot"):
+        yield from (r for r in child if _tag(r) == "tr")
+
+
 def _rows(table):
     for child in table:
-        tag = _tag(child)
-        if tag == "tr":
-            yield child
-        elif tag in ("thead", "tbody", "tfoot"):
-            yield from (r for r in child if _tag(r) == "tr")
+        yield from _rows_of(child)
 
 
-def _write_table(writer: _Writer, table) -> None:
+def _write_table(writer: _Writer, rows) -> None:
     writer.blank()
     first = len(writer.out.lines)
-    for row in _rows(table):
+    for row in rows:
         cells = [c for c in row if _tag(c) in ("td", "th")]
         blocks = [_cell_blocks(c) for c in cells]
         texts = [" ".join(b) for b in blocks]
@@ -169,6 +177,27 @@ def _write_table(writer: _Writer, table) -> None:
     if len(writer.out.lines) > first:
         writer.out.tables.append((first, len(writer.out.lines) - 1))
     writer.blank()
+
+
+def _write_table_around_tables(writer: _Writer, table) -> None:
+    """A table that holds tables: its rows without one are still a table, the others are walked
+    for theirs. Layout tables wrap whole statements; an unclosed <table> swallows what follows."""
+    writer.flush()
+    writer.text(table.text, table.sourceline)
+    pending: list = []
+    for child in table:
+        for part in list(_rows_of(child)) or [child]:
+            if _tag(part) == "tr" and part.find(".//table") is None:
+                pending.append(part)
+                continue
+            if pending:
+                _write_table(writer, pending)
+                pending = []
+            _walk(writer, part)
+        writer.text(child.tail, child.sourceline)
+    if pending:
+        _write_table(writer, pending)
+    writer.flush()
 
 
 def _walk_children(writer: _Writer, element, block: bool) -> None:
@@ -192,7 +221,9 @@ def _walk(writer: _Writer, element) -> None:
     if _BREAK_BEFORE.search(style):
         writer.page_break(element.sourceline or 0)
     if tag == "table" and element.find(".//table") is None:
-        _write_table(writer, element)
+        _write_table(writer, _rows(element))
+    elif tag == "table":
+        _write_table_around_tables(writer, element)
     elif tag == "pre":
         writer.flush()
         for offset, text in enumerate((element.text_content() or "").split("\n")):
@@ -212,7 +243,7 @@ def html_to_text(markup: str) -> HtmlText:
     """Text lines of an HTML document; raise InputError for markup lxml cannot make sense of."""
     markup = re.sub(r"^\s*<\?xml[^>]*\?>", "", markup)
     try:
-        root = html.document_fromstring(markup)
+        root = html.document_fromstring(markup, parser=_PARSER)
     except (etree.ParserError, ValueError) as exc:
         raise InputError(f"cannot parse the HTML: {exc}") from exc
     writer = _Writer()
