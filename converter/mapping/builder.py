@@ -41,6 +41,8 @@ class FactModelBuilder:
         self.extensions: dict[str, ConceptInfo] = {}
         self._extension_keys: dict[tuple, ConceptInfo] = {}
         self._names: set[str] = {q.split(":", 1)[1] for q in taxonomy}  # never reuse a standard name
+        self._name_counters: dict[str, int] = {}
+        self._prefixes = tuple(dict.fromkeys(q.split(":", 1)[0] for q in taxonomy))
         self.labels: dict[tuple[str, str], str] = {}
         self.roles: list[Role] = []
         self._values: dict[tuple[str, Period], Decimal | str | None] = {}  # facts without dimensions
@@ -60,7 +62,7 @@ class FactModelBuilder:
     def standard_namesake(self, label: str, suffix: str, fits: Callable[[ConceptInfo], bool]) -> ConceptInfo | None:
         """A standard concept whose name is the label's ('Goodwill' -> us-gaap:Goodwill), if it fits."""
         name = camel_name(label, suffix)
-        for prefix in dict.fromkeys(q.split(":", 1)[0] for q in self.taxonomy):
+        for prefix in self._prefixes:
             concept = self.taxonomy.get(f"{prefix}:{name}")
             if concept is not None and fits(concept):
                 return concept
@@ -92,7 +94,7 @@ class FactModelBuilder:
         """A new domain member of the filer's own (a class of stock no standard member names)."""
         concept = ConceptInfo(
             self.prefix,
-            unique_name(name, self._names),
+            unique_name(name, self._names, self._name_counters),
             self.namespace,
             "duration",
             None,
@@ -107,7 +109,7 @@ class FactModelBuilder:
         name, period_type, data_type, balance, abstract = key
         concept = ConceptInfo(
             self.prefix,
-            unique_name(name, self._names),
+            unique_name(name, self._names, self._name_counters),
             self.namespace,
             period_type,
             balance,
