@@ -95,6 +95,13 @@ SCORED_COVER_FIELDS = {
     "AuditorName",
     "AuditorLocation",
     "AuditorFirmId",
+    # periodic reports' fiscal focus and the numbers the cover states
+    "DocumentFiscalYearFocus",
+    "DocumentFiscalPeriodFocus",
+    "CurrentFiscalYearEndDate",
+    "EntityCommonStockSharesOutstanding",
+    "EntityPublicFloat",
+    "NoTradingSymbolFlag",
 }
 _PAGE = re.compile(r"^\s*(?:<PAGE>|\f)\s*\d*\s*$", re.I)
 REGION_LINES = 160

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from converter.extract.dates import find_dates
+from converter.extract.dates import find_dates, find_month_days
 from converter.extract.places import state_code
 
 IX = "{http://www.xbrl.org/2013/inlineXBRL}"
@@ -210,6 +210,16 @@ def normalize_cover(concept: str, value: str) -> str:
         )
     if concept in ("LocalPhoneNumber", "CityAreaCode", "EntityTaxIdentificationNumber", "EntityCentralIndexKey"):
         return re.sub(r"\D", "", value).lstrip("0") if concept == "EntityCentralIndexKey" else re.sub(r"\D", "", value)
+    if concept in ("EntityCommonStockSharesOutstanding", "EntityPublicFloat"):
+        number = re.sub(r"[^\d.E+-]", "", value)
+        try:
+            return format(Decimal(number).normalize(), "f")
+        except InvalidOperation:
+            return value
+    if concept == "CurrentFiscalYearEndDate":  # "--09-28" or "September 28"
+        numeric = re.fullmatch(r"-*(\d\d)-(\d\d)", value)
+        days = find_month_days(value)
+        return f"{numeric[1]}{numeric[2]}" if numeric else f"{days[0][0]:02d}{days[0][1]:02d}" if days else value
     if concept == "EntityFileNumber":
         return "-".join(part.lstrip("0") or "0" for part in value.split("-"))
     return re.sub(r"[^a-z0-9]", "", value.casefold())
@@ -229,6 +239,9 @@ def _ix_value(element) -> Decimal | None:
 
 
 def _cover_text(element) -> str:
+    if element.tag == f"{IX}nonFraction":
+        value = _ix_value(element)
+        return str(value) if value is not None else ""
     text = " ".join("".join(element.itertext()).split())
     fmt = (element.get("format") or "").split(":")[-1]
     if fmt in ("fixed-true", "fixed-false"):

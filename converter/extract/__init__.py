@@ -6,6 +6,7 @@ from datetime import date
 from ..ingest.model import Submission
 from .calendar import FiscalCalendar
 from .cover import extract_cover
+from .fiscal_focus import fiscal_focus
 from .layout import document_layout, title_lines
 from .model import Extraction, StatementTable
 from .periods import fiscal_periods
@@ -56,7 +57,9 @@ def extract(submission: Submission) -> Extraction:
         stated = calendar.with_ends(_stated_instants(statements))
         second = primary_statements(_statements_of(submission, layouts, stated))
         statements = primary_statements(_with_missing_statements(statements, second))
-    return Extraction(cover, tuple(layouts), with_fiscal_periods(statements))
+    statements = with_fiscal_periods(statements)
+    cover = replace(cover, fields=cover.fields + tuple(fiscal_focus(cover, submission.header, statements)))
+    return Extraction(cover, tuple(layouts), statements)
 
 
 def primary_statements(tables: list[StatementTable]) -> list[StatementTable]:

@@ -9,6 +9,7 @@ import re
 
 from ..ingest.model import Address, SecHeader, SourceDocument
 from .auditor import auditor_fields
+from .cover_amounts import cover_amounts
 from .cover_checkboxes import check_boxes
 from .cover_questions import cover_questions
 from .cover_securities import securities
@@ -329,4 +330,5 @@ def extract_cover(documents: tuple[SourceDocument, ...], header: SecHeader | Non
         kept = [f for f in kept if f.name not in _PER_REGISTRANT]
         listed = []
     kept += _header_fallbacks(header, {f.name for f in kept}, combined)
-    return CoverPage(tuple(kept), combined, tuple(listed))
+    amounts = [] if combined else cover_amounts(cover, form)
+    return CoverPage(tuple(kept), combined, tuple(listed), tuple(amounts))

@@ -258,6 +258,21 @@ class Security:
 
 
 @dataclass(frozen=True)
+class CoverAmount:
+    """A number a periodic report's cover states, at the date it gives: the shares outstanding
+    (of one class, when the cover counts several) or the public float. `scale` is the power of ten
+    the printed digits stand for ("$27.5 billion": 9); `decimals` is the precision printed."""
+
+    name: str  # shares_outstanding | public_float
+    value: Decimal
+    day: date
+    span: Span | None
+    decimals: int
+    scale: int = 0
+    class_title: str | None = None
+
+
+@dataclass(frozen=True)
 class CoverPage:
     """Cover fields, and every registered security when the cover lists several (each then speaks
     for its own class of stock; `fields` holds the first of them, as it holds a lone one)."""
@@ -265,6 +280,7 @@ class CoverPage:
     fields: tuple[CoverField, ...] = ()
     combined_filing: bool = False  # several registrants file this one document
     securities: tuple[Security, ...] = ()
+    amounts: tuple[CoverAmount, ...] = ()
 
     def get(self, name: str) -> CoverField | None:
         return next((f for f in self.fields if f.name == name), None)

@@ -90,8 +90,12 @@ class FactModelBuilder:
                 return existing
         return self._new_extension((camel_name(labels[-1], suffix), period_type, data_type, balance, abstract))
 
-    def extension_member(self, name: str) -> ConceptInfo:
-        """A new domain member of the filer's own (a class of stock no standard member names)."""
+    def extension_member(self, name: str, reuse: bool = True) -> ConceptInfo:
+        """A domain member of the filer's own (a class of stock no standard member names); one per
+        name unless `reuse` is off, so that a class's security and its shares share their member."""
+        existing = self.extensions.get(name)
+        if reuse and existing is not None and existing.data_type == "dtr-types:domainItemType":
+            return existing
         concept = ConceptInfo(
             self.prefix,
             unique_name(name, self._names, self._name_counters),

@@ -5,6 +5,7 @@ from datetime import date
 
 from ..extract.model import CoverField, CoverPage, Period, StatementTable
 from .builder import FactModelBuilder
+from .cover_amounts import map_amounts
 from .cover_securities import map_securities, table_arcs
 from .model import STANDARD_LABEL, Arc, ConceptInfo, Display, Role
 from .rules import MappingRules
@@ -101,12 +102,14 @@ def map_cover(
     ]
     root = taxonomy[rules.cover_root]
     builder.label(root, STANDARD_LABEL, "Cover [Abstract]")
-    if listed:
-        concepts, members = map_securities(listed, rules.cover_securities, taxonomy, builder, tag)
-        order = {r.concept: n for n, r in enumerate(rules.cover)}
-        used = sorted(tagged + concepts, key=lambda c: order[c.qname])
+    concepts, members = map_securities(listed, rules.cover_securities, taxonomy, builder, tag) if listed else ([], [])
+    counted, classes = map_amounts(cover.amounts, rules, taxonomy, builder)
+    members += [m for m in classes if m not in members]
+    order = {r.concept: n for n, r in enumerate(rules.cover)}
+    used = sorted(dict.fromkeys(tagged + concepts + counted), key=lambda c: order[c.qname])
+    if members:
         presentation, definition = table_arcs(rules.cover_securities, root, used, members, taxonomy, builder)
     else:
-        presentation, definition = tuple(Arc(root.qname, c.qname, n) for n, c in enumerate(tagged, 1)), ()
+        presentation, definition = tuple(Arc(root.qname, c.qname, n) for n, c in enumerate(used, 1)), ()
     role = Role("Cover", f"http://{authority}/role/Cover", "0000001 - Document - Cover", presentation, (), definition)
     builder.roles.insert(0, role)

@@ -28,20 +28,31 @@ def _bracketed(concept: ConceptInfo, kind: str) -> str:
     return f"{words} [{kind.replace('LineItems', 'Line Items')}]"
 
 
+def class_member(
+    title: str,
+    rule: CoverSecuritiesRule,
+    taxonomy: dict[str, ConceptInfo],
+    builder: FactModelBuilder,
+    taken: set[str],
+    reuse: bool = True,
+) -> ConceptInfo:
+    """The member for a class of stock titled so: the first standard one it matches that `taken`
+    does not hold, else the filer's own (the same for the same title, when `reuse`)."""
+    standard = rule.standard_member(title, taken)
+    if standard:
+        taken.add(standard)
+        member = taxonomy[standard]
+        builder.label(member, STANDARD_LABEL, _bracketed(member, "Member"))
+        return member
+    member = builder.extension_member(lc3_name(title, "Member"), reuse)
+    builder.label(member, STANDARD_LABEL, f"{title} [Member]")
+    return member
+
+
 def _members(securities: tuple[Security, ...], rule: CoverSecuritiesRule, taxonomy, builder) -> list[ConceptInfo]:
+    """One member per security listed, never shared: two rows are two securities."""
     taken: set[str] = set()
-    members = []
-    for security in securities:
-        standard = rule.standard_member(security.title.value, taken)
-        if standard:
-            taken.add(standard)
-            member = taxonomy[standard]
-            builder.label(member, STANDARD_LABEL, _bracketed(member, "Member"))
-        else:
-            member = builder.extension_member(lc3_name(security.title.value, "Member"))
-            builder.label(member, STANDARD_LABEL, f"{security.title.value} [Member]")
-        members.append(member)
-    return members
+    return [class_member(s.title.value, rule, taxonomy, builder, taken, reuse=False) for s in securities]
 
 
 def map_securities(

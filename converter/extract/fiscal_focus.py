@@ -1,0 +1,68 @@
+"""Which fiscal year and period a periodic report covers, from the periods its statements print.
+
+A 10-Q's year-to-date columns ("Nine Months Ended July 1, 2023", from September 25, 2022) say
+which quarter it reports (Q3) and which fiscal year (the one ending about a year after that start:
+fiscal 2023); a 10-K's period end is its fiscal year end. The fiscal year end (CurrentFiscalYearEndDate)
+is the annual report's period end, else the SEC header's, else the day before the year-to-date
+columns start. Nothing here is guessed: a report without such columns gets no focus, and a year
+ending in January or February, which filers name for either calendar year, gets no year focus.
+"""
+
+import re
+from datetime import date, timedelta
+
+from ..ingest.model import SecHeader
+from .calendar import fiscal_year_of
+from .cover import is_annual_report
+from .model import CoverField, CoverPage, StatementTable
+
+_QUARTERLY = re.compile(r"^10-Q", re.I)
+_QUARTERS = {3: "Q1", 6: "Q2", 9: "Q3"}
+_DAYS_PER_MONTH = 30.44
+
+
+def _year_to_date(end: date, statements: tuple[StatementTable, ...]) -> tuple[date, int] | None:
+    """Start and length in months of the longest column ending on the report's period end."""
+    starts = [c.period.start for t in statements for c in t.columns if c.period.end == end and c.period.start]
+    if not starts:
+        return None
+    start = min(starts)
+    return start, round(((end - start).days + 1) / _DAYS_PER_MONTH)
+
+
+def _header_year_end(header: SecHeader | None) -> str | None:
+    mmdd = header.filer.fiscal_year_end if header else None
+    return f"--{mmdd[:2]}-{mmdd[2:]}" if mmdd and re.fullmatch(r"(0[1-9]|1[0-2])[0-3]\d", mmdd) else None
+
+
+def fiscal_focus(
+    cover: CoverPage, header: SecHeader | None, statements: tuple[StatementTable, ...]
+) -> list[CoverField]:
+    """DocumentFiscalYearFocus, DocumentFiscalPeriodFocus and CurrentFiscalYearEndDate fields."""
+    form, end = cover.value("form_type") or "", cover.value("period_end_date")
+    if end is None or cover.value("transition_report") == "true":
+        return []
+    day = date.fromisoformat(end)
+    if is_annual_report(form):
+        year_end = day
+        values = {"fiscal_year_focus": str(fiscal_year_of(day)), "fiscal_period_focus": "FY"}
+        values["current_fiscal_year_end"] = f"--{day:%m-%d}"
+    elif _QUARTERLY.match(form):
+        found = _year_to_date(day, statements)
+        if found is None or found[1] not in _QUARTERS:
+            return []
+        start, months = found
+        year_end = start + timedelta(days=364)  # the day before the year's anniversary, near enough
+        values = {"fiscal_year_focus": str(fiscal_year_of(year_end)), "fiscal_period_focus": _QUARTERS[months]}
+        values["current_fiscal_year_end"] = _header_year_end(header) or f"--{start - timedelta(days=1):%m-%d}"
+    else:
+        return []
+    if _named_either_way(year_end):
+        del values["fiscal_year_focus"]
+    return [CoverField(name, value, origin="derived") for name, value in values.items()]
+
+
+def _named_either_way(year_end: date) -> bool:
+    """A year ending in January (past its first week) or February is named for either calendar year
+    (Walmart's fiscal 2010 ended January 31, 2010; Target's fiscal 2002 ended February 1, 2003)."""
+    return year_end.month == 2 or (year_end.month == 1 and fiscal_year_of(year_end) == year_end.year)
