@@ -48,6 +48,7 @@ GROUPS = [
     {"NetCashProvidedByUsedInFinancingActivities", "NetCashProvidedByUsedInFinancingActivitiesContinuingOperations"},
     {"InterestExpense", "InterestExpenseNonoperating", "InterestExpenseDebt"},
     {"LongTermDebtNoncurrent", "LongTermDebtAndCapitalLeaseObligations"},
+    {"DeferredIncomeTaxLiabilitiesNet", "DeferredTaxLiabilitiesNoncurrent"},  # the 2018 taxonomy retired the latter
     {
         "CashAndCashEquivalentsPeriodIncreaseDecrease",
         "CashPeriodIncreaseDecrease",

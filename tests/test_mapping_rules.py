@@ -156,3 +156,16 @@ def test_non_trade_receivables_and_their_change(settings):
         by_concept.setdefault(fact.concept.qname, {})[fact.context.period] = fact.value
     assert Decimal(26908000000) in by_concept["us-gaap:NontradeReceivablesCurrent"].values()
     assert Decimal(-4569000000) in by_concept["us-gaap:IncreaseDecreaseInOtherReceivables"].values()
+
+
+def test_a_label_leading_with_its_section_is_read_as_the_item(settings):
+    # Sandston: "Cash flows from financing activities – sale of common stock" on one line
+    model = prepare(
+        FIXTURES / "sandston_10-K_2021-12-31.htm", ConvertOptions(settings=settings, cik="0000892832")
+    ).model
+    proceeds = {
+        f.context.period.end.year: f.value
+        for f in model.facts
+        if f.concept.qname == "us-gaap:ProceedsFromIssuanceOfCommonStock"
+    }
+    assert proceeds == {2021: Decimal(27757), 2020: Decimal(34980)}

@@ -31,8 +31,13 @@ def match_rule(
     sections: frozenset[str],
     usable: Callable[[tuple[ConceptInfo, ...]], bool],
 ) -> tuple[ConceptInfo, ...] | None:
-    """Concepts of the first rule that matches the row and whose concepts fit and are `usable`."""
+    """Concepts of the first rule that matches the row and whose concepts fit and are `usable`.
+    A label that leads with its section ("Cash flows from financing activities - sale of common
+    stock") is read as the item it names, in that section."""
     label = normalize_label(row.resolved_label or row.label)
+    head, dash, tail = label.partition(" - ")
+    if dash and tail and rules.section_names((head,)):
+        label, sections = tail, sections | rules.section_names((head,))
     for rule in rules.line_items:
         if not rule.matches(kind, label, sections):
             continue
