@@ -169,3 +169,27 @@ def test_a_label_leading_with_its_section_is_read_as_the_item(settings):
         if f.concept.qname == "us-gaap:ProceedsFromIssuanceOfCommonStock"
     }
     assert proceeds == {2021: Decimal(27757), 2020: Decimal(34980)}
+
+
+def test_a_statement_continued_after_a_page_break_stays_one_statement(settings, tmp_path):
+    # Apple 1997's balance sheet, broken before its liabilities as many filings print it: a page
+    # number, <PAGE>, "CONSOLIDATED BALANCE SHEETS (Continued)" and the column headings again.
+    original = (FIXTURES / "apple_10-K_1997-09-26.txt").read_text(encoding="latin-1")
+    liabilities = "                                        LIABILITIES AND SHAREHOLDERS' EQUITY:"
+    heading = "SEPTEMBER 26, 1997 AND SEPTEMBER 27, 1996" + " " * 59 + "1997       1996\n"
+    rule = "- " + "-" * 96 + "  ---------  ---------\n"
+    page_break = "\n" + " " * 39 + "30\n<PAGE>\nCONSOLIDATED BALANCE SHEETS (Continued)\n \n" + heading + rule
+    split = tmp_path / "apple_10-K_1997-09-26.txt"
+    split.write_text(original.replace(liabilities, page_break + liabilities, 1), encoding="latin-1")
+    options = ConvertOptions(settings=settings)
+    whole, broken = (prepare(path, options).model for path in (FIXTURES / "apple_10-K_1997-09-26.txt", split))
+    balance_roles = [
+        r for r in broken.roles if "Balance Sheets" in r.definition and "Parenthetical" not in r.definition
+    ]
+    assert len(balance_roles) == 1
+    assert {a.child for a in balance_roles[0].presentation} >= {
+        "us-gaap:LongTermDebtNoncurrent",
+        "us-gaap:AssetsCurrent",
+    }
+    facts = {(f.concept.qname, f.context.id, f.value) for f in whole.facts}
+    assert {(f.concept.qname, f.context.id, f.value) for f in broken.facts} == facts

@@ -1,5 +1,6 @@
 """Extract stage: cover fields and financial statements, with provenance, from a Submission."""
 
+import re
 from dataclasses import replace
 from datetime import date
 
@@ -7,6 +8,7 @@ from ..ingest.model import Submission
 from .calendar import FiscalCalendar
 from .cover import extract_cover
 from .fiscal_focus import fiscal_focus
+from .label_facts import label_facts_of
 from .layout import document_layout, title_lines
 from .model import Extraction, StatementTable
 from .periods import fiscal_periods
@@ -57,7 +59,7 @@ def extract(submission: Submission) -> Extraction:
         stated = calendar.with_ends(_stated_instants(statements))
         second = primary_statements(_statements_of(submission, layouts, stated))
         statements = primary_statements(_with_missing_statements(statements, second))
-    statements = with_fiscal_periods(statements)
+    statements = with_fiscal_periods(with_continued_scales(statements))
     cover = replace(cover, fields=cover.fields + tuple(fiscal_focus(cover, submission.header, statements)))
     return Extraction(cover, tuple(layouts), statements)
 
@@ -79,6 +81,22 @@ def _with_missing_statements(first: list[StatementTable], second: list[Statement
     added = [t for t in second if t.grid.id not in ids and t.kind not in kinds and is_statement_title(t.name)]
     order = {t.grid.id: i for i, t in enumerate(second)}
     return sorted(first + added, key=lambda t: order.get(t.grid.id, -1))
+
+
+_CONTINUED = re.compile(r"\bcontinued\b", re.I)
+
+
+def with_continued_scales(statements: list[StatementTable]) -> list[StatementTable]:
+    """A statement continued after a page break ("Balance Sheets (Continued)") that states no scale
+    of its own keeps the scale of the part it continues."""
+    out: list[StatementTable] = []
+    for table in statements:
+        before = next((t for t in reversed(out) if t.kind is table.kind), None)
+        if before and not table.scale.phrase and before.scale.phrase and _CONTINUED.search(table.name):
+            rescaled = replace(table, scale=before.scale)
+            table = replace(rescaled, label_facts=label_facts_of(rescaled))
+        out.append(table)
+    return out
 
 
 def with_fiscal_periods(statements: list[StatementTable]) -> tuple[StatementTable, ...]:

@@ -5,10 +5,11 @@ the same model (and byte-identical outputs).
 """
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from decimal import Decimal
 
 from ..extract.model import Period, Span, UnitKind
-from .model import STANDARD_LABEL, ConceptInfo, Context, Display, Fact, FactModel, Role, Unit
+from .model import STANDARD_LABEL, Arc, ConceptInfo, Context, Display, Fact, FactModel, Role, Unit
 from .names import camel_name, label_from_name, unique_name
 
 _UNITS = {
@@ -152,6 +153,30 @@ class FactModelBuilder:
         while name in taken:
             name, n = f"{base}{n}", n + 1
         return name
+
+    def continue_role(
+        self, definition_end: str, root: str, presentation: tuple[Arc, ...], calculation: tuple[Arc, ...]
+    ) -> bool:
+        """Add a statement's arcs to the role it continues ("Balance Sheets (Continued)" carries on
+        "Balance Sheets" after a page break): its root's children follow the role's own, arcs the
+        role already has are not repeated. False when no role ends with `definition_end`."""
+        index = next(
+            (i for i in range(len(self.roles) - 1, -1, -1) if self.roles[i].definition.endswith(definition_end)), None
+        )
+        if index is None:
+            return False
+        role = self.roles[index]
+        known = {(a.parent, a.child) for a in role.presentation}
+        offset = max((a.order for a in role.presentation if a.parent == root), default=0)
+        added = tuple(
+            replace(a, order=a.order + offset) if a.parent == root else a
+            for a in presentation
+            if (a.parent, a.child) not in known
+        )
+        sums = {(a.parent, a.child) for a in role.calculation}
+        more = tuple(a for a in calculation if (a.parent, a.child) not in sums)
+        self.roles[index] = replace(role, presentation=role.presentation + added, calculation=role.calculation + more)
+        return True
 
     def has_label(self, concept: ConceptInfo, role: str) -> bool:
         return (concept.qname, role) in self.labels

@@ -1,5 +1,6 @@
 """Map one extracted statement to facts, extension concepts, calculations and presentation."""
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -12,6 +13,7 @@ from .names import camel_name, label_from_name, title_case
 from .rules import MappingRules, normalize_label
 from .signs import SignPlan, display_signs, natural_balance, predicted_weight, resolve
 
+_CONTINUED = re.compile(r"\s*[(\[]?\s*continued\s*[)\]]?\s*$", re.I)  # "Balance Sheets (Continued)"
 _LIABILITY_SIDE = {"liabilities", "liabilities_and_equity", "current_liabilities", "noncurrent_liabilities", "equity"}
 NUMBER_FORMAT = "ixt:num-dot-decimal"
 ZERO_FORMAT = "ixt:fixed-zero"
@@ -334,24 +336,35 @@ class StatementMapper:
         root = self.taxonomy[statement_rule.root]
         self.builder.label(root, STANDARD_LABEL, label_from_name(root.name.removesuffix("Abstract")) + " [Abstract]")
         title = self._title()
+        base = _CONTINUED.sub("", title)
         role_id = self.builder.role_id(camel_name(title))
-        self.builder.roles.append(
-            Role(
-                id=role_id,
-                uri=f"http://{authority}/role/{role_id}",
-                definition=f"{order:07d} - Statement - {title}",
-                presentation=tuple(self._presentation(root)),
-                calculation=tuple(self._calculation(plan)),
-            )
-        )
+        presentation, calculation = tuple(self._presentation(root)), tuple(self._calculation(plan))
         label_concepts = self._add_label_facts()
-        if label_concepts:
-            arcs = tuple(Arc(root.qname, c.qname, i + 1) for i, c in enumerate(label_concepts))
+        parenthetical = tuple(Arc(root.qname, c.qname, i + 1) for i, c in enumerate(label_concepts))
+        continued = base != title and self.builder.continue_role(
+            f"Statement - {base}", root.qname, presentation, calculation
+        )
+        if continued:
+            title = base
+        else:
+            self.builder.roles.append(
+                Role(
+                    id=role_id,
+                    uri=f"http://{authority}/role/{role_id}",
+                    definition=f"{order:07d} - Statement - {title}",
+                    presentation=presentation,
+                    calculation=calculation,
+                )
+            )
+        if parenthetical and not (
+            continued
+            and self.builder.continue_role(f"Statement - {title} (Parenthetical)", root.qname, parenthetical, ())
+        ):
             self.builder.roles.append(
                 Role(
                     id=f"{role_id}Parenthetical",
                     uri=f"http://{authority}/role/{role_id}Parenthetical",
                     definition=f"{order + 1:07d} - Statement - {title} (Parenthetical)",
-                    presentation=arcs,
+                    presentation=parenthetical,
                 )
             )
