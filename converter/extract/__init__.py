@@ -1,6 +1,5 @@
 """Extract stage: cover fields and financial statements, with provenance, from a Submission."""
 
-import re
 from dataclasses import replace
 from datetime import date
 
@@ -13,7 +12,7 @@ from .layout import document_layout, title_lines
 from .model import Extraction, StatementTable
 from .periods import fiscal_periods
 from .scale import find_scale
-from .statements import header_text, interpret, is_statement_title
+from .statements import continued_title, header_text, interpret, is_statement_title
 
 __all__ = ["extract"]
 
@@ -60,7 +59,7 @@ def extract(submission: Submission) -> Extraction:
         second = primary_statements(_statements_of(submission, layouts, stated))
         statements = primary_statements(_with_missing_statements(statements, second))
     statements = with_fiscal_periods(with_continued_scales(statements))
-    cover = replace(cover, fields=cover.fields + tuple(fiscal_focus(cover, submission.header, statements)))
+    cover = replace(cover, fields=cover.fields + tuple(fiscal_focus(cover, calendar, statements)))
     return Extraction(cover, tuple(layouts), statements)
 
 
@@ -83,16 +82,13 @@ def _with_missing_statements(first: list[StatementTable], second: list[Statement
     return sorted(first + added, key=lambda t: order.get(t.grid.id, -1))
 
 
-_CONTINUED = re.compile(r"\bcontinued\b", re.I)
-
-
 def with_continued_scales(statements: list[StatementTable]) -> list[StatementTable]:
     """A statement continued after a page break ("Balance Sheets (Continued)") that states no scale
     of its own keeps the scale of the part it continues."""
     out: list[StatementTable] = []
     for table in statements:
         before = next((t for t in reversed(out) if t.kind is table.kind), None)
-        if before and not table.scale.phrase and before.scale.phrase and _CONTINUED.search(table.name):
+        if before and not table.scale.phrase and before.scale.phrase and continued_title(table.name):
             rescaled = replace(table, scale=before.scale)
             table = replace(rescaled, label_facts=label_facts_of(rescaled))
         out.append(table)

@@ -77,14 +77,22 @@ def _nearest_date(sentence: str, position: int) -> date | None:
     return min(dates, key=lambda d: min(abs(d[1] - position), abs(d[2] - position)))[0]
 
 
-def _amount(name: str, m: re.Match, cell: Cell, offset: int, day: date, class_title: str | None = None) -> CoverAmount:
+def _number(m: re.Match) -> tuple[Decimal, int, int]:
+    """Value, printed precision (decimals) and scale of a matched amount ("27.5 billion": 27.5e9, -8, 9)."""
     digits = m["num"] or "0"
     scale = _SCALES[m["scale"].lower()] if m["scale"] else 0
     shown = len(digits.split(".")[1]) if "." in digits else 0
-    start, end = (m.start("zero"), m.end("zero")) if m.groupdict().get("zero") else (m.start("num"), m.end("num"))
-    span = cell.span_at(offset + start, offset + end) if not m.groupdict().get("zero") else None
-    value = Decimal(digits.replace(",", "")).scaleb(scale)
-    return CoverAmount(name, value, day, span, shown - scale, scale, class_title)
+    return Decimal(digits.replace(",", "")).scaleb(scale), shown - scale, scale
+
+
+def _amount(name: str, m: re.Match, cell: Cell, offset: int, day: date, class_title: str | None = None) -> CoverAmount:
+    value, decimals, scale = _number(m)
+    span = None if m.groupdict().get("zero") else cell.span_at(offset + m.start("num"), offset + m.end("num"))
+    return CoverAmount(name, value, day, span, decimals, scale, class_title)
+
+
+def _speaks_of_shares(text: str) -> bool:
+    return bool(_SHARES.search(text) and _SHARE_WORDS.search(text) and not _NOT_SHARES.search(text))
 
 
 def _share_counts(cell: Cell, sentence: str, offset: int) -> list[CoverAmount]:
@@ -92,25 +100,20 @@ def _share_counts(cell: Cell, sentence: str, offset: int) -> list[CoverAmount]:
     counts = list(_COUNT.finditer(sentence))
     if not counts or (len(counts) > 1 and _SERIES.search(sentence)):
         return []
-    classes = []
+    letters = []
     for n, m in enumerate(counts):
         before = counts[n - 1].end() if n else 0
         after = counts[n + 1].start() if n + 1 < len(counts) else len(sentence)
-        named = [c for c in _CLASS.finditer(sentence, before, after)]
-        classes.append(min(named, key=lambda c: abs(c.start() - m.start()))["letter"].upper() if named else None)
-    per_class = [(m, c) for m, c in zip(counts, classes, strict=True)]
-    if len({c for _, c in per_class}) > 1:
-        found = []
-        for m, letter in per_class:
-            day = _nearest_date(sentence, m.start())
-            title = f"Class {letter} Common Stock" if letter else "Common Stock"
-            if day:
-                found.append(_amount("shares_outstanding", m, cell, offset, day, title))
-        return found
-    m, letter = per_class[0]
-    day = _nearest_date(sentence, m.start())
-    title = f"Class {letter} Common Stock" if letter else None
-    return [_amount("shares_outstanding", m, cell, offset, day, title)] if day else []
+        named = list(_CLASS.finditer(sentence, before, after))
+        letters.append(min(named, key=lambda c: abs(c.start() - m.start()))["letter"].upper() if named else None)
+    several = len(set(letters)) > 1
+    found = []
+    for m, letter in list(zip(counts, letters, strict=True))[: None if several else 1]:
+        day = _nearest_date(sentence, m.start())
+        title = f"Class {letter} Common Stock" if letter else "Common Stock" if several else None
+        if day:
+            found.append(_amount("shares_outstanding", m, cell, offset, day, title))
+    return found
 
 
 def _public_float(cell: Cell, sentence: str, offset: int) -> tuple[CoverAmount | None, str]:
@@ -121,7 +124,7 @@ def _public_float(cell: Cell, sentence: str, offset: int) -> tuple[CoverAmount |
     amounts = [m for m in _MONEY.finditer(sentence) if not _PRICE_AFTER.match(sentence[m.end() :])]
     if not amounts:
         return None, ""
-    m = max(amounts, key=lambda a: _amount("public_float", a, cell, 0, date.min).value)
+    m = max(amounts, key=lambda a: _number(a)[0])
     day = _nearest_date(sentence, m.start())
     return (_amount("public_float", m, cell, offset, day) if day else None), sentence[m.end() :]
 
@@ -137,9 +140,9 @@ def cover_amounts(cover: CoverText, form: str) -> list[CoverAmount]:
             if _FLOAT.search(sentence):
                 found, rest = _public_float(cell, sentence, offset)
                 public_float += [found] if found else []
-                if _SHARES.search(rest) and _SHARE_WORDS.search(rest) and not _NOT_SHARES.search(rest):
+                if _speaks_of_shares(rest):
                     shares += _share_counts(cell, rest, offset + len(sentence) - len(rest))
-            elif _SHARES.search(sentence) and _SHARE_WORDS.search(sentence) and not _NOT_SHARES.search(sentence):
+            elif _speaks_of_shares(sentence):
                 shares += _share_counts(cell, sentence, offset)
     by_class: dict[str | None, CoverAmount] = {}
     for amount in shares:

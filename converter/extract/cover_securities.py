@@ -8,6 +8,7 @@ one EDGAR knows: an over-the-counter quotation is no exchange).
 """
 
 import re
+from dataclasses import replace
 
 from ..ingest.model import SourceDocument
 from .cover_text import CoverText, Segment
@@ -110,7 +111,7 @@ def listed_securities(cover: CoverText) -> list[Security]:
         if titles and not symbols and not exchanges and listed and cells["title"].col is None:
             last = listed[-1].title  # a typed title wrapped onto the next line
             joined = CoverField("security_title", f"{last.value} {titles[0][0]}", last.span)
-            listed[-1] = Security(joined, listed[-1].symbol, listed[-1].exchange, listed[-1].no_symbol)
+            listed[-1] = replace(listed[-1], title=joined)
             continue
         for n, title in enumerate(titles):
             symbol = symbols[n] if n < len(symbols) else None

@@ -2,17 +2,17 @@
 
 A 10-Q's year-to-date columns ("Nine Months Ended July 1, 2023", from September 25, 2022) say
 which quarter it reports (Q3) and which fiscal year (the one ending about a year after that start:
-fiscal 2023); a 10-K's period end is its fiscal year end. The fiscal year end (CurrentFiscalYearEndDate)
-is the annual report's period end, else the SEC header's, else the day before the year-to-date
-columns start. Nothing here is guessed: a report without such columns gets no focus, and a year
-ending in January or February, which filers name for either calendar year, gets no year focus.
+fiscal 2023); a 10-K's period end is its fiscal year end. The fiscal year end
+(CurrentFiscalYearEndDate) is the one the filing's calendar knows (the annual report's period end,
+or the SEC header's), else the day before the year-to-date columns start. Nothing here is guessed:
+a report without such columns gets no focus, and a year ending in January or February, which
+filers name for either calendar year, gets no year focus.
 """
 
 import re
 from datetime import date, timedelta
 
-from ..ingest.model import SecHeader
-from .calendar import fiscal_year_of
+from .calendar import FiscalCalendar, fiscal_year_of
 from .cover import is_annual_report
 from .model import CoverField, CoverPage, StatementTable
 
@@ -30,15 +30,11 @@ def _year_to_date(end: date, statements: tuple[StatementTable, ...]) -> tuple[da
     return start, round(((end - start).days + 1) / _DAYS_PER_MONTH)
 
 
-def _header_year_end(header: SecHeader | None) -> str | None:
-    mmdd = header.filer.fiscal_year_end if header else None
-    return f"--{mmdd[:2]}-{mmdd[2:]}" if mmdd and re.fullmatch(r"(0[1-9]|1[0-2])[0-3]\d", mmdd) else None
-
-
 def fiscal_focus(
-    cover: CoverPage, header: SecHeader | None, statements: tuple[StatementTable, ...]
+    cover: CoverPage, calendar: FiscalCalendar, statements: tuple[StatementTable, ...]
 ) -> list[CoverField]:
-    """DocumentFiscalYearFocus, DocumentFiscalPeriodFocus and CurrentFiscalYearEndDate fields."""
+    """DocumentFiscalYearFocus, DocumentFiscalPeriodFocus and CurrentFiscalYearEndDate fields;
+    `calendar` knows the fiscal year end the cover or the SEC header states."""
     form, end = cover.value("form_type") or "", cover.value("period_end_date")
     if end is None or cover.value("transition_report") == "true":
         return []
@@ -54,7 +50,9 @@ def fiscal_focus(
         start, months = found
         year_end = start + timedelta(days=364)  # the day before the year's anniversary, near enough
         values = {"fiscal_year_focus": str(fiscal_year_of(year_end)), "fiscal_period_focus": _QUARTERS[months]}
-        values["current_fiscal_year_end"] = _header_year_end(header) or f"--{start - timedelta(days=1):%m-%d}"
+        prior_end = start - timedelta(days=1)
+        month, day_of_month = calendar.year_end or (prior_end.month, prior_end.day)
+        values["current_fiscal_year_end"] = f"--{month:02d}-{day_of_month:02d}"
     else:
         return []
     if _named_either_way(year_end):

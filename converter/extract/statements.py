@@ -128,6 +128,15 @@ def _mentions(line: str, match: re.Match) -> bool:
     return bool(_MENTION_BEFORE.search(before) or _SENTENCE_BREAK.search(line))
 
 
+_CONTINUED = re.compile(r"\s*[(\[]?\s*continued\s*[)\]]?\s*$", re.I)
+
+
+def continued_title(title: str) -> str | None:
+    """The title a continuation carries on ("Balance Sheets (Continued)" -> "Balance Sheets"), or None."""
+    base = _CONTINUED.sub("", title)
+    return base if base != title else None
+
+
 def is_statement_title(line: str) -> bool:
     """A line that titles a statement ("CONSOLIDATED STATEMENTS OF EARNINGS"), not a sentence of
     prose that mentions one ("... the expected future cash flows discounted at")."""

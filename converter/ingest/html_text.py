@@ -234,7 +234,7 @@ def _walk(writer: _Writer, element) -> None:
     elif tag == "hr":
         writer.blank()
     else:
-        _walk_children(writer, element, tag in _BLOCK or tag in ("table", "tr", "td", "th"))
+        _walk_children(writer, element, tag in _BLOCK or tag in ("tr", "td", "th"))
     if _BREAK_AFTER.search(style):
         writer.page_break(element.sourceline or 0)
 

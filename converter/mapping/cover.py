@@ -69,22 +69,20 @@ def map_cover(
     period = dei_period(cover, statements)
     if period is None:
         return
-    by_field = {r.field: r for r in rules.cover}
 
     def tag(field: CoverField, dimensions: tuple[tuple[str, str], ...] = ()) -> ConceptInfo | None:
-        rule = by_field.get(field.name)
+        rule = rules.cover_rule(field.name)
         concept = taxonomy.get(rule.concept) if rule else None
         if concept is None:
             return None
         builder.label(concept, STANDARD_LABEL, rule.label)
-        display = _display(field, concept)
         builder.add_fact(
             concept,
             period,
             None,
             field.value,
             None,
-            display,
+            _display(field, concept),
             field.span,
             f"cover field {field.name} ({field.origin})",
             dimensions,

@@ -17,11 +17,10 @@ def map_amounts(
     amounts: tuple[CoverAmount, ...], rules: MappingRules, taxonomy: dict[str, ConceptInfo], builder: FactModelBuilder
 ) -> tuple[list[ConceptInfo], list[ConceptInfo]]:
     """Facts for the cover's amounts; the concepts tagged and the class members used, in order."""
-    by_field = {r.field: r for r in rules.cover}
     concepts: dict[str, ConceptInfo] = {}
     members: dict[str, ConceptInfo] = {}
     for amount in amounts:
-        rule = by_field.get(amount.name)
+        rule = rules.cover_rule(amount.name)
         concept = taxonomy.get(rule.concept) if rule else None
         if concept is None or concept.kind not in ("shares", "monetary"):
             continue

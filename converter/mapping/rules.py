@@ -138,6 +138,9 @@ class MappingRules:
     def learned_concept(self, kind: StatementKind, label: str) -> str | None:
         return self.learned.get((kind, label_key(label)))
 
+    def cover_rule(self, field_name: str) -> CoverRule | None:
+        return next((r for r in self.cover if r.field == field_name), None)
+
     def statement(self, kind: StatementKind) -> StatementRule | None:
         return next((s for s in self.statements if s.kind is kind), None)
 

@@ -1,10 +1,10 @@
 """Map one extracted statement to facts, extension concepts, calculations and presentation."""
 
-import re
 from dataclasses import dataclass
 from decimal import Decimal
 
 from ..extract.model import Amount, Period, RowKind, StatementKind, StatementRow, StatementTable, UnitKind
+from ..extract.statements import continued_title
 from .builder import EXTENSION_TYPES, FactModelBuilder
 from .calc import CalcRow, infer_calculations
 from .concepts import fits, match_rule, period_type_of
@@ -13,7 +13,6 @@ from .names import camel_name, label_from_name, title_case
 from .rules import MappingRules, normalize_label
 from .signs import SignPlan, display_signs, natural_balance, predicted_weight, resolve
 
-_CONTINUED = re.compile(r"\s*[(\[]?\s*continued\s*[)\]]?\s*$", re.I)  # "Balance Sheets (Continued)"
 _LIABILITY_SIDE = {"liabilities", "liabilities_and_equity", "current_liabilities", "noncurrent_liabilities", "equity"}
 NUMBER_FORMAT = "ixt:num-dot-decimal"
 ZERO_FORMAT = "ixt:fixed-zero"
@@ -336,12 +335,12 @@ class StatementMapper:
         root = self.taxonomy[statement_rule.root]
         self.builder.label(root, STANDARD_LABEL, label_from_name(root.name.removesuffix("Abstract")) + " [Abstract]")
         title = self._title()
-        base = _CONTINUED.sub("", title)
+        base = continued_title(title)
         role_id = self.builder.role_id(camel_name(title))
         presentation, calculation = tuple(self._presentation(root)), tuple(self._calculation(plan))
         label_concepts = self._add_label_facts()
         parenthetical = tuple(Arc(root.qname, c.qname, i + 1) for i, c in enumerate(label_concepts))
-        continued = base != title and self.builder.continue_role(
+        continued = base is not None and self.builder.continue_role(
             f"Statement - {base}", root.qname, presentation, calculation
         )
         if continued:
