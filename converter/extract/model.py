@@ -9,6 +9,8 @@ from datetime import date, timedelta
 from decimal import Decimal
 from enum import StrEnum
 
+from ..omissions import LeftOut
+
 
 @dataclass(frozen=True, order=True)
 class Span:
@@ -305,3 +307,4 @@ class Extraction:
     cover: CoverPage
     layouts: tuple[DocumentLayout, ...]
     statements: tuple[StatementTable, ...]
+    left_out: tuple[LeftOut, ...] = ()  # columns, rows or statements the extractor could not read surely

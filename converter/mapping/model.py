@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..extract.model import Period, Span
+from ..omissions import LeftOut
 
 STANDARD_LABEL = "http://www.xbrl.org/2003/role/label"
 TERSE_LABEL = "http://www.xbrl.org/2003/role/terseLabel"
@@ -143,6 +144,7 @@ class FactModel:
     roles: tuple[Role, ...]
     schema_imports: tuple[tuple[str, str], ...]  # (namespace, schema URL)
     namespaces: tuple[tuple[str, str], ...]  # (prefix, namespace) of every concept used
+    left_out: tuple[LeftOut, ...] = ()  # parts of the filing not tagged, from every stage, with reasons
 
     @property
     def base_name(self) -> str:
