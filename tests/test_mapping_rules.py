@@ -144,7 +144,8 @@ def test_cash_flow_totals_named_without_net_or_total_get_their_calculations(sett
     }
     financing = children["us-gaap:NetCashProvidedByUsedInFinancingActivities"]
     assert "us-gaap:PaymentsForRepurchaseOfCommonStock" in financing
-    assert {f.value for f in model.facts if f.concept.qname == change} == {Decimal(11237000000), Decimal(-3003000000)}
+    # last year's quarter is left out: its start is not decided (see test_fiscal_calendar)
+    assert {f.value for f in model.facts if f.concept.qname == change} == {Decimal(11237000000)}
 
 
 def test_non_trade_receivables_and_their_change(settings):

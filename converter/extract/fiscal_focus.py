@@ -3,8 +3,8 @@
 A 10-Q's year-to-date columns ("Nine Months Ended July 1, 2023", from September 25, 2022) say
 which quarter it reports (Q3) and which fiscal year (the one ending about a year after that start:
 fiscal 2023); a 10-K's period end is its fiscal year end. The fiscal year end
-(CurrentFiscalYearEndDate) is the one the filing's calendar knows (the annual report's period end,
-or the SEC header's), else the day before the year-to-date columns start. Nothing here is guessed:
+(CurrentFiscalYearEndDate) is the one the filing's calendar gives for the current year, else the
+SEC header's, else the day before the year-to-date columns start. Nothing here is guessed:
 a report without such columns gets no focus, and a year ending in January or February, which
 filers name for either calendar year, gets no year focus.
 """
@@ -50,8 +50,11 @@ def fiscal_focus(
         start, months = found
         year_end = start + timedelta(days=364)  # the day before the year's anniversary, near enough
         values = {"fiscal_year_focus": str(fiscal_year_of(year_end)), "fiscal_period_focus": _QUARTERS[months]}
+        current = calendar.year_end_near(year_end)
         prior_end = start - timedelta(days=1)
-        month, day_of_month = calendar.year_end or (prior_end.month, prior_end.day)
+        month, day_of_month = (
+            (current.month, current.day) if current else calendar.header_year_end or (prior_end.month, prior_end.day)
+        )
         values["current_fiscal_year_end"] = f"--{month:02d}-{day_of_month:02d}"
     else:
         return []

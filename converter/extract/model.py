@@ -152,10 +152,31 @@ class Amount:
 
 
 @dataclass(frozen=True)
+class PeriodLength:
+    """How long a column's heading says its period is, in months or weeks; neither when it names
+    no length ("December 30, 2023" over an annual report's income statement)."""
+
+    months: int = 0
+    weeks: int = 0
+
+    @property
+    def stated(self) -> bool:
+        return bool(self.months or self.weeks)
+
+
+@dataclass(frozen=True)
 class Column:
+    """A column of amounts and its period. The period is set on the filing's fiscal calendar from
+    what the heading states: `length` for a duration (None for an instant, or for a duration whose
+    start the heading prints), `year_label` when the heading names a fiscal year by its year alone,
+    `borrowed` when its end's month and day are lent by a heading over several years."""
+
     grid_col: int
     period: Period
     header: str
+    length: PeriodLength | None = None
+    year_label: int | None = None
+    borrowed: bool = False
 
 
 @dataclass(frozen=True)
