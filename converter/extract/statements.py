@@ -202,7 +202,7 @@ def header_row_count(grid: Grid) -> int:
 
 
 MAX_STATEMENT_YEARS = 3
-MAX_STATEMENT_QUARTERS = 2
+MAX_STATEMENT_QUARTERS = 3
 LEAD_IN_WORDS = 6
 TITLE_WORDS = 12
 _YEAR_ONLY = re.compile(r"(?:19|20)\d\d")
@@ -419,9 +419,10 @@ def build_rows(
 
 
 def is_selected_data(columns: tuple[Column, ...]) -> bool:
-    """Four years side by side (five-year selected data), or three quarters or more (quarterly
+    """Four years side by side (five-year selected data), or four quarters or more (quarterly
     results): not a primary statement, which shows at most three years of flows, two or three
-    balance-sheet dates, and this year's and last year's quarter."""
+    balance-sheet dates, and three quarters (an earnings release's quarter, the one before it and
+    the same quarter a year ago)."""
     lengths = [None if c.period.is_instant else (c.period.end - c.period.start).days for c in columns]
     years = sum(1 for n in lengths if n is None or 360 <= n <= 371)
     quarters = sum(1 for n in lengths if n is not None and 84 <= n <= 98)
