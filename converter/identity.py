@@ -4,7 +4,7 @@ import re
 from dataclasses import replace
 
 from .errors import OptionError, UnsupportedInputError
-from .extract.model import CoverPage
+from .extract.model import CoverName, CoverPage
 from .ingest.model import SecHeader, Submission
 
 _CORPORATE_WORDS = {"the", "inc", "corp", "corporation", "co", "company", "ltd", "llc", "plc", "group", "holdings"}
@@ -44,10 +44,10 @@ def decide_prefix(cover: CoverPage, option: str | None) -> str:
     distinctive words ("International Business Machines" -> "ibm"), or the first of fewer."""
     if option:
         prefix = option.strip().lower()
-    elif cover.value("trading_symbol"):
-        prefix = re.sub(r"[^a-z0-9]", "", cover.value("trading_symbol").lower())
+    elif cover.value(CoverName.TRADING_SYMBOL):
+        prefix = re.sub(r"[^a-z0-9]", "", cover.value(CoverName.TRADING_SYMBOL).lower())
     else:
-        name = (cover.value("registrant_name") or "").lower()
+        name = (cover.value(CoverName.REGISTRANT_NAME) or "").lower()
         words = [w.lstrip("0123456789") for w in re.findall(r"[a-z0-9]+", name)]
         words = [w for w in words if w and w not in _CORPORATE_WORDS] or [w for w in words if w]
         prefix = "".join(w[0] for w in words) if len(words) >= 3 else (words[0][:12] if words else "")
@@ -60,16 +60,16 @@ def decide_prefix(cover: CoverPage, option: str | None) -> str:
 
 def require_cover(cover: CoverPage) -> None:
     """A filing must say what form it is and the date it reports on; without them it is not one."""
-    if not cover.value("form_type"):
+    if not cover.value(CoverName.FORM_TYPE):
         raise UnsupportedInputError(
             "cannot tell the form type: the text has no 'FORM ...' cover heading and no SEC header"
         )
-    if cover.combined_filing and not cover.value("registrant_name"):
+    if cover.combined_filing and not cover.value(CoverName.REGISTRANT_NAME):
         raise UnsupportedInputError(
             "a combined filing of several registrants without an SEC header to say which one files is not "
             "supported; convert the full submission (.txt with its <SEC-HEADER>)"
         )
-    if not cover.value("period_end_date"):
+    if not cover.value(CoverName.PERIOD_END_DATE):
         raise UnsupportedInputError(
             "cannot find the date of report or period end on the cover page (nor a period in an SEC header)"
         )

@@ -7,7 +7,7 @@ from pathlib import Path
 from .arelle_adapter import ArelleSettings, load_concepts
 from .errors import ValidationFailed
 from .extract import extract
-from .extract.model import CoverField, Extraction, Span
+from .extract.model import CoverField, CoverName, Extraction, Span
 from .extract.review import review
 from .identity import decide_cik, decide_prefix, require_cover, speaking_filer
 from .ingest import DEFAULT_MAX_BYTES, read_submission
@@ -58,7 +58,7 @@ def _with_options(extraction: Extraction, options: ConvertOptions) -> Extraction
     if options.emerging_growth_company is None:
         return extraction
     field = CoverField(
-        "emerging_growth_company", "true" if options.emerging_growth_company else "false", origin="option"
+        CoverName.EMERGING_GROWTH_COMPANY, "true" if options.emerging_growth_company else "false", origin="option"
     )
     return replace(extraction, cover=replace(extraction.cover, fields=extraction.cover.fields + (field,)))
 
@@ -74,7 +74,13 @@ def build_model(
     check_rules(rules, taxonomy)
     cover = extraction.cover
     title = " ".join(
-        x for x in (cover.value("registrant_name"), cover.value("form_type"), cover.value("period_end_date")) if x
+        x
+        for x in (
+            cover.value(CoverName.REGISTRANT_NAME),
+            cover.value(CoverName.FORM_TYPE),
+            cover.value(CoverName.PERIOD_END_DATE),
+        )
+        if x
     )
     map_options = MapOptions(cik, prefix, options.namespace_authority or f"{prefix}.xbrlconv.invalid")
     return map_filing(extraction, rules, taxonomy, map_options, _provenance(submission), title)

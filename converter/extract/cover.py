@@ -15,7 +15,7 @@ from .cover_questions import cover_questions
 from .cover_securities import securities
 from .cover_text import CoverText
 from .dates import find_dates
-from .model import Cell, CoverField, CoverPage
+from .model import Cell, CoverField, CoverName, CoverPage
 from .places import STATE_NAME_PATTERN, state_code
 
 _FORM = re.compile(
@@ -23,19 +23,21 @@ _FORM = re.compile(
 )
 _ANNUAL_FORMS = re.compile(r"^(?:10-K|20-F|40-F)", re.I)
 _CAPTIONS = {
-    "registrant_name": re.compile(
+    CoverName.REGISTRANT_NAME: re.compile(
         r"\(?\s*(?:exact\s+)?name\s+of\s+(?:the\s+)?(?:small\s+business\s+)?(?:registrant|issuer|company)", re.I
     ),
-    "incorporation_state": re.compile(r"\(?\s*state\s+(?:or\s+other\s+)?(?:jurisdiction\b|of\s+incorporation)", re.I),
-    "file_number": re.compile(r"\(\s*commission\b(?:\s*file)?(?:\s*(?:number|no\.?))?", re.I),
-    "tax_id": re.compile(r"\(?\s*(?:I\.?\s*R\.?\s*S\.?|IRS)\s+(?:employer|id\b)", re.I),
+    CoverName.INCORPORATION_STATE: re.compile(
+        r"\(?\s*state\s+(?:or\s+other\s+)?(?:jurisdiction\b|of\s+incorporation)", re.I
+    ),
+    CoverName.FILE_NUMBER: re.compile(r"\(\s*commission\b(?:\s*file)?(?:\s*(?:number|no\.?))?", re.I),
+    CoverName.TAX_ID: re.compile(r"\(?\s*(?:I\.?\s*R\.?\s*S\.?|IRS)\s+(?:employer|id\b)", re.I),
     "address": re.compile(r"\(?\s*address\s+(?:of\s+|and\s+zip\s+code\s+of\s+)?principal\s+executive\s+offices?", re.I),
     "zip": re.compile(r"\(\s*zip\s*code\s*\)", re.I),
     "phone": re.compile(r"\(?\s*(?:registrant|issuer|company)['\u2019]?s\s+telephone\s+number", re.I),
 }
 _INLINE = {
-    "file_number": re.compile(r"commission\s+file\s+(?:number|no\.?)\s*:?", re.I),
-    "tax_id": re.compile(r"(?:I\.?R\.?S\.?|IRS)\s+employer\s+identification\s+(?:number|no\.?)\s*:?", re.I),
+    CoverName.FILE_NUMBER: re.compile(r"commission\s+file\s+(?:number|no\.?)\s*:?", re.I),
+    CoverName.TAX_ID: re.compile(r"(?:I\.?R\.?S\.?|IRS)\s+employer\s+identification\s+(?:number|no\.?)\s*:?", re.I),
     "phone": re.compile(r"(?:registrant|issuer|company)['\u2019]?s\s+telephone\s+number[^:\n]*:?", re.I),
 }
 FILE_NUMBER = re.compile(r"\b\d{1,3}-\d{3,8}(?:-\d{1,3})?\b")
@@ -71,11 +73,11 @@ def _form_type(cover: CoverText, header: SecHeader | None) -> CoverField | None:
     for i, line in enumerate(cover.lines):
         m = _FORM.match(line)
         if m:
-            return CoverField("form_type", m["form"].upper(), cover.span(i, m.start("form"), m.end("form")))
+            return CoverField(CoverName.FORM_TYPE, m["form"].upper(), cover.span(i, m.start("form"), m.end("form")))
     if header and header.form_type:
-        return CoverField("form_type", header.form_type.upper(), origin="header")
+        return CoverField(CoverName.FORM_TYPE, header.form_type.upper(), origin="header")
     if cover.doc.doc_type:
-        return CoverField("form_type", cover.doc.doc_type.upper(), origin="header")
+        return CoverField(CoverName.FORM_TYPE, cover.doc.doc_type.upper(), origin="header")
     return None
 
 
@@ -90,11 +92,11 @@ def _report_date(cover: CoverText) -> CoverField | None:
                 dates = [d for d in find_dates(text) if not skip or d[1] >= skip.start()]
                 if dates:
                     d, s, e = dates[0]
-                    return CoverField("period_end_date", d.isoformat(), cover.span(j, s, e), text[s:e])
+                    return CoverField(CoverName.PERIOD_END_DATE, d.isoformat(), cover.span(j, s, e), text[s:e])
     return None
 
 
-def _field(name: str, cell: Cell | None, pattern: re.Pattern | None = None) -> CoverField | None:
+def _field(name: CoverName, cell: Cell | None, pattern: re.Pattern | None = None) -> CoverField | None:
     """A field from the first match of `pattern` in a found value (or the whole value)."""
     if cell is None:
         return None
@@ -106,31 +108,31 @@ def _field(name: str, cell: Cell | None, pattern: re.Pattern | None = None) -> C
     return CoverField(name, m.group(0), cell.span_at(m.start(), m.end()))
 
 
-def _by_caption(cover: CoverText, name: str, pattern: re.Pattern) -> CoverField | None:
+def _by_caption(cover: CoverText, name: CoverName, pattern: re.Pattern) -> CoverField | None:
     inline = _INLINE.get(name)
     found = _field(name, cover.value_after(inline, pattern)) if inline else None
     return found or _field(name, cover.value_for(_CAPTIONS[name]), pattern)
 
 
 def _registrant_name(cover: CoverText) -> CoverField | None:
-    found = _field("registrant_name", cover.value_for(_CAPTIONS["registrant_name"]))
+    found = _field(CoverName.REGISTRANT_NAME, cover.value_for(_CAPTIONS[CoverName.REGISTRANT_NAME]))
     if found:
         return found
-    after = cover.find(_INLINE["file_number"])
+    after = cover.find(_INLINE[CoverName.FILE_NUMBER])
     start = after[0] + 1 if after else 0
     for i in range(start, min(start + 8, len(cover.lines))):
         segments = cover.segments(i)
         if len(segments) == 1 and _NAME_LIKE.search(segments[0].text) and len(segments[0].text) < 90:
-            return _field("registrant_name", cover.cell(segments))
+            return _field(CoverName.REGISTRANT_NAME, cover.cell(segments))
     return None
 
 
 def _incorporation_state(cover: CoverText) -> CoverField | None:
-    cell = cover.value_for(_CAPTIONS["incorporation_state"])
+    cell = cover.value_for(_CAPTIONS[CoverName.INCORPORATION_STATE])
     code = state_code(cell.text) if cell else None
     if not code:
         return None
-    return CoverField("incorporation_state", code, cell.spans[0] if len(cell.spans) == 1 else None, cell.text)
+    return CoverField(CoverName.INCORPORATION_STATE, code, cell.spans[0] if len(cell.spans) == 1 else None, cell.text)
 
 
 def split_street_city(before: str) -> tuple[str, str]:
@@ -196,16 +198,20 @@ def _address(cover: CoverText) -> list[CoverField]:
         street, line2 = street.rsplit(", ", 1)  # the suite was printed apart: a second address line
     base = m.start("before") + m["before"].find(street) if street else 0
     fields = [
-        CoverField("address_line1", street, cell.span_at(base, base + len(street))) if street else None,
-        CoverField("address_line2", line2, cell.span_at(cell.text.find(line2), cell.text.find(line2) + len(line2)))
+        CoverField(CoverName.ADDRESS_LINE1, street, cell.span_at(base, base + len(street))) if street else None,
+        CoverField(
+            CoverName.ADDRESS_LINE2, line2, cell.span_at(cell.text.find(line2), cell.text.find(line2) + len(line2))
+        )
         if line2
         else None,
     ]
     city_at = m.start("before") + m["before"].rfind(city)
     fields += [
-        CoverField("address_city", city, cell.span_at(city_at, city_at + len(city))) if city else None,
-        CoverField("address_state", state_code(m["state"]), cell.span_at(m.start("state"), m.end("state")), m["state"]),
-        CoverField("address_zip", m["zip"], cell.span_at(m.start("zip"), m.end("zip"))),
+        CoverField(CoverName.ADDRESS_CITY, city, cell.span_at(city_at, city_at + len(city))) if city else None,
+        CoverField(
+            CoverName.ADDRESS_STATE, state_code(m["state"]), cell.span_at(m.start("state"), m.end("state")), m["state"]
+        ),
+        CoverField(CoverName.ADDRESS_ZIP, m["zip"], cell.span_at(m.start("zip"), m.end("zip"))),
     ]
     return [f for f in fields if f]
 
@@ -225,9 +231,9 @@ def _phone(cover: CoverText) -> list[CoverField]:
     if not m:
         return []
     return [
-        CoverField("city_area_code", m["area"], cell.span_at(m.start("area"), m.end("area"))),
+        CoverField(CoverName.CITY_AREA_CODE, m["area"], cell.span_at(m.start("area"), m.end("area"))),
         CoverField(
-            "local_phone_number",
+            CoverName.LOCAL_PHONE_NUMBER,
             re.sub(r"[\s.]", "-", m["local"]),
             cell.span_at(m.start("local"), m.end("local")),
             m["local"],
@@ -237,21 +243,21 @@ def _phone(cover: CoverText) -> list[CoverField]:
 
 # What a combined filing states once per registrant: read from the text it is ambiguous.
 _PER_REGISTRANT = {
-    "registrant_name",
-    "incorporation_state",
-    "file_number",
-    "tax_id",
-    "address_line1",
-    "address_line2",
-    "address_city",
-    "address_state",
-    "address_zip",
-    "city_area_code",
-    "local_phone_number",
-    "security_title",
-    "trading_symbol",
-    "exchange",
-    "no_trading_symbol",
+    CoverName.REGISTRANT_NAME,
+    CoverName.INCORPORATION_STATE,
+    CoverName.FILE_NUMBER,
+    CoverName.TAX_ID,
+    CoverName.ADDRESS_LINE1,
+    CoverName.ADDRESS_LINE2,
+    CoverName.ADDRESS_CITY,
+    CoverName.ADDRESS_STATE,
+    CoverName.ADDRESS_ZIP,
+    CoverName.CITY_AREA_CODE,
+    CoverName.LOCAL_PHONE_NUMBER,
+    CoverName.SECURITY_TITLE,
+    CoverName.TRADING_SYMBOL,
+    CoverName.EXCHANGE,
+    CoverName.NO_TRADING_SYMBOL,
 }
 _COMBINED = re.compile(
     r"\bcombined\s+(?:form\s+\S+|report|filing)\s+is\s+(?:being\s+)?(?:separately\s+)?(?:filed|furnished)\b", re.I
@@ -263,13 +269,13 @@ _HEADER_PHONE = re.compile(r"\(?(\d{3})\)?[\s.-]*(\d{3})[\s.-]*(\d{4})")
 def _header_address(address: Address) -> dict[str, str | None]:
     phone = _HEADER_PHONE.fullmatch(address.phone or "")
     return {
-        "address_line1": address.street1,
-        "address_line2": address.street2,
-        "address_city": address.city,
-        "address_state": state_code(address.state or ""),
-        "address_zip": address.zip,
-        "city_area_code": phone[1] if phone else None,
-        "local_phone_number": f"{phone[2]}-{phone[3]}" if phone else None,
+        CoverName.ADDRESS_LINE1: address.street1,
+        CoverName.ADDRESS_LINE2: address.street2,
+        CoverName.ADDRESS_CITY: address.city,
+        CoverName.ADDRESS_STATE: state_code(address.state or ""),
+        CoverName.ADDRESS_ZIP: address.zip,
+        CoverName.CITY_AREA_CODE: phone[1] if phone else None,
+        CoverName.LOCAL_PHONE_NUMBER: f"{phone[2]}-{phone[3]}" if phone else None,
     }
 
 
@@ -285,17 +291,17 @@ def _header_fallbacks(header: SecHeader | None, found: set[str], combined: bool)
         return []
     filer = header.filer
     candidates = {
-        "registrant_name": filer.company_name,
-        "incorporation_state": state_code(filer.state_of_incorporation or ""),
-        "file_number": filer.file_number,
-        "tax_id": (
+        CoverName.REGISTRANT_NAME: filer.company_name,
+        CoverName.INCORPORATION_STATE: state_code(filer.state_of_incorporation or ""),
+        CoverName.FILE_NUMBER: filer.file_number,
+        CoverName.TAX_ID: (
             f"{filer.irs_number[:2]}-{filer.irs_number[2:]}"
             if filer.irs_number and re.fullmatch(r"\d{9}", filer.irs_number)
             else None
         ),
     }
     if header.period_of_report:
-        candidates["period_end_date"] = header.period_of_report.isoformat()
+        candidates[CoverName.PERIOD_END_DATE] = header.period_of_report.isoformat()
     if combined:
         candidates |= _header_address(filer.business_address)
     return [CoverField(k, v, origin="header") for k, v in candidates.items() if v and k not in found]
@@ -313,8 +319,8 @@ def extract_cover(documents: tuple[SourceDocument, ...], header: SecHeader | Non
         _report_date(cover),
         _registrant_name(cover),
         _incorporation_state(cover),
-        _by_caption(cover, "file_number", FILE_NUMBER),
-        _by_caption(cover, "tax_id", TAX_ID),
+        _by_caption(cover, CoverName.FILE_NUMBER, FILE_NUMBER),
+        _by_caption(cover, CoverName.TAX_ID, TAX_ID),
         *_address(cover),
         *_phone(cover),
         *check_boxes(cover),
@@ -322,7 +328,7 @@ def extract_cover(documents: tuple[SourceDocument, ...], header: SecHeader | Non
         *security_fields,
     ]
     kept = [f for f in fields if f is not None]
-    form = next((f.value for f in kept if f.name == "form_type"), "")
+    form = next((f.value for f in kept if f.name == CoverName.FORM_TYPE), "")
     if is_annual_report(form):
         kept += auditor_fields(documents)
     combined = _is_combined(cover, header)
