@@ -9,14 +9,16 @@ import re
 
 from ..ingest.model import Address, SecHeader, SourceDocument
 from .auditor import auditor_fields
+from .cover_address import address_fields, phone_fields
 from .cover_amounts import cover_amounts
 from .cover_checkboxes import check_boxes
 from .cover_questions import cover_questions
+from .cover_registrant import confirmed_name, heading_row, incorporated_as
 from .cover_securities import securities
 from .cover_text import CoverText
 from .dates import find_dates
 from .model import Cell, CoverField, CoverName, CoverPage
-from .places import STATE_NAME_PATTERN, state_code
+from .places import incorporation_code, state_code
 
 _FORM = re.compile(
     r"^\s*FORM\s+(?P<form>(?:8-K|10-K(?:405|SB|T)?|10-Q(?:SB|T)?|20-F|40-F|6-K|11-K)(?:/A)?)\b", re.I | re.M
@@ -31,37 +33,20 @@ _CAPTIONS = {
     ),
     CoverName.FILE_NUMBER: re.compile(r"\(\s*commission\b(?:\s*file)?(?:\s*(?:number|no\.?))?", re.I),
     CoverName.TAX_ID: re.compile(r"\(?\s*(?:I\.?\s*R\.?\s*S\.?|IRS)\s+(?:employer|id\b)", re.I),
-    "address": re.compile(r"\(?\s*address\s+(?:of\s+|and\s+zip\s+code\s+of\s+)?principal\s+executive\s+offices?", re.I),
-    "zip": re.compile(r"\(\s*zip\s*code\s*\)", re.I),
-    "phone": re.compile(r"\(?\s*(?:registrant|issuer|company)['\u2019]?s\s+telephone\s+number", re.I),
 }
 _INLINE = {
     CoverName.FILE_NUMBER: re.compile(r"commission\s+file\s+(?:number|no\.?)\s*:?", re.I),
     CoverName.TAX_ID: re.compile(r"(?:I\.?R\.?S\.?|IRS)\s+employer\s+identification\s+(?:number|no\.?)\s*:?", re.I),
-    "phone": re.compile(r"(?:registrant|issuer|company)['\u2019]?s\s+telephone\s+number[^:\n]*:?", re.I),
 }
-FILE_NUMBER = re.compile(r"\b\d{1,3}-\d{3,8}(?:-\d{1,3})?\b")
-TAX_ID = re.compile(r"\b\d{2}-\d{7}\b")
-PHONE = re.compile(r"\(?(?P<area>\d{3})\)?[\s.\-]*(?P<local>\d{3}[\s.\-]\d{4})\b")
-_DATE_OF_REPORT = re.compile(r"date\s+of\s+(?:report|earliest\s+event)", re.I)
-_PERIOD_END = re.compile(r"for\s+the\s+(?:fiscal\s+year|quarterly\s+period|transition\s+period|year)\s+ended", re.I)
-_CITY_STATE_ZIP = re.compile(
-    rf"^(?P<before>.*?),?\s+(?P<state>{STATE_NAME_PATTERN}|[A-Z]{{2}}|[A-Z][a-z]{{1,4}}\.)\.?,?\s+"
-    r"(?P<zip>\d{5}(?:-\d{4})?)\s*$",
-    re.I,
-)
-_STREET_END = re.compile(
-    r"\b(?:street|st|avenue|ave|road|rd|drive|dr|boulevard|blvd|parkway|pkwy|lane|ln|court|ct|place|pl|plaza|loop|"
-    r"circle|highway|hwy|way|center|centre|square|sq|terrace|trail|pike|turnpike|broadway|row|walk)\.?"
-    r"(?:,?\s+(?:suite|ste\.?|floor|fl\.?|room|unit|building|bldg\.?|#)\s*[\w-]+)?(?=[\s,]|$)",
-    re.I,
-)
-_SECOND_LINE = re.compile(r"^(?:suite|ste\.?|floor|fl\.?|room|unit|building|bldg\.?|#|p\.?\s*o\.?\s+box)\b", re.I)
 _NAME_LIKE = re.compile(
     r"\b(?:corporation|corp\.?|incorporated|inc\.?|company|co\.|ltd\.?|limited|llc|l\.p\.|lp|plc|holdings?|group|"
     r"trust|bancorp|n\.v\.|s\.a\.)$",
     re.I,
 )
+FILE_NUMBER = re.compile(r"\b\d{1,3}-\d{3,8}(?:-\d{1,3})?\b")
+TAX_ID = re.compile(r"\b\d{2}-\d{7}\b")
+_DATE_OF_REPORT = re.compile(r"date\s+of\s+(?:report|earliest\s+event)", re.I)
+_PERIOD_END = re.compile(r"for\s+the\s+(?:fiscal\s+year|quarterly\s+period|transition\s+period|year)\s+ended", re.I)
 
 
 def is_annual_report(form: str) -> bool:
@@ -114,131 +99,27 @@ def _by_caption(cover: CoverText, name: CoverName, pattern: re.Pattern) -> Cover
     return found or _field(name, cover.value_for(_CAPTIONS[name]), pattern)
 
 
-def _registrant_name(cover: CoverText) -> CoverField | None:
+def _registrant_name(cover: CoverText, row: dict[CoverName, CoverField]) -> CoverField | None:
+    """Under its caption, under a column heading, as a line after the file number that reads as a
+    company's name, or as the line the signatures confirm."""
     found = _field(CoverName.REGISTRANT_NAME, cover.value_for(_CAPTIONS[CoverName.REGISTRANT_NAME]))
-    if found:
-        return found
+    if found or CoverName.REGISTRANT_NAME in row:
+        return found or row[CoverName.REGISTRANT_NAME]
     after = cover.find(_INLINE[CoverName.FILE_NUMBER])
     start = after[0] + 1 if after else 0
     for i in range(start, min(start + 8, len(cover.lines))):
         segments = cover.segments(i)
         if len(segments) == 1 and _NAME_LIKE.search(segments[0].text) and len(segments[0].text) < 90:
             return _field(CoverName.REGISTRANT_NAME, cover.cell(segments))
-    return None
+    return confirmed_name(cover, cover.doc)
 
 
-def _incorporation_state(cover: CoverText) -> CoverField | None:
+def _incorporation_state(cover: CoverText, row: dict[CoverName, CoverField]) -> CoverField | None:
     cell = cover.value_for(_CAPTIONS[CoverName.INCORPORATION_STATE])
-    code = state_code(cell.text) if cell else None
+    code = incorporation_code(cell.text) if cell else None
     if not code:
-        return None
+        return row.get(CoverName.INCORPORATION_STATE) or incorporated_as(cover)
     return CoverField(CoverName.INCORPORATION_STATE, code, cell.spans[0] if len(cell.spans) == 1 else None, cell.text)
-
-
-def split_street_city(before: str) -> tuple[str, str]:
-    """'2101 Vista Parkway, Suite 292 West Palm Beach' -> ('2101 Vista Parkway, Suite 292', 'West Palm Beach')."""
-    parts = [p.strip() for p in before.split(",")]
-    if len(parts) > 1 and not _STREET_END.search(parts[-1]) and not re.search(r"\d", parts[-1]):
-        return ", ".join(parts[:-1]), parts[-1]
-    ends = list(_STREET_END.finditer(before))
-    if ends:
-        cut = ends[-1].end()
-        return before[:cut].strip(" ,"), before[cut:].strip(" ,")
-    return "", before.strip(" ,")
-
-
-def _address_cell(cover: CoverText) -> Cell | None:
-    """Street, city, state and zip as one cell: the lines above the address caption (the zip
-    perhaps in its own column), or a line of the cover that reads like an address."""
-    found = cover.caption(_CAPTIONS["address"])
-    if found:
-        i, own = found
-        zip_caption = cover.caption(_CAPTIONS["zip"])
-        lines = sorted(cover.value_lines_above(i, 3)[:2])
-        segments = [s for j in lines for s in cover.segments(j)]
-        if zip_caption and zip_caption[0] == i and zip_caption[1] != own:
-            zip_segment = [
-                s
-                for s in segments
-                if s.col is not None
-                and s.col == zip_caption[1].col
-                or s.col is None
-                and re.fullmatch(r"\d{5}(?:-\d{4})?", s.text)
-            ]
-            segments = [s for s in segments if s not in zip_segment] + zip_segment
-        if segments and _CITY_STATE_ZIP.search(cover.cell(segments).text):
-            return cover.cell(segments)
-    for i in range(len(cover.lines)):
-        cell = cover.cell(cover.segments(i))
-        m = _CITY_STATE_ZIP.search(cell.text)
-        if m and state_code(m["state"]) and re.match(r"^(?:\d+|one|two)\b", cell.text, re.I):
-            return cell
-    return None
-
-
-def _pieces(cell: Cell) -> list[str]:
-    """The separately printed pieces of a cell (its source spans)."""
-    out, offset = [], 0
-    for span in cell.spans:
-        length = span.end - span.start
-        out.append(cell.text[offset : offset + length])
-        offset += length + 1
-    return out
-
-
-def _address(cover: CoverText) -> list[CoverField]:
-    cell = _address_cell(cover)
-    m = _CITY_STATE_ZIP.search(cell.text) if cell else None
-    if not m or not state_code(m["state"]):
-        return []
-    street, city = split_street_city(m["before"])
-    line2 = ""
-    pieces = [p.strip(" ,") for p in _pieces(cell)]
-    if ", " in street and _SECOND_LINE.match(street.rsplit(", ", 1)[1]) and street.rsplit(", ", 1)[1] in pieces:
-        street, line2 = street.rsplit(", ", 1)  # the suite was printed apart: a second address line
-    base = m.start("before") + m["before"].find(street) if street else 0
-    fields = [
-        CoverField(CoverName.ADDRESS_LINE1, street, cell.span_at(base, base + len(street))) if street else None,
-        CoverField(
-            CoverName.ADDRESS_LINE2, line2, cell.span_at(cell.text.find(line2), cell.text.find(line2) + len(line2))
-        )
-        if line2
-        else None,
-    ]
-    city_at = m.start("before") + m["before"].rfind(city)
-    fields += [
-        CoverField(CoverName.ADDRESS_CITY, city, cell.span_at(city_at, city_at + len(city))) if city else None,
-        CoverField(
-            CoverName.ADDRESS_STATE, state_code(m["state"]), cell.span_at(m.start("state"), m.end("state")), m["state"]
-        ),
-        CoverField(CoverName.ADDRESS_ZIP, m["zip"], cell.span_at(m.start("zip"), m.end("zip"))),
-    ]
-    return [f for f in fields if f]
-
-
-def _phone_line(cover: CoverText) -> Cell | None:
-    """A cover line that is a phone number and nothing else (covers that caption nothing)."""
-    for i in range(len(cover.lines)):
-        segments = cover.segments(i)
-        if len(segments) == 1 and PHONE.fullmatch(segments[0].text):
-            return cover.cell(segments)
-    return None
-
-
-def _phone(cover: CoverText) -> list[CoverField]:
-    cell = cover.value_after(_INLINE["phone"], PHONE) or cover.value_for(_CAPTIONS["phone"]) or _phone_line(cover)
-    m = PHONE.search(cell.text) if cell else None
-    if not m:
-        return []
-    return [
-        CoverField(CoverName.CITY_AREA_CODE, m["area"], cell.span_at(m.start("area"), m.end("area"))),
-        CoverField(
-            CoverName.LOCAL_PHONE_NUMBER,
-            re.sub(r"[\s.]", "-", m["local"]),
-            cell.span_at(m.start("local"), m.end("local")),
-            m["local"],
-        ),
-    ]
 
 
 # What a combined filing states once per registrant: read from the text it is ambiguous.
@@ -307,6 +188,16 @@ def _header_fallbacks(header: SecHeader | None, found: set[str], combined: bool)
     return [CoverField(k, v, origin="header") for k, v in candidates.items() if v and k not in found]
 
 
+def _first_of_each(fields: list[CoverField | None]) -> list[CoverField]:
+    """The first field found of each name (a box may be read both as a check box and as one of
+    the filer-category marks)."""
+    kept: dict[CoverName, CoverField] = {}
+    for f in fields:
+        if f is not None:
+            kept.setdefault(f.name, f)
+    return list(kept.values())
+
+
 def extract_cover(documents: tuple[SourceDocument, ...], header: SecHeader | None) -> CoverPage:
     """Cover fields of the filing's main document (the first), completed from the SEC header.
 
@@ -314,20 +205,21 @@ def extract_cover(documents: tuple[SourceDocument, ...], header: SecHeader | Non
     from the header's filer (the one that speaks) instead."""
     cover = CoverText(documents[0])
     security_fields, listed = securities(cover, documents)
+    row = heading_row(cover)
     fields: list[CoverField | None] = [
         _form_type(cover, header),
         _report_date(cover),
-        _registrant_name(cover),
-        _incorporation_state(cover),
+        _registrant_name(cover, row),
+        _incorporation_state(cover, row),
         _by_caption(cover, CoverName.FILE_NUMBER, FILE_NUMBER),
         _by_caption(cover, CoverName.TAX_ID, TAX_ID),
-        *_address(cover),
-        *_phone(cover),
+        *address_fields(cover),
+        *phone_fields(cover),
         *check_boxes(cover),
         *cover_questions(cover),
         *security_fields,
     ]
-    kept = [f for f in fields if f is not None]
+    kept = _first_of_each(fields)
     form = next((f.value for f in kept if f.name == CoverName.FORM_TYPE), "")
     if is_annual_report(form):
         kept += auditor_fields(documents)

@@ -51,7 +51,13 @@ _CATEGORIES = (
     ("Accelerated Filer", re.compile(r"(?<!large )(?<!non-)(?<!non )\baccelerated\s+filer\b", re.I)),
     ("Non-accelerated Filer", re.compile(r"\bnon-?\s*accelerated\s+filer\b", re.I)),
     ("Smaller Reporting Company", re.compile(r"\bsmaller\s+reporting\s+company\b", re.I)),
+    ("Emerging Growth Company", re.compile(r"\bemerging\s+growth\s+company\b", re.I)),
 )
+# Boxes of the category question that are flags of their own, not the filer's category.
+_FLAGS = {
+    "Smaller Reporting Company": CoverName.SMALL_BUSINESS,
+    "Emerging Growth Company": CoverName.EMERGING_GROWTH_COMPANY,
+}
 _CATEGORY_QUESTION = re.compile(r"large\s+accelerated\s+filer.{0,40}\baccelerated\s+filer", re.I)
 _CATEGORY_LINES = 6
 _REPORT_KINDS = (
@@ -136,14 +142,15 @@ def _filer_category(cover: CoverText, lines: range) -> list[CoverField]:
         for value, mark in _category_marks(cover.lines[i]).items():
             marks.setdefault(value, (i, mark))
     fields = []
-    ticked = [v for v, (_, mark) in marks.items() if TICKED.search(mark) and v != "Smaller Reporting Company"]
+    ticked = [v for v, (_, mark) in marks.items() if TICKED.search(mark) and v not in _FLAGS]
     if len(ticked) == 1:
         line, mark = marks[ticked[0]]
         fields.append(CoverField(CoverName.FILER_CATEGORY, ticked[0], _span_of(cover, line, mark), mark))
-    if "Smaller Reporting Company" in marks:
-        line, mark = marks["Smaller Reporting Company"]
-        value = "true" if TICKED.search(mark) else "false"
-        fields.append(CoverField(CoverName.SMALL_BUSINESS, value, _span_of(cover, line, mark), mark))
+    for category, name in _FLAGS.items():
+        if category in marks:
+            line, mark = marks[category]
+            value = "true" if TICKED.search(mark) else "false"
+            fields.append(CoverField(name, value, _span_of(cover, line, mark), mark))
     return fields
 
 
