@@ -2,6 +2,7 @@
 
 import tempfile
 from dataclasses import dataclass, replace
+from datetime import date
 from pathlib import Path
 
 from .arelle_adapter import ArelleSettings, load_concepts
@@ -9,7 +10,7 @@ from .errors import ValidationFailed
 from .extract import extract
 from .extract.model import CoverField, CoverName, Extraction, Span
 from .extract.review import review
-from .identity import decide_cik, decide_prefix, require_cover, speaking_filer
+from .identity import decide_cik, decide_prefix, require_cover, speaking_filer, with_cover_options
 from .ingest import DEFAULT_MAX_BYTES, read_submission
 from .ingest.model import Submission
 from .mapping import MapOptions, map_filing
@@ -35,6 +36,8 @@ class ConvertOptions:
     validate: bool = True
     force: bool = False
     max_input_bytes: int = DEFAULT_MAX_BYTES
+    date_of_report: date | None = None
+    registrant_name: str | None = None
 
 
 @dataclass(frozen=True)
@@ -55,6 +58,8 @@ def _provenance(submission: Submission):
 
 
 def _with_options(extraction: Extraction, options: ConvertOptions) -> Extraction:
+    cover = with_cover_options(extraction.cover, options.date_of_report, options.registrant_name)
+    extraction = replace(extraction, cover=cover)
     if options.emerging_growth_company is None:
         return extraction
     field = CoverField(

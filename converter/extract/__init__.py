@@ -6,10 +6,11 @@ from datetime import date
 from ..ingest.model import Submission
 from .calendar import FiscalCalendar
 from .cover import extract_cover
+from .cover_press_release import dated_by_statements
 from .fiscal_focus import fiscal_focus
 from .label_facts import label_facts_of
 from .layout import document_layout, title_lines
-from .model import Extraction, StatementTable
+from .model import CoverName, Extraction, StatementTable
 from .periods import fiscal_periods
 from .scale import find_scale
 from .statements import continued_title, header_text, interpret, is_statement_title
@@ -59,6 +60,9 @@ def extract(submission: Submission) -> Extraction:
         second = primary_statements(_statements_of(submission, layouts, stated))
         statements = primary_statements(_with_missing_statements(statements, second))
     statements = with_fiscal_periods(with_continued_scales(statements))
+    if cover.standalone_exhibit and cover.value(CoverName.PERIOD_END_DATE) is None:
+        dated = dated_by_statements(submission.documents[0], statements)
+        cover = replace(cover, fields=cover.fields + ((dated,) if dated else ()))
     cover = replace(cover, fields=cover.fields + tuple(fiscal_focus(cover, calendar, statements)))
     return Extraction(cover, tuple(layouts), statements)
 

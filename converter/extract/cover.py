@@ -12,6 +12,7 @@ from .auditor import auditor_fields
 from .cover_address import address_fields, phone_fields
 from .cover_amounts import cover_amounts
 from .cover_checkboxes import check_boxes
+from .cover_press_release import is_press_release, press_release_fields
 from .cover_questions import cover_questions
 from .cover_registrant import confirmed_name, heading_row, incorporated_as
 from .cover_securities import securities
@@ -204,10 +205,13 @@ def extract_cover(documents: tuple[SourceDocument, ...], header: SecHeader | Non
     A combined filing's cover prints every registrant, so their names, numbers and addresses come
     from the header's filer (the one that speaks) instead."""
     cover = CoverText(documents[0])
+    form_type = _form_type(cover, header)
+    if form_type is None and header is None and is_press_release(cover):
+        return CoverPage(tuple(press_release_fields(cover.doc)), standalone_exhibit=True)
     security_fields, listed = securities(cover, documents)
     row = heading_row(cover)
     fields: list[CoverField | None] = [
-        _form_type(cover, header),
+        form_type,
         _report_date(cover),
         _registrant_name(cover, row),
         _incorporation_state(cover, row),

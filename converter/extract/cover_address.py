@@ -17,7 +17,7 @@ ADDRESS_CAPTION = re.compile(
     r"\(?\s*address\s+(?:of\s+|and\s+zip\s+code\s+of\s+)?principal\s+executive\s+offices?", re.I
 )
 _ZIP_CAPTION = re.compile(r"\(\s*zip\s*code\s*\)", re.I)
-_PHONE_CAPTION = re.compile(r"(?:(?:registrant|issuer|company)['\u2019]?s\s+)?telephone\s+number", re.I)
+_PHONE_CAPTION = re.compile(r"(?:(?:registrant|issuer|company)['\u2019]?s\s+)?telephone(?:\s+number)?\b", re.I)
 _PHONE_AFTER = re.compile(r"(?:registrant|issuer|company)['\u2019]?s\s+telephone\s+number[^:\n]*:?", re.I)
 PHONE = re.compile(r"\(?(?P<area>\d{3})\)?[\s.\-]*(?P<local>\d{3}[\s.\-]\d{4})\b")
 _CITY_STATE_ZIP = re.compile(

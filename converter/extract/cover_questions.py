@@ -109,7 +109,10 @@ def _single_boxes(cover: CoverText, lines: range) -> list[CoverField]:
             if m:
                 text = cover.lines[i].rstrip()
                 end = re.search(rf"{MARK}$", text)
-                if end:
+                if _ANSWER.search(text, m.end()):  # answered as a Yes/No question ("Yes ☒ No ☐")
+                    answer = _answer(cover, name, i, m.end(), ("true", "false"))
+                    fields += [answer] if answer else []
+                elif end:
                     value = "true" if TICKED.search(end.group(0)) else "false"
                     fields.append(CoverField(name, value, cover.span(i, end.start(), end.end()), end.group(0)))
                 break

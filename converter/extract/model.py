@@ -352,6 +352,9 @@ class CoverPage:
 
     fields: tuple[CoverField, ...] = ()
     combined_filing: bool = False  # several registrants file this one document
+    # an exhibit converted on its own, without the cover page of the form it was furnished with
+    # (a press release): its fields come from the exhibit's text and the user's options
+    standalone_exhibit: bool = False
     securities: tuple[Security, ...] = ()
     amounts: tuple[CoverAmount, ...] = ()
 
