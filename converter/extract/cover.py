@@ -233,4 +233,4 @@ def extract_cover(documents: tuple[SourceDocument, ...], header: SecHeader | Non
         listed = []
     kept += _header_fallbacks(header, {f.name for f in kept}, combined)
     amounts = [] if combined else cover_amounts(cover, form)
-    return CoverPage(tuple(kept), combined, tuple(listed), tuple(amounts))
+    return CoverPage(tuple(kept), combined_filing=combined, securities=tuple(listed), amounts=tuple(amounts))

@@ -352,11 +352,11 @@ class CoverPage:
 
     fields: tuple[CoverField, ...] = ()
     combined_filing: bool = False  # several registrants file this one document
+    securities: tuple[Security, ...] = ()
+    amounts: tuple[CoverAmount, ...] = ()
     # an exhibit converted on its own, without the cover page of the form it was furnished with
     # (a press release): its fields come from the exhibit's text and the user's options
     standalone_exhibit: bool = False
-    securities: tuple[Security, ...] = ()
-    amounts: tuple[CoverAmount, ...] = ()
 
     def get(self, name: CoverName) -> CoverField | None:
         return next((f for f in self.fields if f.name == name), None)
