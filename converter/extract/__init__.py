@@ -5,12 +5,13 @@ from dataclasses import replace
 from ..ingest.model import Submission
 from .calendar import FiscalCalendar, prose_year_ends, year_to_date_months
 from .cover import extract_cover
+from .cover_press_release import dated_by_statements
 from .dates import find_dates
 from .fiscal_dating import set_periods
 from .fiscal_focus import fiscal_focus
 from .label_facts import label_facts_of
 from .layout import document_layout, title_lines
-from .model import Extraction, StatementTable
+from .model import CoverName, Extraction, StatementTable
 from .scale import find_scale
 from .statements import continued_title, header_text, interpret, is_statement_title
 
@@ -72,6 +73,9 @@ def extract(submission: Submission) -> Extraction:
     second = primary_statements(_statements_of(submission, layouts, calendar))
     statements = primary_statements(_with_missing_statements(first, second))
     statements, left_out = set_periods(tuple(with_continued_scales(statements)), calendar, cover)
+    if cover.standalone_exhibit and cover.value(CoverName.PERIOD_END_DATE) is None:
+        dated = dated_by_statements(submission.documents[0], statements)
+        cover = replace(cover, fields=cover.fields + ((dated,) if dated else ()))
     cover = replace(cover, fields=cover.fields + tuple(fiscal_focus(cover, calendar, statements)))
     return Extraction(cover, tuple(layouts), statements, left_out)
 

@@ -17,6 +17,8 @@ from .model import (
     Column,
     Grid,
     LabelFact,
+    LabelKind,
+    LabelSubject,
     Period,
     RowKind,
     Scale,
@@ -71,12 +73,12 @@ def _shares_outstanding(
         amount = parse_amount(grid.rows[i].cells[columns[0]]) if period.is_instant else None
         if amount is None or amount.is_dash or amount.negative:
             continue
-        exponent = exponent_of("shares_outstanding", amount.magnitude, scale)
+        exponent = exponent_of(LabelKind.SHARES_OUTSTANDING, amount.magnitude, scale)
         facts.append(
             LabelFact(
                 i,
-                "common",
-                "shares_outstanding",
+                LabelSubject.COMMON,
+                LabelKind.SHARES_OUTSTANDING,
                 amount.magnitude,
                 UnitKind.SHARES,
                 exponent,
