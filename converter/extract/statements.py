@@ -1,7 +1,7 @@
 """Interpret a tidy grid as a financial statement: kind, columns and periods, rows and sections."""
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .calendar import FiscalCalendar, month_end
 from .dates import find_dates, find_month_days
@@ -26,7 +26,14 @@ from .scale import row_exponent
 from .units import unit_kind_of
 
 _KIND_BY_TITLE = (
-    (StatementKind.CASH_FLOWS, re.compile(r"\bcash\s+flows?\b", re.I)),
+    (
+        StatementKind.CASH_FLOWS,
+        re.compile(
+            r"\bstatements?\s+of\s+(?:consolidated\s+)?cash\s+flows?\b|\bcash\s+flows?\s+statements?\b"
+            r"|^\W*(?:(?:consolidated|condensed|combined|interim)\s+)+cash\s+flows?\b",
+            re.I,
+        ),
+    ),
     (
         StatementKind.BALANCE_SHEET,
         re.compile(
@@ -51,12 +58,21 @@ _KIND_BY_TITLE = (
             re.I,
         ),
     ),
-    (StatementKind.COMPREHENSIVE_INCOME, re.compile(r"\bcomprehensive\s+(?:income|loss)\b", re.I)),
+    (  # "Other comprehensive income" and its accumulated balance are parts, not the statement
+        StatementKind.COMPREHENSIVE_INCOME,
+        re.compile(
+            r"(?<!other\s)(?<!other\s\s)\bcomprehensive\s+(?:income|loss)\b(?!\s*/?\s*\(?loss\)?\s+component)", re.I
+        ),
+    ),
     (
         StatementKind.EQUITY,
         re.compile(
-            r"\b(?:stockholders|shareholders|shareowners|members|partners|owners)['\u2019]?\s+(?:equity|investment|deficit)\b"
-            r"|\bstatements?\s+of\s+(?:changes\s+in\s+)?equity\b",
+            r"\bstatements?\s+of\s+(?:changes\s+in\s+)?(?:consolidated\s+)?(?:(?:stockholders|shareholders|shareowners"
+            r"|members|partners|owners)['\u2019]?\s+)?(?:equity|investment|deficit|capital)\b"
+            r"|\b(?:stockholders|shareholders|shareowners|members|partners|owners)['\u2019]?\s+(?:equity|investment"
+            r"|deficit)\s+statements?\b|^\W*(?:(?:consolidated|condensed|combined)\s+)+(?:statements?\s+of\s+)?"
+            r"(?:changes\s+in\s+)?(?:stockholders|shareholders|shareowners|members|partners|owners)['\u2019]?\s+"
+            r"(?:equity|investment|deficit)\b",
             re.I,
         ),
     ),
@@ -69,12 +85,15 @@ _KIND_BY_LABELS = (
 _NOT_A_STATEMENT = re.compile(
     r"\bselected\s+(?:consolidated\s+)?financial\s+data\b|\bfive[- ]year\b"
     r"|\bquarterly\s+(?:financial\s+)?(?:data|results|information)\b"
-    r"|\bsupplementary\b|\bhighlights\b|\bsegments?\b|^\s*notes?\s+\d|^\s*\d{1,2}\.\s+[A-Z]|\bnotes?\s+to\s+(?:the\s+)?(?:condensed\s+)?"
+    r"|\bsupplementary\b|\bhighlights\b|\bsegments?\b|\bnotes?\s+to\s+(?:the\s+)?(?:condensed\s+)?"
     r"(?:consolidated\s+)?financial\s+statements\b|\breconciliation\b|\bnon-?gaap\b"
     r"|\bin\s+percent(?:age)?s?\b|\bas\s+a\s+percent(?:age)?\b|(?:\bpercent(?:age)?|%)\s+of\s+(?:total\s+)?(?:net\s+)?"
-    r"(?:revenues?|sales)\b",
+    r"(?:revenues?|sales)\b|\b(?:statements?|sheets?)\s+(?:information|details?|components|data)\b",
     re.I,
 )
+# A note's heading ("Note 17. Other Financial Data", "5.Balance Sheet Components", "(8) BALANCE SHEET
+# DETAILS") above a table puts it in the notes: no primary statement stands there.
+_NOTE_HEADING = re.compile(r"^\s*(?:notes?\s+\d|\(\d{1,2}\)\s*[A-Z]|\d{1,2}\.\s*[A-Z])", re.I)
 _TOTAL = re.compile(r"^total\b", re.I)
 _TOTAL_EQUITY = re.compile(
     r"^total\s+(?:(?:\w+\s+)?(?:stockholders|shareholders|shareowners|members|partners|owners)['\u2019]?\s+)?(?:equity|deficit)\b",
@@ -151,6 +170,8 @@ def classify(title: str, header: str, labels: list[str]) -> tuple[StatementKind,
     before the column headings (where "Accumulated Other Comprehensive Income" heads a column of
     an equity statement). A table titled as something else (selected data, quarterly results, a
     note) is not a primary statement; an untitled one is the kind its tell-tale items show."""
+    if any(_NOTE_HEADING.match(line) for line in f"{title}\n{header}".splitlines()):
+        return StatementKind.OTHER, ""
     for lines in (title.splitlines(), header.splitlines()):
         for kind, pattern in _KIND_BY_TITLE:
             for line in lines:
@@ -206,6 +227,7 @@ MAX_STATEMENT_QUARTERS = 3
 LEAD_IN_WORDS = 6
 TITLE_WORDS = 12
 _YEAR_ONLY = re.compile(r"(?:19|20)\d\d")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _PERIOD_WORDS = re.compile(r"\b(?:months?|weeks?|years?|quarters?|periods?)\s+end(?:ed|ing)\b", re.I)
 _SCALE_WORDS = re.compile(r"\bin\s+(?:thousands|millions|billions)\b|\bexcept\s+(?:per\s+)?share", re.I)
 
@@ -465,3 +487,50 @@ def interpret(
         return None
     table = StatementTable(grid.id, kind, title, scale, columns, rows, grid, title_lines=title_lines, name=name)
     return StatementTable(**{**table.__dict__, "label_facts": label_facts_of(table)})
+
+
+CONTINUATION_GAP_LINES = 15
+
+
+def continuation(
+    grid: Grid, previous: StatementTable, title: str, title_lines: tuple[int, ...]
+) -> StatementTable | None:
+    """A table right after a statement, with no period headings of its own and as many columns of
+    amounts: the statement carried on past a page break (a balance sheet's liabilities under its
+    assets' dates), read with the columns of the part before it."""
+    if grid.doc != previous.grid.doc or grid.first_line - previous.grid.last_line > CONTINUATION_GAP_LINES:
+        return None
+    if _by_components(previous) or not is_statement_title(continued_title(previous.name) or previous.name):
+        return None
+    if not _carries_on(title, previous):
+        return None
+    header_rows = header_row_count(grid)
+    value_columns = _value_columns(grid, header_rows)
+    if len(value_columns) != len(previous.columns):
+        return None
+    columns = tuple(replace(c, grid_col=v) for c, v in zip(previous.columns, value_columns, strict=True))
+    rows = build_rows(grid, header_rows, columns, previous.kind)
+    if sum(1 for r in rows if r.has_values) < 2:
+        return None
+    name = previous.name if continued_title(previous.name) else f"{previous.name} (Continued)"
+    text = f"{title}\n{header_text(grid)}".strip()
+    table = StatementTable(grid.id, previous.kind, text, previous.scale, columns, rows, grid, (), title_lines, name)
+    return replace(table, label_facts=label_facts_of(table))
+
+
+def _carries_on(title: str, previous: StatementTable) -> bool:
+    """The lines above a headless table name no other table: no other statement's title, no note or
+    schedule caption, no period of its own ("Liabilities and Shareholders' Equity" above a balance
+    sheet's second page does not stop it carrying on the first)."""
+    base = _norm(continued_title(previous.name) or previous.name)
+    for line in title.splitlines():
+        kind, name = classify(line, "", [])
+        if name and _norm(continued_title(name) or name) != base:
+            return False
+        if _NOT_A_STATEMENT.search(line) or find_dates(line) or _PERIOD_WORDS.search(line) or _YEAR.search(line):
+            return False
+    return True
+
+
+def _by_components(table: StatementTable) -> bool:
+    return any(r.period is not None for r in table.rows)
