@@ -10,10 +10,12 @@ from converter.omissions import PartKind
 
 YEAR = Period(end=date(2005, 12, 31), start=date(2005, 1, 1))
 YEAR_END = Period(end=date(2005, 12, 31))
-CASH = ConceptInfo("us-gaap", "Cash", "http://fasb.org/us-gaap/2024", "instant", "debit", "xbrli:monetaryItemType")
-REVENUES = ConceptInfo("us-gaap", "Revenues", "http://fasb.org/us-gaap/2024", "duration", "credit", "xbrli:monetaryItemType")
-SHARES = ConceptInfo("dei", "EntityCommonStockSharesOutstanding", "http://xbrl.sec.gov/dei/2024", "instant", None, "xbrli:sharesItemType")  # fmt: skip
-REQUIRED = ConceptInfo("us-gaap", "Goodwill", "http://fasb.org/us-gaap/2024", "instant", "debit", "xbrli:monetaryItemType", nillable=False)  # fmt: skip
+GAAP = "http://fasb.org/us-gaap/2024"
+MONETARY = "xbrli:monetaryItemType"
+CASH = ConceptInfo("us-gaap", "Cash", GAAP, "instant", "debit", MONETARY)
+REVENUES = ConceptInfo("us-gaap", "Revenues", GAAP, "duration", "credit", MONETARY)
+SHARES = ConceptInfo("dei", "EntityCommonStockSharesOutstanding", "http://dei", "instant", None, "xbrli:sharesItemType")
+REQUIRED = ConceptInfo("us-gaap", "Goodwill", GAAP, "instant", "debit", MONETARY, nillable=False)
 TAXONOMY = {c.qname: c for c in (CASH, REVENUES, SHARES, REQUIRED)}
 SHOWN = Display(None)
 

@@ -70,6 +70,13 @@ def test_a_calculation_finding_leaves_out_the_total_s_relationships_not_facts():
     assert record.what == "us-gaap:Assets as the sum of its items in '0000002 - Statement - One'"
 
 
+def test_calculation_findings_wait_while_another_finding_names_a_fact():
+    found = [finding("calc11e:inconsistentCalculationUsingRounding", "f5", "f4", ROLE), finding("x:bad", "f2")]
+    model, records = leave_out_named(small_model(), found)
+    assert [r.what for r in records] == ["us-gaap:Cash = 8 for 2004-12-31"]
+    assert model.roles[0].calculation == small_model().roles[0].calculation
+
+
 def test_a_calculation_that_no_longer_adds_up_without_a_fact_goes_too():
     model, records = leave_out_named(small_model(), [finding("xbrl.4.7.2:contextPeriodType", "f1")])
     assert model.roles[0].calculation == ()

@@ -103,13 +103,16 @@ def _plan_roles(finding: Finding, parts: _Parts, plan: _Plan) -> None:
 
 
 def _plan(findings: Iterable[Finding], model: FactModel) -> _Plan:
+    """Parts to leave out. Calculation findings wait while others name parts: a fact left out can
+    be what broke a sum, and the sums it no longer lets hold go with it anyway."""
     parts = _Parts(model)
     plan = _Plan()
+    findings = list(findings)
     for finding in findings:
-        if finding.code.startswith(CALCULATION_CODES):
-            _plan_calculation(finding, parts, plan)
-        elif not _plan_facts(finding, parts, plan):
+        if not finding.code.startswith(CALCULATION_CODES) and not _plan_facts(finding, parts, plan):
             _plan_roles(finding, parts, plan)
+    for finding in [f for f in findings if f.code.startswith(CALCULATION_CODES)] if not plan else ():
+        _plan_calculation(finding, parts, plan)
     return plan
 
 
@@ -133,7 +136,7 @@ def _calculation_records(before: tuple[Role, ...], after: tuple[Role, ...], reas
 
 
 def _apply(model: FactModel, plan: _Plan) -> tuple[FactModel, list[LeftOut]]:
-    records = list(dict.fromkeys([*plan.records, *plan.roles.values(), *plan.calculations.values()]))
+    records = list(dict.fromkeys([*plan.roles.values(), *plan.records, *plan.calculations.values()]))
     records += [r for r in plan.facts.values() if r.part is PartKind.FACT]
     roles, unpresented = _without_roles(model, set(plan.roles))
     roles = tuple(

@@ -1,0 +1,106 @@
+"""One bad part does not sink the filing: it is left out, listed on stderr and in --report, and
+the rest is written (valid); --strict makes it an error (exit 8) and writes nothing.
+
+No corpus filing makes an invalid part today, so the bad part is made at the model level: one
+duration fact of a real filing put in an instant context (what xbrl.4.7.2 rejects, and what the
+builder's guard would prevent), after mapping.
+"""
+
+import json
+from dataclasses import replace
+
+import pytest
+from click.testing import CliRunner
+
+from converter import outputs, pipeline
+from converter.cli import main
+from converter.errors import OutputError
+
+from .conftest import FIXTURES, GOLDEN
+from .test_cli import packages
+
+SEED = FIXTURES / "capstone_8-K_2007-11-08.txt"
+OUTPUTS = sorted(p.name for p in (GOLDEN / "capstone_8-K_2007-11-08").iterdir() if p.name != "facts.txt")
+
+
+def break_one_fact(model):
+    """The model with its first monetary duration fact moved to an instant context."""
+    victim = next(f for f in model.facts if f.unit is not None and f.unit.id == "USD" and f.context.period.start)
+    instant = next(c for c in model.contexts if c.period.is_instant and not c.dimensions)
+    return replace(model, facts=tuple(replace(f, context=instant) if f is victim else f for f in model.facts))
+
+
+@pytest.fixture
+def one_bad_part(monkeypatch):
+    build = pipeline.build_model
+    monkeypatch.setattr(pipeline, "build_model", lambda *args: break_one_fact(build(*args)))
+
+
+def convert(tmp_path, *options):
+    args = ["convert", SEED, "-o", tmp_path / "out", "--cik", "1009759", "--report", tmp_path / "report.json"]
+    result = CliRunner().invoke(main, [str(a) for a in args + list(options) + packages()])
+    report = json.loads((tmp_path / "report.json").read_text()) if (tmp_path / "report.json").exists() else None
+    return result, report
+
+
+def test_a_part_that_would_make_the_outputs_invalid_is_left_out_and_the_rest_written(tmp_path, one_bad_part):
+    result, report = convert(tmp_path)
+
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == OUTPUTS  # no temporary file left behind
+    assert (report["errors"], report["warnings"], report["validated"]) == (0, 0, True)
+    assert report["written"] == [str(tmp_path / "out" / name) for name in OUTPUTS]
+    assert [f["part"] for f in report["left_out"]] == ["fact", "calculation"]  # the sum it was part of goes too
+    facts = report["left_out"][:1]
+    assert facts[0]["what"].startswith("us-gaap:") and facts[0]["what"].endswith("for 2007-03-31")
+    assert facts[0]["reason"].startswith("[xbrl.4.7.2:contextPeriodType] ")
+    assert facts[0]["where"].startswith("line ")
+    stderr = result.stderr.splitlines()
+    assert stderr == [f"xbrlconv: left out {f['part']} {f['what']}: {f['reason']}" + (
+        f" ({f['where']})" if f["where"] else "") for f in report["left_out"]]  # fmt: skip
+    assert f"{report['facts']} facts; Arelle validation: 0 errors, 0 warnings" in result.stdout
+    assert f"{len(report['left_out'])} parts left out (listed on stderr)" in result.stdout
+
+    code = CliRunner().invoke(main, ["validate", str(tmp_path / "out" / "cpst-20071108.htm"), *map(str, packages())])
+    assert code.exit_code == 0, code.output
+
+
+def test_strict_makes_a_part_left_out_an_error_and_writes_nothing(tmp_path, one_bad_part):
+    result, report = convert(tmp_path, "--strict")
+
+    assert result.exit_code == 8
+    assert not (tmp_path / "out").exists()
+    errors = [line for line in result.stderr.splitlines() if line.startswith("xbrlconv: error: ")]
+    assert len(errors) == 1 and "(--strict)" in errors[0]
+    assert report["written"] == [] and report["errors"] == 0
+    assert len(report["left_out"]) >= 1
+    left_out_lines = [line for line in result.stderr.splitlines() if line.startswith("xbrlconv: left out ")]
+    assert len(left_out_lines) == len(report["left_out"])
+
+
+def test_strict_conversion_of_a_filing_with_nothing_left_out_succeeds(tmp_path):
+    result, report = convert(tmp_path, "--strict", "--format", "xbrl")
+    assert result.exit_code == 0, result.output
+    assert report["left_out"] == [] and result.stderr == ""
+
+
+def test_report_without_validation_says_so(tmp_path):
+    result, report = convert(tmp_path, "--no-validate")
+    assert result.exit_code == 0, result.output
+    assert (report["validated"], report["errors"], report["warnings"], report["findings"]) == (False, None, None, [])
+    assert report["facts"] > 0 and len(report["written"]) == len(OUTPUTS)
+
+
+def test_a_write_that_fails_midway_leaves_neither_outputs_nor_temporary_files(tmp_path, monkeypatch):
+    synced = []
+
+    def fsync(fd):
+        synced.append(fd)
+        if len(synced) == 3:
+            raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(outputs.os, "fsync", fsync)
+    files = {name: b"<x/>" for name in OUTPUTS}
+    with pytest.raises(OutputError, match="No space left on device"):
+        outputs.write_outputs(files, tmp_path / "out")
+    assert list((tmp_path / "out").iterdir()) == []
