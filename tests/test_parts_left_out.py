@@ -104,3 +104,25 @@ def test_a_write_that_fails_midway_leaves_neither_outputs_nor_temporary_files(tm
     with pytest.raises(OutputError, match="No space left on device"):
         outputs.write_outputs(files, tmp_path / "out")
     assert list((tmp_path / "out").iterdir()) == []
+
+
+def test_errors_that_leaving_parts_out_cannot_fix_still_fail_with_the_report(tmp_path, monkeypatch):
+    """An extension concept without a label (an internal fault) stays presented after its facts
+    are left out: the error remains, the conversion fails (exit 6), nothing is written, and the
+    report says what was tried."""
+    build = pipeline.build_model
+
+    def unlabelled(*args):
+        model = build(*args)
+        concept = next(c for c in model.extension_concepts if not c.abstract)
+        return replace(model, labels=tuple(x for x in model.labels if x[0] != concept.qname))
+
+    monkeypatch.setattr(pipeline, "build_model", unlabelled)
+    result, report = convert(tmp_path)
+
+    assert result.exit_code == 6
+    assert not (tmp_path / "out").exists()
+    assert report["written"] == [] and report["errors"] >= 1
+    assert {f["code"] for f in report["findings"]} == {"xbrlconv.efm.missingLabel"}
+    assert [f["part"] for f in report["left_out"]][:1] == ["concept"]
+    assert result.stderr.splitlines()[-1].startswith("xbrlconv: error: generated XBRL has ")

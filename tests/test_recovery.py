@@ -3,12 +3,14 @@
 from dataclasses import replace
 from datetime import date
 
+from converter import pipeline
 from converter.arelle_adapter import Finding
 from converter.extract.model import Period
 from converter.mapping.model import Arc, Role
 from converter.omissions import PartKind
 from converter.pipeline import ConvertOptions, prepare, validate_recovering
-from converter.render import render_files
+from converter.render import RenderedFiles, render_files
+from converter.validate import ValidationReport
 from converter.validate.recovery import leave_out_named
 
 from .conftest import FIXTURES, fixture_cik
@@ -119,3 +121,24 @@ def test_a_broken_fact_model_is_repaired_by_leaving_out_what_arelle_names(settin
     assert len(repaired.model.facts) == len(model.facts) - 1
     codes = [r.reason.split("]")[0] for r in repaired.model.left_out if r.part is PartKind.FACT]
     assert codes == ["[xbrl.4.7.2:contextPeriodType"]
+
+
+def test_recovery_stops_after_a_bounded_number_of_rounds(monkeypatch, settings):
+    """Each validation names another fact; recovery gives up after RECOVERY_ROUNDS more tries."""
+    model = small_model()
+    calls = []
+
+    def validate(prepared, _settings):
+        calls.append(len(prepared.model.facts))
+        fact = prepared.model.facts[0]
+        return ValidationReport(("x.htm",), (finding("x:bad", fact.id),), len(prepared.model.facts))
+
+    monkeypatch.setattr(pipeline, "validate_rendered", validate)
+    monkeypatch.setattr(pipeline, "render_files", lambda model, *args: RenderedFiles({}, ()))
+    prepared = pipeline.Prepared(None, None, model, RenderedFiles({}, ()))
+
+    repaired, report = validate_recovering(prepared, ConvertOptions(settings=settings))
+
+    assert calls == [5, 4, 3, 2][: pipeline.RECOVERY_ROUNDS + 1]
+    assert len([r for r in repaired.model.left_out if r.part is PartKind.FACT]) == pipeline.RECOVERY_ROUNDS
+    assert not report.ok
