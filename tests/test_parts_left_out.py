@@ -126,3 +126,9 @@ def test_errors_that_leaving_parts_out_cannot_fix_still_fail_with_the_report(tmp
     assert {f["code"] for f in report["findings"]} == {"xbrlconv.efm.missingLabel"}
     assert [f["part"] for f in report["left_out"]][:1] == ["concept"]
     assert result.stderr.splitlines()[-1].startswith("xbrlconv: error: generated XBRL has ")
+
+
+def test_help_documents_the_exit_codes_of_parts_left_out():
+    text = " ".join(CliRunner().invoke(main, ["convert", "--help"]).output.split())
+    assert "0 converted (parts may have been left out; see stderr)" in text
+    assert "8 parts left out with --strict (nothing written)" in text
