@@ -83,6 +83,20 @@ def test_nil_for_a_concept_that_may_not_be_nil_is_left_out():
     assert "may not be nil" in build(b).left_out[0].reason
 
 
+def test_a_boolean_or_date_not_written_as_one_is_left_out():
+    flag = ConceptInfo("dei", "AmendmentFlag", "http://dei", "duration", None, "xbrli:booleanItemType")
+    day = ConceptInfo("dei", "DocumentPeriodEndDate", "http://dei", "duration", None, "xbrli:dateItemType")
+    b = builder()
+    for concept, value in ((flag, "yes"), (flag, "false"), (day, "December 31, 2005"), (day, "2005-12-31")):
+        b.add_fact(concept, YEAR, None, value, None, SHOWN, None)
+    model = build(b)
+    assert [f.value for f in model.facts] == ["false", "2005-12-31"]
+    assert [r.what for r in model.left_out] == [
+        "dei:AmendmentFlag = 'yes' for 2005-01-01 to 2005-12-31",
+        "dei:DocumentPeriodEndDate = 'December 31, 2005' for 2005-01-01 to 2005-12-31",
+    ]
+
+
 def test_two_different_values_for_one_concept_and_period_are_both_left_out():
     b = builder()
     money(b, CASH, YEAR_END, "100")

@@ -6,12 +6,14 @@ the whole filing invalid, so the builder asks here first and leaves such a fact 
 reason, instead of writing an output Arelle refuses.
 """
 
+import re
 from decimal import Decimal
 
 from ..extract.model import Period, UnitKind
 from .model import ConceptInfo, Fact, format_decimal
 
 NUMERIC_KINDS = frozenset(kind.value for kind in UnitKind)  # ConceptInfo.kind of the concepts that take a unit
+_LEXICAL = {"boolean": re.compile(r"true|false"), "date": re.compile(r"\d{4}-\d{2}-\d{2}")}  # XML Schema forms
 
 
 def period_type(period: Period) -> str:
@@ -33,7 +35,7 @@ def describe_value(value: Decimal | str | None) -> str:
 
 def misfit(concept: ConceptInfo, period: Period, unit: UnitKind | None, value: Decimal | str | None) -> str | None:
     """Why `concept` cannot carry this fact (XBRL 2.1 4.7.2, 4.8.2, 4.6.1, 4.9; nil per its
-    schema), or None when it can."""
+    schema; a boolean or date written as XML Schema writes them), or None when it can."""
     if concept.abstract:
         return f"{concept.qname} is abstract and carries no facts"
     if concept.period_type != period_type(period):
@@ -44,6 +46,9 @@ def misfit(concept: ConceptInfo, period: Period, unit: UnitKind | None, value: D
         return f"{concept.qname} is of type {concept.data_type}, and this value has no unit"
     if value is None and not concept.nillable:
         return f"{concept.qname} may not be nil, and the filing shows no value"
+    lexical = _LEXICAL.get(concept.kind)
+    if lexical is not None and isinstance(value, str) and not lexical.fullmatch(value):
+        return f"{concept.qname} is of type {concept.data_type}, and {describe_value(value)} is not one"
     return None
 
 
