@@ -15,6 +15,7 @@ from click.testing import CliRunner
 from converter import outputs, pipeline
 from converter.cli import main
 from converter.errors import OutputError
+from converter.extract.model import Period, StatementKind
 
 from .conftest import FIXTURES, GOLDEN
 from .test_cli import packages
@@ -132,3 +133,40 @@ def test_help_documents_the_exit_codes_of_parts_left_out():
     text = " ".join(CliRunner().invoke(main, ["convert", "--help"]).output.split())
     assert "0 converted (parts may have been left out; see stderr)" in text
     assert "8 parts left out with --strict (nothing written)" in text
+
+
+def test_a_flow_column_read_as_an_instant_splits_extensions_and_leaves_standard_facts_out(
+    tmp_path, monkeypatch, settings
+):
+    """How the issue's xbrl.4.7.2 arises: an income-statement column whose heading reads as an
+    instant ("As of ...": extract.periods.period_of) makes facts of duration concepts for an instant.
+    The builder gives the extension rows a sibling of instant type and leaves the standard concepts'
+    values of that column out; the outputs are valid, with nothing for validation to recover."""
+    name = "apple_8-K_2024-02-01.txt"
+    real_extract = pipeline.extract
+
+    def one_instant_column(submission):
+        extraction = real_extract(submission)
+        income = next(t for t in extraction.statements if t.kind is StatementKind.INCOME_STATEMENT)
+        first = income.columns[0]
+        columns = (replace(first, period=Period(end=first.period.end)), *income.columns[1:])
+        tables = tuple(replace(t, columns=columns) if t is income else t for t in extraction.statements)
+        return replace(extraction, statements=tables)
+
+    monkeypatch.setattr(pipeline, "extract", one_instant_column)
+    result = pipeline.convert(FIXTURES / name, tmp_path, pipeline.ConvertOptions(settings=settings))
+
+    assert result.report.findings == ()
+    model = result.model
+    siblings = [c for c in model.extension_concepts if c.period_type == "instant" and c.name.endswith("Instant")]
+    assert siblings
+    for sibling in siblings:
+        original = next(c for c in model.extension_concepts if c.name == sibling.name.removesuffix("Instant"))
+        assert original.period_type == "duration"
+        assert {f.context.period.is_instant for f in model.facts if f.concept == sibling} == {True}
+        assert any(q == sibling.qname and text.endswith(" (Instant)") for q, _, text in model.labels)
+    left = [
+        r for r in result.conversion.left_out if "is a duration concept, and this value is for an instant" in r.reason
+    ]
+    assert left and all(r.what.startswith("us-gaap:") for r in left)
+    assert not [f for f in model.facts if f.concept.period_type == "duration" and f.context.period.is_instant]

@@ -32,6 +32,19 @@ def context_id(period: Period, dimensions: tuple[tuple[str, str], ...] = ()) -> 
     return "_".join([base, *(member.split(":", 1)[1] for _, member in dimensions)])
 
 
+def _unique_standard_labels(labels: dict[tuple[str, str], str]) -> dict[tuple[str, str], str]:
+    """Labels, with a standard label that another concept already has made distinct (EFM 6.10.4)."""
+    seen: set[str] = set()
+    out = {}
+    for (qname, role), text in sorted(labels.items()):
+        if role == STANDARD_LABEL:
+            if text in seen:
+                text = f"{text} ({qname.split(':', 1)[1]})"
+            seen.add(text)
+        out[(qname, role)] = text
+    return out
+
+
 class FactModelBuilder:
     def __init__(
         self, cik: str, prefix: str, namespace: str, where: Callable[[Span], str], taxonomy: dict[str, ConceptInfo]
@@ -262,15 +275,15 @@ class FactModelBuilder:
             self._splits[key] = sibling
         return self._splits[key]
 
-    def _split_labels(self) -> dict[tuple[str, str], str]:
+    def _split_labels(self, labels: dict[tuple[str, str], str]) -> dict[tuple[str, str], str]:
         """Each sibling's labels: its original's, the standard one saying which period type it has."""
-        labels = {}
+        added = {}
         for (original, ptype), sibling in self._splits.items():
-            for (qname, role), text in self.labels.items():
+            for (qname, role), text in labels.items():
                 if qname == original:
-                    labels[(sibling.qname, role)] = f"{text} ({ptype.title()})" if role == STANDARD_LABEL else text
-            labels.setdefault((sibling.qname, STANDARD_LABEL), label_from_name(sibling.name))
-        return labels
+                    added[(sibling.qname, role)] = f"{text} ({ptype.title()})" if role == STANDARD_LABEL else text
+            added.setdefault((sibling.qname, STANDARD_LABEL), label_from_name(sibling.name))
+        return {**labels, **added}
 
     def _present_splits(self, role: Role) -> Role:
         """A role presenting a split concept presents its sibling right after it."""
@@ -293,22 +306,11 @@ class FactModelBuilder:
             renumbered.append(arc)
         return replace(role, presentation=tuple(renumbered))
 
-    def _unique_standard_labels(self) -> list[tuple[str, str, str]]:
-        """Labels, with a standard label that another concept already has made distinct (EFM 6.10.4)."""
-        seen: set[str] = set()
-        out = []
-        for (qname, role), text in sorted({**self.labels, **self._split_labels()}.items()):
-            if role == STANDARD_LABEL:
-                if text in seen:
-                    text = f"{text} ({qname.split(':', 1)[1]})"
-                seen.add(text)
-            out.append((qname, role, text))
-        return out
-
     def build(self, date_stamp: str, title: str, schemas: tuple[tuple[str, str, str], ...]) -> FactModel:
         used_prefixes = {c.prefix for c in self._used_concepts.values()}
         imports = tuple((ns, url) for prefix, ns, url in schemas if prefix in used_prefixes)
         namespaces = tuple(sorted({(c.prefix, c.namespace) for c in self._used_concepts.values()}))
+        labels = _unique_standard_labels(self._split_labels(_unique_standard_labels(self.labels)))
         return FactModel(
             cik=self.cik,
             prefix=self.prefix,
@@ -319,7 +321,7 @@ class FactModelBuilder:
             units=tuple(sorted(self.units.values(), key=lambda u: u.id)),
             facts=tuple(self.facts),
             extension_concepts=tuple(self.extensions.values()),
-            labels=tuple(sorted(self._unique_standard_labels())),
+            labels=tuple(sorted((qname, role, text) for (qname, role), text in labels.items())),
             roles=tuple(self._present_splits(role) for role in self.roles),
             schema_imports=imports,
             namespaces=namespaces,

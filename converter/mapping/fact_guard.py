@@ -13,6 +13,7 @@ from ..extract.model import Period, UnitKind
 from .model import ConceptInfo, Fact, format_decimal
 
 NUMERIC_KINDS = frozenset(kind.value for kind in UnitKind)  # ConceptInfo.kind of the concepts that take a unit
+_A = {"instant": "an instant", "duration": "a duration"}
 _LEXICAL = {"boolean": re.compile(r"true|false"), "date": re.compile(r"\d{4}-\d{2}-\d{2}")}  # XML Schema forms
 
 
@@ -39,7 +40,7 @@ def misfit(concept: ConceptInfo, period: Period, unit: UnitKind | None, value: D
     if concept.abstract:
         return f"{concept.qname} is abstract and carries no facts"
     if concept.period_type != period_type(period):
-        return f"{concept.qname} is a {concept.period_type} concept, and this value is for a {period_type(period)}"
+        return f"{concept.qname} is a {concept.period_type} concept, and this value is for {_A[period_type(period)]}"
     if unit is not None and concept.kind != unit.value:
         return f"{concept.qname} is of type {concept.data_type}, and this value is in {unit.value} units"
     if unit is None and concept.kind in NUMERIC_KINDS:
