@@ -105,6 +105,12 @@ def main() -> None:
     default=None,
     help="State dei:EntityEmergingGrowthCompany when the filing itself does not.",
 )
+@click.option(
+    "--date-of-report",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="Date of report (YYYY-MM-DD) when the filing does not state it, e.g. a press release dated without a year.",
+)
+@click.option("--registrant-name", help="Registrant's name, e.g. for a press release converted on its own.")
 @click.option("--force", is_flag=True, help="Replace existing output files.")
 @click.option("--no-validate", is_flag=True, help="Skip Arelle validation (not recommended).")
 @click.option(
@@ -136,6 +142,8 @@ def convert_command(
     prefix,
     namespace_authority,
     egc,
+    date_of_report,
+    registrant_name,
     force,
     no_validate,
     strict,
@@ -165,6 +173,8 @@ def convert_command(
             namespace_authority=namespace_authority,
             formats=FORMATS[fmt],
             emerging_growth_company=egc,
+            date_of_report=date_of_report.date() if date_of_report else None,
+            registrant_name=registrant_name,
             validate=not no_validate,
             force=force,
             max_input_bytes=max_input_mb * 1024 * 1024,

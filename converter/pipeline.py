@@ -2,15 +2,16 @@
 
 import tempfile
 from dataclasses import dataclass, replace
+from datetime import date
 from pathlib import Path
 
 from .arelle_adapter import ArelleSettings, load_concepts
 from .conversion_report import ConversionReport
 from .errors import PartsLeftOut, ValidationFailed
 from .extract import extract
-from .extract.model import CoverField, Extraction, Span
+from .extract.model import CoverField, CoverName, Extraction, Span
 from .extract.review import review
-from .identity import decide_cik, decide_prefix, require_cover, speaking_filer
+from .identity import decide_cik, decide_prefix, require_cover, speaking_filer, with_cover_options
 from .ingest import DEFAULT_MAX_BYTES, read_submission
 from .ingest.model import Submission
 from .mapping import MapOptions, map_filing
@@ -39,6 +40,8 @@ class ConvertOptions:
     validate: bool = True
     force: bool = False
     max_input_bytes: int = DEFAULT_MAX_BYTES
+    date_of_report: date | None = None
+    registrant_name: str | None = None
     strict: bool = False  # a part left out fails the conversion (PartsLeftOut) instead of being reported
 
 
@@ -67,10 +70,12 @@ def _provenance(submission: Submission):
 
 
 def _with_options(extraction: Extraction, options: ConvertOptions) -> Extraction:
+    cover = with_cover_options(extraction.cover, options.date_of_report, options.registrant_name)
+    extraction = replace(extraction, cover=cover)
     if options.emerging_growth_company is None:
         return extraction
     field = CoverField(
-        "emerging_growth_company", "true" if options.emerging_growth_company else "false", origin="option"
+        CoverName.EMERGING_GROWTH_COMPANY, "true" if options.emerging_growth_company else "false", origin="option"
     )
     return replace(extraction, cover=replace(extraction.cover, fields=extraction.cover.fields + (field,)))
 
@@ -86,7 +91,13 @@ def build_model(
     check_rules(rules, taxonomy)
     cover = extraction.cover
     title = " ".join(
-        x for x in (cover.value("registrant_name"), cover.value("form_type"), cover.value("period_end_date")) if x
+        x
+        for x in (
+            cover.value(CoverName.REGISTRANT_NAME),
+            cover.value(CoverName.FORM_TYPE),
+            cover.value(CoverName.PERIOD_END_DATE),
+        )
+        if x
     )
     map_options = MapOptions(cik, prefix, options.namespace_authority or f"{prefix}.xbrlconv.invalid")
     return map_filing(extraction, rules, taxonomy, map_options, _provenance(submission), title)

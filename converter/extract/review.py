@@ -155,6 +155,10 @@ def review(submission: Submission, extraction: Extraction) -> dict:
             for f in extraction.cover.fields
         ],
         "statements": [_statement(t, where) for t in extraction.statements],
+        "left_out": [
+            {"part": lo.part.value, "what": lo.what, "reason": lo.reason, "where": lo.where}
+            for lo in extraction.left_out
+        ],
     }
 
 
@@ -203,3 +207,8 @@ def review_lines(data: dict) -> Iterator[str]:
     yield f"statements: {len(data['statements'])}"
     for s in data["statements"]:
         yield from _statement_lines(s)
+    if data["left_out"]:
+        yield ""
+        yield f"left out: {len(data['left_out'])}"
+    for lo in data["left_out"]:
+        yield f"  {lo['part']} {lo['what']}: {lo['reason']}" + (f" ({lo['where']})" if lo["where"] else "")

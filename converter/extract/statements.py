@@ -3,7 +3,7 @@
 import re
 from dataclasses import dataclass
 
-from .calendar import FiscalCalendar
+from .calendar import FiscalCalendar, month_end
 from .dates import find_dates, find_month_days
 from .equity import equity_by_components
 from .label_facts import label_facts_of
@@ -12,6 +12,7 @@ from .model import (
     Grid,
     GridRow,
     Period,
+    PeriodLength,
     RowKind,
     Scale,
     StatementKind,
@@ -20,7 +21,7 @@ from .model import (
     UnitKind,
 )
 from .numbers import is_year, parse_amount
-from .periods import period_of, periods_from_title
+from .periods import HeadingPeriod, period_of, periods_from_title, start_of
 from .scale import row_exponent
 from .units import unit_kind_of
 
@@ -201,7 +202,7 @@ def header_row_count(grid: Grid) -> int:
 
 
 MAX_STATEMENT_YEARS = 3
-MAX_STATEMENT_QUARTERS = 2
+MAX_STATEMENT_QUARTERS = 3
 LEAD_IN_WORDS = 6
 TITLE_WORDS = 12
 _YEAR_ONLY = re.compile(r"(?:19|20)\d\d")
@@ -263,7 +264,7 @@ def stub_heading(grid: Grid, header_rows: int) -> str:
     return " ".join(row.cells[0].text for row in grid.rows[:header_rows] if row.cells and row.cells[0].text)
 
 
-def _periods_by_position(headings: list[str], context: str, instant: bool) -> list[Period | None] | None:
+def _periods_by_position(headings: list[str], context: str, instant: bool) -> list[HeadingPeriod | None] | None:
     """Fiscal-year labels over columns ("2016", "2015") under a title with one date per column in
     the same order ("At January 1, 2017 and January 3, 2016"): the dates, by position. A 52/53-week
     year is named by the year it mostly falls in, not the year of its last day."""
@@ -274,15 +275,32 @@ def _periods_by_position(headings: list[str], context: str, instant: bool) -> li
     if not all(by_title):
         return None
     numbers = [int(y.group(0)) for y in years]
-    ends = [p.end for p in by_title]
+    ends = [p.period.end for p in by_title]
     same_order = sorted(range(len(ends)), key=ends.__getitem__) == sorted(range(len(numbers)), key=numbers.__getitem__)
     return by_title if same_order and len(set(numbers)) == len(numbers) else None
+
+
+def _bare_years(years: list[int], instant: bool, calendar: FiscalCalendar) -> list[HeadingPeriod | None]:
+    """Columns headed by fiscal years alone ("2016  2015  2014"): each year's end as the calendar
+    dates it so far (its closing month's end when it cannot yet), set on the filing's calendar
+    with the rest of its columns once every statement is read."""
+    if not calendar.reads_bare_years:
+        return [None] * len(years)
+    periods: list[HeadingPeriod | None] = []
+    for year in years:
+        end = calendar.year_end_named(year) or month_end(year, calendar.month or 12)
+        if instant:
+            periods.append(HeadingPeriod(Period(end=end), None, year))
+        else:
+            periods.append(HeadingPeriod(Period(end=end, start=start_of(end, 12, 0)), PeriodLength(12), year))
+    return periods
 
 
 def _columns(
     grid: Grid, header_rows: int, kind: StatementKind, title: str, calendar: FiscalCalendar
 ) -> tuple[Column, ...]:
-    context = f"{stub_heading(grid, header_rows)}\n\n{title}"
+    headings_above = "\n".join(line for line in title.splitlines() if len(line.split()) <= TITLE_WORDS)  # not prose
+    context = f"{stub_heading(grid, header_rows)}\n\n{headings_above}"
     instant = kind is StatementKind.BALANCE_SHEET
     value_columns = _value_columns(grid, header_rows)
     headings = [column_heading(grid, header_rows, c) for c in value_columns]
@@ -291,12 +309,12 @@ def _columns(
         periods = periods_from_title(context, len(value_columns), instant)
     years = [_YEAR_ONLY.fullmatch(h.strip()) for h in headings]
     if not any(periods) and years and all(years):
-        periods = calendar.fiscal_years([int(y.group(0)) for y in years], instant)
-    periods = [
-        calendar.day_in_month(p) if p and not find_month_days(f"{h}\n{context}") else p
-        for p, h in zip(periods, headings, strict=True)
-    ]
-    return tuple(Column(c, p, h) for c, p, h in zip(value_columns, periods, headings, strict=True) if p)
+        periods = _bare_years([int(y.group(0)) for y in years], instant, calendar)
+    return tuple(
+        Column(c, p.period, h, p.length, p.year_label, p.borrowed)
+        for c, p, h in zip(value_columns, periods, headings, strict=True)
+        if p is not None
+    )
 
 
 def _norm(text: str) -> str:
@@ -401,9 +419,10 @@ def build_rows(
 
 
 def is_selected_data(columns: tuple[Column, ...]) -> bool:
-    """Four years side by side (five-year selected data), or three quarters or more (quarterly
+    """Four years side by side (five-year selected data), or four quarters or more (quarterly
     results): not a primary statement, which shows at most three years of flows, two or three
-    balance-sheet dates, and this year's and last year's quarter."""
+    balance-sheet dates, and three quarters (an earnings release's quarter, the one before it and
+    the same quarter a year ago)."""
     lengths = [None if c.period.is_instant else (c.period.end - c.period.start).days for c in columns]
     years = sum(1 for n in lengths if n is None or 360 <= n <= 371)
     quarters = sum(1 for n in lengths if n is not None and 84 <= n <= 98)
