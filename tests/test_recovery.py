@@ -62,6 +62,12 @@ def test_a_finding_naming_a_concept_leaves_out_its_facts():
     assert [(r.part, r.what) for r in records[:1]] == [(PartKind.CONCEPT, "us-gaap:Cash (2 facts)")]
 
 
+def test_a_finding_naming_a_context_leaves_out_the_facts_in_it():
+    model, records = leave_out_named(small_model(), [finding("xbrl.4.7.x:someContextProblem", "i20041231")])
+    assert [f.id for f in model.facts] == ["f1", "f3", "f4", "f5"]
+    assert [(r.part, r.what) for r in records] == [(PartKind.FACT, "us-gaap:Cash = 8 for 2004-12-31")]
+
+
 def test_a_calculation_finding_leaves_out_the_total_s_relationships_not_facts():
     found = finding("calc11e:inconsistentCalculationUsingRounding", "f5", "f1", "f4", ROLE)
     model, records = leave_out_named(small_model(), [found])

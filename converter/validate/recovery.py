@@ -56,9 +56,10 @@ class _Parts:
         self.facts = {f.id: f for f in model.facts}
         self.roles = {key: r for r in model.roles for key in (r.uri, r.id)}
 
-    def facts_where(self, objects: Iterable[str], test) -> list[Fact]:
-        wanted = set(objects)
-        return [f for f in self.model.facts if test(f, wanted)]
+    def in_aspects(self, objects: tuple[str, ...]) -> list[Fact]:
+        """Facts in a context or with a unit the objects name."""
+        ids = set(objects)
+        return [f for f in self.model.facts if f.context.id in ids or (f.unit is not None and f.unit.id in ids)]
 
     def concepts(self, objects: tuple[str, ...]) -> list[str]:
         ids = set(objects)
@@ -86,15 +87,17 @@ def _plan_facts(finding: Finding, parts: _Parts, plan: _Plan) -> bool:
         plan.facts.setdefault(fact.id, LeftOut(PartKind.FACT, _fact_what(fact), _reason(finding), fact.provenance))
     if facts:
         return True
-    for qname in parts.concepts(objects):
+    concepts = parts.concepts(objects)
+    for qname in concepts:
         of_concept = [f for f in parts.model.facts if f.concept.qname == qname and f.id not in plan.facts]
-        record = LeftOut(PartKind.CONCEPT, f"{qname} ({len(of_concept)} facts)", _reason(finding))
-        plan.records.append(record)
-        plan.facts.update({f.id: record for f in of_concept})
-    in_aspects = parts.facts_where(objects, lambda f, ids: f.context.id in ids or (f.unit and f.unit.id in ids))
+        if of_concept:
+            record = LeftOut(PartKind.CONCEPT, f"{qname} ({len(of_concept)} facts)", _reason(finding))
+            plan.records.append(record)
+            plan.facts.update({f.id: record for f in of_concept})
+    in_aspects = parts.in_aspects(objects)
     for fact in in_aspects:
         plan.facts.setdefault(fact.id, LeftOut(PartKind.FACT, _fact_what(fact), _reason(finding), fact.provenance))
-    return bool(parts.concepts(objects) or in_aspects)
+    return bool(concepts or in_aspects)
 
 
 def _plan_roles(finding: Finding, parts: _Parts, plan: _Plan) -> None:
