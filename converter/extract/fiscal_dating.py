@@ -69,8 +69,8 @@ def dated(column: Column, calendar: FiscalCalendar, annual_flow: bool) -> tuple[
 
 
 def _describe(column: Column, table: StatementTable) -> str:
-    heading = " ".join(column.header.split()) or f"column {column.grid_col}"
-    return f"column '{heading[:80]}' of '{table.name or table.kind.value}' ({table.id})"
+    heading = " ".join(column.header.split()) or f"number {column.grid_col}"
+    return f"'{heading[:80]}' of '{table.name or table.kind.value}' ({table.id})"
 
 
 def _date_table(
@@ -79,6 +79,8 @@ def _date_table(
     kept, left = [], []
     for i, column in enumerate(table.columns):
         period, reason = dated(column, calendar, annual and table.kind.is_flow)
+        if period is not None and period.is_instant and table.kind.is_flow:  # "As of ..." over flows
+            period, reason = None, "it is dated at an instant, but the statement's amounts are flows over periods"
         if period is None:
             left.append(LeftOut(PartKind.COLUMN, _describe(column, table), reason))
         else:
