@@ -152,6 +152,20 @@ class Amount:
 
 
 @dataclass(frozen=True)
+class Basis:
+    """What a decided value (a column's period, a table's scale) rests on, in words, and how sure
+    that makes it: 1.0 when the filing prints it, less when a rule of the filing's calendar or the
+    convention of its kind supplies what the filing leaves unsaid."""
+
+    text: str
+    confidence: float = 1.0
+
+
+PRINTED = Basis("as printed")
+LOW_CONFIDENCE = 0.8  # below this, a decided value is listed for a person to check
+
+
+@dataclass(frozen=True)
 class PeriodLength:
     """How long a column's heading says its period is, in months or weeks; neither when it names
     no length ("December 30, 2023" over an annual report's income statement)."""
@@ -177,6 +191,7 @@ class Column:
     length: PeriodLength | None = None
     year_label: int | None = None
     borrowed: bool = False
+    basis: Basis = PRINTED  # how the period was set on the filing's calendar
 
 
 @dataclass(frozen=True)
