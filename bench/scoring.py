@@ -27,7 +27,9 @@ class OurFact:
 
 
 class MissKind(StrEnum):
-    MISSED = "missed"  # the value is nowhere in our output
+    MISSED = "missed"  # the value is nowhere in our output (nor at another scale or sign)
+    SCALE = "scale"  # the value is there for the exact period, a power of 1,000 off
+    SIGN = "sign"  # the value is there for the exact period with the other sign
     PERIOD = "period"  # the value is there, for another period only
     WITHIN_WEEK = "within a week"  # the value is there for the same end, a start 1-7 days off
     CONCEPT = "concept"  # the value and period are there, under no accepted concept
@@ -118,9 +120,21 @@ def _describe(truth: TruthFact) -> str:
     return f"{truth.source}:{truth.concept} {truth.start or ''}..{truth.end} = {_plain(truth.value)}"
 
 
-def _score_fact(truth: TruthFact, same_value: list[OurFact], same_concept: list[OurFact], s: Score) -> list[Miss]:
-    """Score one truth fact, given our facts with its value and our facts under its own concepts."""
+def _unfound(truth: TruthFact, by_value: dict[Decimal, list[OurFact]]) -> Miss:
+    """Why a value is not in our output: we state it at another scale or sign, or not at all."""
+    for kind, factor in ((MissKind.SIGN, -1), *((MissKind.SCALE, Decimal(10) ** k) for k in (-6, -3, 3, 6))):
+        near = [f for f in by_value.get(truth.value * factor, []) if period_matches(truth, f.start, f.end)]
+        if near:
+            return Miss(kind, f"{_describe(truth)}: ours {_plain(near[0].value)} ({near[0].concept})")
+    return Miss(MissKind.MISSED, _describe(truth))
+
+
+def _score_fact(
+    truth: TruthFact, by_value: dict[Decimal, list[OurFact]], same_concept: list[OurFact], s: Score
+) -> list[Miss]:
+    """Score one truth fact, given our facts by value and our facts under its own concepts."""
     misses = []
+    same_value = by_value.get(truth.value, [])
     exact = [f for f in same_value if period_matches(truth, f.start, f.end)]
     s.value_found += bool(same_value)
     if exact:
@@ -139,7 +153,7 @@ def _score_fact(truth: TruthFact, same_value: list[OurFact], same_concept: list[
         periods = ", ".join(sorted({f"{f.start or ''}..{f.end}" for f in same_value}))
         misses.append(Miss(MissKind.PERIOD, f"{_describe(truth)}: ours for {periods}"))
     else:
-        misses.append(Miss(MissKind.MISSED, _describe(truth)))
+        misses.append(_unfound(truth, by_value))
     stated = {f.value for f in same_concept if period_matches(truth, f.start, f.end)}
     if stated:
         s.compared += 1
@@ -167,7 +181,7 @@ def score_facts(truth: Iterable[TruthFact], ours: Iterable[OurFact]) -> tuple[Sc
         s.truth += 1
         s.month_precision += fact.precision is not Precision.EXACT
         same_concept = [f for concept in own_concepts(fact) for f in by_concept.get(concept, [])]
-        misses += _score_fact(fact, by_value.get(fact.value, []), same_concept, s)
+        misses += _score_fact(fact, by_value, same_concept, s)
     return s, misses
 
 

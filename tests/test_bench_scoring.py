@@ -108,3 +108,17 @@ def test_manual_truth_is_read_with_its_accepted_concepts_and_spellings(tmp_path:
 )
 def test_months_before(end, months, start):
     assert months_before(end, months) == start
+
+
+@pytest.mark.parametrize(
+    ("ours", "kind"),
+    [
+        (_ours(value="100000"), MissKind.SCALE),  # stated a thousand times too large
+        (_ours(value="-100"), MissKind.SIGN),
+        (_ours(value="-100", period=(date(2022, 1, 1), date(2022, 12, 31))), MissKind.MISSED),  # not its period
+    ],
+)
+def test_a_value_not_found_says_whether_scale_or_sign_is_off(ours, kind):
+    s, misses = score_facts([_truth()], [ours])
+    assert s.recalled == 0
+    assert [m.kind for m in misses if m.kind is not MissKind.WRONG_VALUE] == [kind]
