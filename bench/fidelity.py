@@ -142,6 +142,7 @@ class Outcome:
     truth_cover: list[TruthCover] = field(default_factory=list)
     expected_kinds: list = field(default_factory=list)  # statement kinds MANIFEST.tsv says the filing has
     kinds: list = field(default_factory=list)  # statement kinds we found
+    left_out: list = field(default_factory=list)  # what the conversion declined to tag, and why (LeftOut lines)
 
 
 def statement_text(path: Path) -> str:
@@ -223,6 +224,7 @@ def _convert(source: Path, path: Path, row: dict, learned: LearnedTable | None, 
     rules = load_rules()
     prepared = prepare(source, options, rules=replace(rules, learned=learned) if learned is not None else rules)
     outcome.kinds = sorted({KIND_OF.get(t.kind, t.kind) for t in prepared.extraction.statements})
+    outcome.left_out = [part.line() for part in prepared.model.left_out]
     outcome.facts = [
         OurFact(f.concept.name, f.context.period.start, f.context.period.end, f.value)
         for f in prepared.model.facts
@@ -299,6 +301,8 @@ def print_filing(o: Outcome, s: Score, misses: list[Miss], show_missed: bool) ->
     if show_missed:
         for miss in misses:
             print(f"      {miss.line()}")
+        for line in o.left_out:
+            print(f"      {line}")
 
 
 def summarize(name: str, outcomes: list[Outcome], scores: list[Score]) -> dict:
@@ -361,7 +365,8 @@ def report(outcomes: list[Outcome], show_missed: bool) -> tuple[dict, list[dict]
         print_filing(o, s, misses, show_missed)
     if len(groups) > 1:
         groups[TOGETHER] = [(o, s) for o, s, _ in scored]
-    groups[LEGACY_8K] = [(o, s) for o, s, _ in scored if o.legacy_8k]
+    if any(o.legacy_8k for o in outcomes):
+        groups[LEGACY_8K] = [(o, s) for o, s, _ in scored if o.legacy_8k]
     summaries = {name: summarize(name, [o for o, _ in g], [s for _, s in g]) for name, g in groups.items()}
     detail = [
         {
@@ -372,6 +377,7 @@ def report(outcomes: list[Outcome], show_missed: bool) -> tuple[dict, list[dict]
             "seconds": round(o.seconds, 2),
             **asdict(s),
             "misses": [{"kind": m.kind.value, "text": m.text} for m in misses],
+            "left_out": o.left_out,
         }
         for o, s, misses in scored
     ]

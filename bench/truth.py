@@ -294,7 +294,8 @@ def _ix_value(element) -> Decimal | None:
     return -number if element.get("sign") == "-" else number
 
 
-def _cover_text(element) -> str:
+def cover_text(element) -> str:
+    """What an inline cover fact says, through its format where the displayed text is not the value."""
     if element.tag == f"{IX}nonFraction":
         value = _ix_value(element)
         return str(value) if value is not None else ""
@@ -304,6 +305,10 @@ def _cover_text(element) -> str:
         return fmt.split("-")[1]
     if fmt == "boolballotbox":
         return "true" if re.search("[\u2612\u2611xX]", text) else "false"
+    numbers = re.findall(r"\d+", text)
+    if fmt.replace("-", "") in ("datemonthday", "datedaymonth") and len(numbers) == 2:  # "1/31", "31.1"
+        month, day = numbers if fmt.replace("-", "") == "datemonthday" else numbers[::-1]
+        return f"--{int(month):02d}-{int(day):02d}"
     return text
 
 
@@ -365,7 +370,7 @@ def inline_facts(path: Path) -> tuple[list[TruthFact], list[TruthCover]]:
                 facts.append(TruthFact("inline", local, start, end, value, on_statement))
         elif prefix == "dei" and local not in seen:
             seen.add(local)
-            covers.append(TruthCover("inline", local, (normalize_cover(local, _cover_text(element)),)))
+            covers.append(TruthCover("inline", local, (normalize_cover(local, cover_text(element)),)))
     return facts, covers
 
 

@@ -8,11 +8,12 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from lxml import etree
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
 
 from scoring import MissKind, OurFact, score_cover, score_facts  # noqa: E402
-from truth import Precision, TruthCover, TruthFact, manual, months_before  # noqa: E402
+from truth import Precision, TruthCover, TruthFact, cover_text, manual, months_before, normalize_cover  # noqa: E402
 
 YEAR = (date(2023, 1, 1), date(2023, 12, 31))
 
@@ -122,3 +123,11 @@ def test_a_value_not_found_says_whether_scale_or_sign_is_off(ours, kind):
     s, misses = score_facts([_truth()], [ours])
     assert s.recalled == 0
     assert [m.kind for m in misses if m.kind is not MissKind.WRONG_VALUE] == [kind]
+
+
+@pytest.mark.parametrize(
+    ("fmt", "shown"), [("ixt:date-month-day", "12/28"), ("ixt:date-day-month", "28/12"), ("", "--12-28")]
+)
+def test_an_inline_fiscal_year_end_is_read_through_its_format(fmt, shown):
+    element = etree.fromstring(f'<x format="{fmt}">{shown}</x>')
+    assert normalize_cover("CurrentFiscalYearEndDate", cover_text(element)) == "1228"
