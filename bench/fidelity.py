@@ -19,9 +19,10 @@ alone, it prints:
   filing has, the share we found;
 - whether the outputs are Arelle-valid, clear errors, crashes (tracebacks), and seconds.
 
-Truth statement facts are truth facts shown on a page headed by a primary statement's title (values
-printed on one, so values the filing does not show, or shows only in notes, do not count); hand-checked
-facts (truth/manual) are all statement facts. Periods must be exact (bench/scoring.py).
+Truth statement facts are truth facts shown on a page headed by a primary statement's title: values
+printed on one (so values the filing does not show, or shows only in notes, do not count) and, for
+inline XBRL, tagged on one too; hand-checked facts (truth/manual) are all statement facts. Periods
+must be exact (bench/scoring.py).
 Inline XBRL filings are converted with their ix tags stripped and compared with their own facts.
 Filings without an SEC header get the CIK from MANIFEST.tsv (as a user passes --cik), or a
 placeholder when the manifest has none either.
@@ -133,6 +134,7 @@ class Outcome:
     corpus: str = ""
     legacy_8k: bool = False  # form 8-K, not inline XBRL
     status: str = "ok"  # ok | invalid | error | crash | timeout
+    validated: bool = False  # Arelle ran on the outputs (not with --no-validate)
     message: str = ""
     seconds: float = 0.0
     errors: int = 0
@@ -205,7 +207,9 @@ def is_legacy_8k(row: dict) -> bool:
 
 
 def _truth(corpus_dir: Path, path: Path, filing: str, inline: bool) -> tuple[list[TruthFact], list[TruthCover]]:
-    """Truth statement facts (those printed on a statement page; hand-checked ones all are) and cover fields."""
+    """Truth statement facts and cover fields. A fact counts when its value is printed on a statement page
+    and, for inline XBRL, it is tagged on one (a note's value that happens to be printed on a statement
+    is no statement fact); hand-checked facts all count."""
     facts = [*companyfacts(corpus_dir, filing), *fsds(corpus_dir, filing), *ex27(corpus_dir, filing)]
     covers = list(cover_json(corpus_dir, filing))
     if inline:
@@ -213,7 +217,7 @@ def _truth(corpus_dir: Path, path: Path, filing: str, inline: bool) -> tuple[lis
         facts += inline_truth
         covers += inline_covers
     printed = statement_text(path) if facts else ""
-    facts = [t for t in facts if is_printed(t.value, printed)]
+    facts = [t for t in facts if is_printed(t.value, printed) and t.on_statement_page is not False]
     manual_facts, manual_covers = manual(corpus_dir, filing)
     return facts + manual_facts, [c for c in covers + manual_covers if c.concept in SCORED_COVER_FIELDS]
 
@@ -239,6 +243,7 @@ def _convert(source: Path, path: Path, row: dict, learned: LearnedTable | None, 
         report = validate_rendered(prepared, options.settings)
         findings = report.errors + report.warnings  # valid as the seeds are: no error, no warning
         outcome.errors = len(findings)
+        outcome.validated = True
         outcome.status = "invalid" if findings else "ok"
         outcome.message = f"{findings[0].code}: {findings[0].message}"[:200] if findings else ""
 
@@ -311,7 +316,9 @@ def summarize(name: str, outcomes: list[Outcome], scores: list[Score]) -> dict:
     for s in scores:
         t.add(s)
     n = len(outcomes)
-    valid = sum(1 for o in outcomes if o.status == "ok")
+    converted = sum(1 for o in outcomes if o.status in ("ok", "invalid"))
+    valid = sum(1 for o in outcomes if o.status == "ok" and o.validated)
+    validated = n > 0 and all(o.validated for o in outcomes if o.status in ("ok", "invalid"))
     crashes = sum(1 for o in outcomes if o.status in ("crash", "timeout"))
     errors = sum(1 for o in outcomes if o.status == "error")
     seconds = sum(o.seconds for o in outcomes) / n if n else 0.0
@@ -328,7 +335,8 @@ def summarize(name: str, outcomes: list[Outcome], scores: list[Score]) -> dict:
     print(f"cover accuracy   {_pct(t.cover_ok, t.cover_truth)} of {t.cover_truth} truth cover fields")
     found, expected = t.statements_found, t.statements_expected
     print(f"statements found {_pct(found, expected)} of {expected} the manifest lists (balance, income, cash flow)")
-    print(f"Arelle-valid     {valid}/{n} filings (no error, no warning); clear errors {errors}; crashes {crashes}")
+    arelle = f"{valid}/{n} filings (no error, no warning)" if validated else "not run (--no-validate)"
+    print(f"Arelle-valid     {arelle}; converted {converted}/{n}; clear errors {errors}; crashes {crashes}")
     print(f"seconds/filing   {seconds:.1f}")
     return {
         "filings": n,
@@ -346,7 +354,8 @@ def summarize(name: str, outcomes: list[Outcome], scores: list[Score]) -> dict:
         "truth_cover_fields": t.cover_truth,
         "statements_found": found,
         "statements_expected": expected,
-        "arelle_valid": valid,
+        "converted": converted,
+        "arelle_valid": valid if validated else None,
         "clear_errors": errors,
         "crashes": crashes,
         "seconds_per_filing": seconds,

@@ -341,6 +341,17 @@ def _contexts(root) -> dict[str, tuple[date | None, date]]:
     return contexts
 
 
+_TITLE_BLOCKS = {"p", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6"}
+
+
+def _is_statement_title(element) -> bool:
+    """A short text naming a primary statement; a paragraph or cell is read whole, as titles are
+    often split across spans ('CONDENSED CONSOLIDA' + 'TED BALANCE SHEETS')."""
+    whole = element.tag.rsplit("}", 1)[-1] in _TITLE_BLOCKS
+    text = " ".join(("".join(element.itertext()) if whole else element.text or "").split())
+    return bool(text) and len(text) <= 150 and bool(STATEMENT_TITLE.search(text))
+
+
 def inline_facts(path: Path) -> tuple[list[TruthFact], list[TruthCover]]:
     """The filer's own facts: numbers in non-dimensional contexts, and the first value of each dei
     cover field (dimensional contexts allowed: securities are listed per class)."""
@@ -356,8 +367,7 @@ def inline_facts(path: Path) -> tuple[list[TruthFact], list[TruthCover]]:
             continue
         if _PAGE_BREAK_STYLE.search(element.get("style", "")):
             on_statement = False
-        text = (element.text or "").strip()
-        if text and len(text) <= 150 and STATEMENT_TITLE.search(text):
+        if _is_statement_title(element):
             on_statement = True
         if element.tag not in (f"{IX}nonFraction", f"{IX}nonNumeric"):
             continue

@@ -13,7 +13,16 @@ from lxml import etree
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
 
 from scoring import MissKind, OurFact, score_cover, score_facts  # noqa: E402
-from truth import Precision, TruthCover, TruthFact, cover_text, manual, months_before, normalize_cover  # noqa: E402
+from truth import (  # noqa: E402
+    Precision,
+    TruthCover,
+    TruthFact,
+    cover_text,
+    inline_facts,
+    manual,
+    months_before,
+    normalize_cover,
+)
 
 YEAR = (date(2023, 1, 1), date(2023, 12, 31))
 
@@ -131,3 +140,26 @@ def test_a_value_not_found_says_whether_scale_or_sign_is_off(ours, kind):
 def test_an_inline_fiscal_year_end_is_read_through_its_format(fmt, shown):
     element = etree.fromstring(f'<x format="{fmt}">{shown}</x>')
     assert normalize_cover("CurrentFiscalYearEndDate", cover_text(element)) == "1228"
+
+
+INLINE = """<html xmlns="http://www.w3.org/1999/xhtml" xmlns:ix="http://www.xbrl.org/2013/inlineXBRL"
+ xmlns:xbrli="http://www.xbrl.org/2003/instance"><body>
+<ix:header><ix:resources><xbrli:context id="c"><xbrli:entity><xbrli:identifier scheme="x">1</xbrli:identifier>
+</xbrli:entity><xbrli:period><xbrli:instant>2024-08-31</xbrli:instant></xbrli:period></xbrli:context>
+</ix:resources></ix:header>
+<p><span>CONDENSED CONSOLIDA</span><span>TED BALANCE SHEETS</span></p>
+<p>Total assets <ix:nonFraction name="us-gaap:Assets" contextRef="c" unitRef="u" scale="6">1,234</ix:nonFraction></p>
+<div style="page-break-after:always"></div>
+<p>Note 3. Leases
+<ix:nonFraction name="us-gaap:OperatingLeaseCost" contextRef="c" unitRef="u" scale="6">55</ix:nonFraction></p>
+</body></html>"""
+
+
+def test_inline_truth_knows_which_facts_are_tagged_on_a_statement_page(tmp_path: Path):
+    path = tmp_path / "x.htm"
+    path.write_text(INLINE, encoding="utf-8")
+    facts, _ = inline_facts(path)
+    assert {(f.concept, f.value, f.on_statement_page) for f in facts} == {
+        ("Assets", Decimal(1234000000), True),  # the title is split across spans
+        ("OperatingLeaseCost", Decimal(55000000), False),  # after the page break: a note
+    }
