@@ -113,11 +113,12 @@ class Prepared:
     rendered: RenderedFiles
 
 
-def prepare(input_path: Path, options: ConvertOptions) -> Prepared:
-    """Ingest, extract, map and render one filing (nothing is written)."""
+def prepare(input_path: Path, options: ConvertOptions, rules: MappingRules | None = None) -> Prepared:
+    """Ingest, extract, map and render one filing (nothing is written), with the shipped mapping
+    rules unless `rules` is given (the fidelity bench passes re-learned labels)."""
     submission = speaking_filer(read_submission(input_path, options.max_input_bytes), options.cik)
     extraction = _with_options(extract(submission), options)
-    model = build_model(submission, extraction, options, load_rules())
+    model = build_model(submission, extraction, options, rules or load_rules())
     return Prepared(submission, extraction, model, render_files(model, submission, extraction, options.formats))
 
 
