@@ -11,6 +11,7 @@ from . import __version__
 from .conversion_report import ConversionReport
 from .conversion_report import as_json as report_json
 from .errors import PartsLeftOut, ValidationFailed, XbrlconvError
+from .extract.model import LOW_CONFIDENCE
 from .extract.review import review_lines
 from .ingest import DEFAULT_MAX_BYTES
 from .packages import ENV_PACKAGES, taxonomy_settings
@@ -52,9 +53,16 @@ def _write_reports(report: ConversionReport, json_path: Path | None, junit_path:
 
 
 def _echo_left_out(report: ConversionReport) -> None:
-    """One line on stderr per part left out, so that nothing is lost without a word."""
+    """One line on stderr per part left out, so that nothing is lost without a word, and how many
+    facts or columns were decided with low confidence (each listed in --report)."""
     for part in report.left_out:
         click.echo(f"xbrlconv: {_one_line(part.line())}", err=True)
+    if report.doubts:
+        click.echo(
+            f"xbrlconv: {len(report.doubts)} facts or columns decided with low confidence "
+            f"(below {LOW_CONFIDENCE}); --report lists them with their reasons",
+            err=True,
+        )
 
 
 _package_option = click.option(

@@ -14,12 +14,27 @@ from .validate.report import findings_json
 
 
 @dataclass(frozen=True)
+class Doubt:
+    """A fact or column decided with less confidence than LOW_CONFIDENCE: what, how sure, on what."""
+
+    what: str  # "us-gaap:Revenues = 123000 for 2023-01-01 to 2023-12-31", "column 'Three Months Ended ...'"
+    confidence: float
+    reasons: str
+    where: str = ""
+
+    def line(self) -> str:
+        return f"low confidence ({self.confidence:.2f}) {self.what}: {self.reasons}" + (
+            f" ({self.where})" if self.where else ""
+        )
+
+
+@dataclass(frozen=True)
 class ConversionReport:
     written: tuple[Path, ...]  # none when the conversion failed (nothing is written then)
     facts: int
     validation: ValidationReport | None  # None when validation was skipped
     left_out: tuple[LeftOut, ...]  # from every stage: extract, map, and recovery after validation
-    # Facts and columns read with low confidence will be listed beside left_out.
+    doubts: tuple[Doubt, ...] = ()  # facts and columns below the confidence threshold
 
 
 def _left_out_json(report: ConversionReport) -> list[dict[str, str]]:
@@ -28,8 +43,8 @@ def _left_out_json(report: ConversionReport) -> list[dict[str, str]]:
 
 def as_json(report: ConversionReport) -> str:
     """The report as JSON: `validate --json`'s keys (files validated, facts, errors, warnings,
-    findings; errors and warnings null when validation was skipped) plus `validated`, `written`
-    and `left_out` (part, what, reason, where)."""
+    findings; errors and warnings null when validation was skipped) plus `validated`, `written`,
+    `left_out` (part, what, reason, where) and `low_confidence` (what, confidence, reasons, where)."""
     validation = report.validation
     findings = validation.findings if validation else ()
     data = {
@@ -41,5 +56,8 @@ def as_json(report: ConversionReport) -> str:
         "findings": findings_json(findings),
         "written": [str(p) for p in report.written],
         "left_out": _left_out_json(report),
+        "low_confidence": [
+            {"what": d.what, "confidence": d.confidence, "reasons": d.reasons, "where": d.where} for d in report.doubts
+        ],
     }
     return json.dumps(data, indent=2, sort_keys=True) + "\n"

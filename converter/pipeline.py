@@ -6,16 +6,17 @@ from datetime import date
 from pathlib import Path
 
 from .arelle_adapter import ArelleSettings, load_concepts
-from .conversion_report import ConversionReport
+from .conversion_report import ConversionReport, Doubt
 from .errors import PartsLeftOut, ValidationFailed
 from .extract import extract
-from .extract.model import CoverField, CoverName, Extraction, Span
+from .extract.model import LOW_CONFIDENCE, CoverField, CoverName, Extraction, Span
 from .extract.review import review
 from .identity import decide_cik, decide_prefix, require_cover, speaking_filer, with_cover_options
 from .ingest import DEFAULT_MAX_BYTES, read_submission
 from .ingest.model import Submission
 from .mapping import MapOptions, map_filing
 from .mapping.checks import check_rules
+from .mapping.fact_guard import describe_period, describe_value
 from .mapping.model import FactModel
 from .mapping.rules import MappingRules, load_rules
 from .omissions import LeftOut
@@ -154,6 +155,27 @@ def validate_recovering(prepared: Prepared, options: ConvertOptions) -> tuple[Pr
     return prepared, report
 
 
+def doubts(prepared: Prepared) -> tuple[Doubt, ...]:
+    """Columns and facts decided with less confidence than LOW_CONFIDENCE, columns first."""
+    columns = [
+        Doubt(f"column '{' '.join(c.header.split())[:80]}' of {t.id}", c.basis.confidence, c.basis.text)
+        for t in prepared.extraction.statements
+        for c in t.columns
+        if c.basis.confidence < LOW_CONFIDENCE
+    ]
+    facts = [
+        Doubt(
+            f"{f.concept.qname} = {describe_value(f.value)} for {describe_period(f.context.period)}",
+            f.decision.confidence,
+            f.decision.reasons(),
+            f.provenance,
+        )
+        for f in prepared.model.facts
+        if f.decision is not None and f.decision.confidence < LOW_CONFIDENCE
+    ]
+    return tuple(columns + facts)
+
+
 def parts_left_out(prepared: Prepared) -> tuple[LeftOut, ...]:
     """Every part the stages left out, each once, in stage order."""
     return tuple(dict.fromkeys(prepared.extraction.left_out + prepared.model.left_out))
@@ -168,7 +190,7 @@ def convert(input_path: Path, outdir: Path, options: ConvertOptions) -> Conversi
     report = None
     if options.validate:
         prepared, report = validate_recovering(prepared, options)
-    summary = ConversionReport((), len(prepared.model.facts), report, parts_left_out(prepared))
+    summary = ConversionReport((), len(prepared.model.facts), report, parts_left_out(prepared), doubts(prepared))
     if report is not None and not report.ok:
         first = report.errors[0]
         raise ValidationFailed(

@@ -117,6 +117,20 @@ MAX_SHARE_COUNT = Decimal(30_000_000_000)
 
 
 @dataclass(frozen=True)
+class Basis:
+    """What a decided value (a column's period, a table's scale) rests on, in words, and how sure
+    that makes it: 1.0 when the filing prints it, less when a rule of the filing's calendar or the
+    convention of its kind supplies what the filing leaves unsaid."""
+
+    text: str
+    confidence: float = 1.0
+
+
+PRINTED = Basis("as printed")
+LOW_CONFIDENCE = 0.8  # below this, a decided value is listed for a person to check
+
+
+@dataclass(frozen=True)
 class Scale:
     """Powers of ten that turn displayed numbers into values, per unit kind."""
 
@@ -125,6 +139,7 @@ class Scale:
     per_share: int = 0
     phrase: str = ""
     shares_stated: bool = False  # the phrase speaks of share counts ("shares in thousands", "except shares")
+    basis: Basis = PRINTED  # what the scale rests on: its printed words, or other evidence
 
     def exponent(self, kind: UnitKind) -> int:
         return {UnitKind.MONETARY: self.monetary, UnitKind.SHARES: self.shares}.get(kind, self.per_share)
@@ -149,20 +164,6 @@ class Amount:
         """Displayed value with its displayed sign; a dash counts as zero."""
         m = self.magnitude or Decimal(0)
         return -m if self.negative else m
-
-
-@dataclass(frozen=True)
-class Basis:
-    """What a decided value (a column's period, a table's scale) rests on, in words, and how sure
-    that makes it: 1.0 when the filing prints it, less when a rule of the filing's calendar or the
-    convention of its kind supplies what the filing leaves unsaid."""
-
-    text: str
-    confidence: float = 1.0
-
-
-PRINTED = Basis("as printed")
-LOW_CONFIDENCE = 0.8  # below this, a decided value is listed for a person to check
 
 
 @dataclass(frozen=True)

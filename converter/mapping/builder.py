@@ -11,7 +11,7 @@ from decimal import Decimal
 from ..extract.model import Period, Span, UnitKind
 from ..omissions import LeftOut, PartKind
 from .fact_guard import consistent, describe_period, describe_value, misfit, period_type
-from .model import STANDARD_LABEL, Arc, ConceptInfo, Context, Display, Fact, FactModel, Role, Unit
+from .model import STANDARD_LABEL, Arc, ConceptInfo, Context, Display, Fact, FactDecision, FactModel, Role, Unit
 from .names import camel_name, label_from_name, unique_name
 
 _UNITS = {
@@ -212,6 +212,7 @@ class FactModelBuilder:
         span: Span | None,
         note: str = "",
         dimensions: tuple[tuple[str, str], ...] = (),
+        decision: FactDecision | None = None,
     ) -> Fact | None:
         """Make a fact, unless XBRL would reject it: an extension concept of the other period type
         hands it to a sibling of the right one; a fact a standard concept cannot carry, or one that
@@ -232,6 +233,7 @@ class FactModelBuilder:
             decimals=decimals,
             display=display,
             provenance=provenance,
+            decision=decision,
         )
         self._made += 1
         if not dimensions:

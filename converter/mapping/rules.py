@@ -60,15 +60,24 @@ class LineItemRule:
     patterns: tuple[re.Pattern, ...]
     label: str | None  # the concept's standard label, when the rule gives it
     where: str  # "line_items[12]" for messages
+    if_printed: tuple[re.Pattern, ...] = ()  # the filing prints a line like one of these
+    unless_printed: tuple[re.Pattern, ...] = ()  # ...and none like these
 
-    def matches(self, kind: StatementKind, label: str, sections: frozenset[str]) -> bool:
+    def matches(self, kind: StatementKind, label: str, sections: frozenset[str], printed: frozenset[str]) -> bool:
+        """`printed`: the normalized labels of every statement line of the filing, for rules whose
+        meaning depends on what else it prints ("Net income" beside "... attributable to
+        noncontrolling interests" includes their share)."""
         if self.statements and kind not in self.statements:
             return False
         if self.sections and not (self.sections & sections):
             return False
         if self.not_sections & sections:
             return False
-        return any(p.search(label) for p in self.patterns)
+        if not any(p.search(label) for p in self.patterns):
+            return False
+        if self.if_printed and not any(p.search(line) for p in self.if_printed for line in printed):
+            return False
+        return not any(p.search(line) for p in self.unless_printed for line in printed)
 
 
 @dataclass(frozen=True)
@@ -230,7 +239,16 @@ def _line_item(i: int, entry: Any, section_names: set[str]) -> LineItemRule:
     where = f"line_items[{i}]"
     if not isinstance(entry, dict):
         raise _fail(where, "must be a mapping")
-    unknown = set(entry) - {"concept", "in", "sections", "not_sections", "labels", "label"}
+    unknown = set(entry) - {
+        "concept",
+        "in",
+        "sections",
+        "not_sections",
+        "labels",
+        "label",
+        "if_printed",
+        "unless_printed",
+    }
     if unknown:
         raise _fail(where, f"unknown keys {sorted(unknown)}")
     concepts = entry.get("concept")
@@ -247,6 +265,10 @@ def _line_item(i: int, entry: Any, section_names: set[str]) -> LineItemRule:
         patterns=_patterns(entry.get("labels"), where),
         label=entry.get("label"),
         where=where,
+        if_printed=_patterns(entry["if_printed"], f"{where}.if_printed") if "if_printed" in entry else (),
+        unless_printed=_patterns(entry["unless_printed"], f"{where}.unless_printed")
+        if "unless_printed" in entry
+        else (),
     )
 
 
