@@ -16,7 +16,7 @@ from .calc import CalcRow, infer_calculations
 from .concepts import Match, extension_decision, fits, label_fact_decision, match_rule, namesake, period_type_of
 from .model import ConceptInfo, Decision
 from .rules import MappingRules
-from .signs import SignPlan, display_signs, natural_balance, predicted_weight, resolve
+from .signs import SignPlan, display_signs, natural_balance, predicted_weight, resolve, stated_flip
 
 _LIABILITY_SIDE = {"liabilities", "liabilities_and_equity", "current_liabilities", "noncurrent_liabilities", "equity"}
 Refusal = tuple[str, int, str]  # (table id, grid row, concept qname): a pair the settlement refused
@@ -168,6 +168,11 @@ class _Decider:
                 k for k, d in monetary.items() if cash and "supplemental" not in d.sections and not self._as_shown(d)
             },
             as_shown={k for k, d in monetary.items() if cash and self._as_shown(d)},
+            stated={
+                k: flip
+                for k, d in monetary.items()
+                if d.match and not cash and (flip := stated_flip(d.row.label, d.match.concepts[0].name)) is not None
+            },
             deductions={k for k in extensions if self.rules.reads_as_deduction(monetary[k].row.label)},
             asset_changes={
                 k

@@ -38,8 +38,8 @@ class _Claim:
 def _claims(plans: list[StatementPlan]) -> dict[tuple[str, Period], list[_Claim]]:
     claims: dict[tuple[str, Period], list[_Claim]] = defaultdict(list)
     for index, plan in enumerate(plans):
+        home = _HOME[plan.table.kind]  # a cash-flow statement's balance rows are not at home
         for row in plan.rows:
-            home = _HOME[plan.kind_of(row.row)]
             for concept in row.concepts:
                 for period, value in plan.stored(row):
                     claims[(concept.qname, period)].append(
