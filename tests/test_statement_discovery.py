@@ -86,3 +86,37 @@ def test_tables_in_the_notes_and_parts_of_a_statement_are_not_statements():
         assert classify(title, header, [])[0] is StatementKind.OTHER, title or header
     assert classify("Statement of Changes in Consolidated Equity", "", [])[0] is StatementKind.EQUITY  # Alcoa
     assert classify("Shareholders' Equity", "", [])[0] is StatementKind.OTHER  # a section heading
+
+
+SPIRE_BALANCE_ROWS = [  # (indent, label, heading?) as Spire's HTML balance sheet indents them
+    (0, "Current Assets:", True),
+    (2, "Cash and cash equivalents", False),
+    (2, "Accounts receivable:", True),
+    (4, "Utility", False),
+    (2, "Delayed customer billings", False),
+    (2, "Inventories:", True),
+    (4, "Natural gas", False),
+    (2, "Regulatory assets", False),
+    (4, "Total Current Assets", False),
+    (0, "Deferred Charges and Other Assets:", True),
+    (2, "Regulatory assets", False),
+]
+
+
+def test_a_line_indented_less_than_a_sections_lines_is_out_of_that_section():
+    # Regulatory assets printed under the inventories' items, but back at their heading's depth,
+    # are a current asset of their own, not an inventory (and the second, a deferred charge).
+    from converter.extract.model import Cell, GridRow
+    from converter.extract.statements import build_rows
+
+    column = Column(1, Period(end=date(2023, 12, 31)), "December 31, 2023")
+    grid_rows = tuple(
+        GridRow((cell(label), Cell("") if heading else cell("1.0")), i, indent)
+        for i, (indent, label, heading) in enumerate(SPIRE_BALANCE_ROWS)
+    )
+    rows = build_rows(Grid("t1", 0, 0, 10, grid_rows), 0, (column,), StatementKind.BALANCE_SHEET)
+    sections = {(r.grid_row, r.label): r.sections[-1:] for r in rows}
+    assert sections[(3, "Utility")] == ("Accounts receivable:",)
+    assert sections[(4, "Delayed customer billings")] == ("Current Assets:",)
+    assert sections[(7, "Regulatory assets")] == ("Current Assets:",)
+    assert sections[(10, "Regulatory assets")] == ("Deferred Charges and Other Assets:",)

@@ -127,6 +127,8 @@ _NORMALIZE = re.compile(r"[^a-z0-9]+")
 class _Heading:
     text: str
     level: int
+    indent: int = 0
+    inner: int | None = None  # the indentation of its first line: lines indented less are outside it
 
 
 def _is_lead_in(line: str) -> bool:
@@ -382,19 +384,32 @@ def balance_at(label: str, stack: list[_Heading]) -> tuple[str | None, str]:
     return None, label
 
 
-def _heading_row(index: int, label: str, cell, values, stack: list[_Heading], follows_heading: bool) -> StatementRow:
+def _heading_row(
+    index: int, label: str, cell, values, stack: list[_Heading], follows_heading: bool, indent: int = 0
+) -> StatementRow:
     """A heading opens a section: all-capitals headings at the top, others below them; a heading
     right under another ("Per share amounts:" / "Net income") opens a section inside it."""
     level = _heading_level(label)
-    if follows_heading and stack and level > 0 and level <= stack[-1].level:
-        level = stack[-1].level + 1
+    inside = bool(stack) and stack[-1].inner is not None and stack[-1].inner > stack[-1].indent
+    if inside or (follows_heading and stack and level > 0 and level <= stack[-1].level):
+        level = max(level, stack[-1].level + 1)  # indented under the heading above: a section in it
     while stack and stack[-1].level >= level:
         stack.pop()
     row = StatementRow(
         index, label, RowKind.HEADING, unit_kind_of(label), values, tuple(h.text for h in stack), label, cell
     )
-    stack.append(_Heading(label, level))
+    stack.append(_Heading(label, level, indent))
     return row
+
+
+def _place(stack: list[_Heading], indent: int) -> None:
+    """A line indented less than the first line under a heading is no longer under it (an HTML
+    statement indents each section's lines: "Regulatory assets" after "Inventories:" and its items
+    sits in current assets, not in inventories). The first line under a heading sets that depth."""
+    while stack and stack[-1].inner is not None and indent < stack[-1].inner:
+        stack.pop()
+    if stack and stack[-1].inner is None:
+        stack[-1] = replace(stack[-1], inner=indent)
 
 
 def _value_row(index: int, label: str, cell, values, stack: list[_Heading], statement_kind: StatementKind):
@@ -431,10 +446,12 @@ def build_rows(
         label = row.cells[0].text
         values = tuple(parse_amount(row.cells[c.grid_col]) for c in columns)
         has_text = any(row.cells[c.grid_col].text for c in columns)
+        if label:
+            _place(stack, row.indent)
         if not has_text:
             if label:
                 follows = bool(rows) and rows[-1].kind is RowKind.HEADING
-                rows.append(_heading_row(index, label, row.cells[0], values, stack, follows))
+                rows.append(_heading_row(index, label, row.cells[0], values, stack, follows, row.indent))
             continue
         rows.append(_value_row(index, label, row.cells[0], values, stack, statement_kind))
     return tuple(rows)
