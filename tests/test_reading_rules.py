@@ -276,3 +276,22 @@ def test_an_amount_after_its_year_in_parentheses_is_that_years():
         ("167", (instants[1],)),
         ("185", (instants[0],)),
     ]
+
+
+def test_counts_captioned_with_a_dash_and_dated_by_year_prefixes():
+    # Abbott: "Authorized — 2,400,000,000 shares Issued at stated capital amount — Shares: 2023:
+    # 1,987,181,491; 2022: 1,986,519,278": the caption before each dash names the count after it.
+    instants = (Period(end=date(2023, 6, 30)), Period(end=date(2022, 12, 31)))
+    label = (
+        "Common shares, without par value Authorized \u2014 2,400,000,000 shares Issued at stated capital "
+        "amount \u2014 Shares: 2023: 1,987,181,491; 2022: 1,986,519,278"
+    )
+    found = {(f.kind, f.text, f.periods) for f in facts_in_label(1, cell(label), instants, find_scale("(millions)"))}
+    assert found == {
+        ("shares_authorized", "2,400,000,000", instants),
+        ("shares_issued", "1,987,181,491", (instants[0],)),
+        ("shares_issued", "1,986,519,278", (instants[1],)),
+    }
+    treasury = "Common shares held in treasury, at cost \u2014 Shares: 2023: 251,823,511; 2022: 248,724,257"
+    found = {(f.kind, f.text, f.periods) for f in facts_in_label(1, cell(treasury), instants, find_scale(""))}
+    assert found == {("shares", "251,823,511", (instants[0],)), ("shares", "248,724,257", (instants[1],))}

@@ -114,6 +114,27 @@ def _kind_named_after(after: str, m: re.Match, subject: LabelSubject) -> str | N
     return None
 
 
+# What may stand between a caption and its count: "Authorized — 2,400,000,000", "Issued at stated
+# capital amount — Shares: 2023: 1,987,181,491; 2022: 1,986,519,278".
+_CAPTION_TAIL = re.compile(r"(?:\s*(?:[:—–]|\s-|\bshares\s*:|;|\b(?:19|20)\d\d\s*:))+\s*$", re.I)
+_CAPTION = re.compile(
+    r"\b(?:issued\s+and\s+outstanding|authorized|issued|outstanding)\b(?!.*\b(?:authorized|issued|outstanding)\b)", re.I
+)
+
+
+def _captioned(before: str, m: re.Match, subject: LabelSubject) -> str | None:
+    """The count a caption ending in a colon or a dash names, speaking before the words after the
+    number ("shares authorized: 150,000,000 shares issued: ..."; "Authorized — 2,400,000,000 shares
+    Issued at stated capital amount — Shares: 2023: 1,987,181,491")."""
+    tail = _CAPTION_TAIL.search(before)
+    if tail is None:
+        return None
+    if subject is LabelSubject.TREASURY and re.search(r"\bshares\s*:", before, re.I) and not m["dollar"]:
+        return LabelKind.SHARES  # "held in treasury, at cost — Shares: 2023: 251,823,511"
+    found = _CAPTION.search(before[: tail.start()])
+    return _kind_named_before(found.group(0), m, subject) if found else None
+
+
 def _kind_of(clause: str, m: re.Match, subject: LabelSubject) -> str | None:
     """What a number in a label counts: read from the words after it ("415,000,000 shares
     authorized"), or before it ("authorized: 11,000 shares", "outstanding: none"); a caption
@@ -124,7 +145,7 @@ def _kind_of(clause: str, m: re.Match, subject: LabelSubject) -> str | None:
         return LabelKind.PAR_VALUE
     if m["num"] and _BARE_YEAR.match(m["num"]) and not re.match(r"^\s*shares\b", after, re.I):
         return None  # "at December 31, 2021 and 2020"
-    captioned = _kind_named_before(before, m, subject) if re.search(r":\s*$", before) else None
+    captioned = _captioned(before, m, subject)
     kind = captioned or _kind_named_after(after, m, subject) or _kind_named_before(before, m, subject)
     if kind or m["none"]:
         return kind
@@ -139,9 +160,16 @@ def _expand(kind: str) -> tuple[LabelKind, ...]:
 
 
 def _clauses(label: str) -> list[tuple[int, str]]:
-    out, start = [], 0
+    """The label's clauses, split at semicolons, but a clause that only dates another number of the
+    one before ("2023: 1,987,181,491; 2022: 1,986,519,278") stays with it."""
+    out: list[tuple[int, str]] = []
+    start = 0
     for part in label.split(";"):
-        out.append((start, part))
+        if out and re.match(r"^\s*(?:19|20)\d\d\s*:", part):
+            first, text = out[-1]
+            out[-1] = (first, f"{text};{part}")
+        else:
+            out.append((start, part))
         start += len(part) + 1
     return out
 
@@ -230,12 +258,12 @@ def _year_instant(after: str, instants: tuple[Period, ...]) -> Period | None:
     return matching[0] if len(matching) == 1 else None
 
 
-_YEAR_BEFORE = re.compile(r"\(\s*(?P<year>(?:19|20)\d\d)\s*[,:]\s*\$?\s*$")
+_YEAR_BEFORE = re.compile(r"(?:^|[\s(;,])(?P<year>(?:19|20)\d\d)\s*[,:]\s*\$?\s*$")
 
 
 def _year_before(before: str, instants: tuple[Period, ...]) -> Period | None:
     """The column a number dated by the year just before it stands for ("less allowances $185
-    (2024, $167)": $167 is 2024's)."""
+    (2024, $167)": $167 is 2024's; "Shares: 2023: 1,987,181,491")."""
     m = _YEAR_BEFORE.search(before)
     if m is None:
         return None
