@@ -2,9 +2,10 @@
 
 import re
 from dataclasses import replace
+from datetime import date
 
 from .errors import OptionError, UnsupportedInputError
-from .extract.model import CoverPage
+from .extract.model import CoverField, CoverName, CoverPage
 from .ingest.model import SecHeader, Submission
 
 _CORPORATE_WORDS = {"the", "inc", "corp", "corporation", "co", "company", "ltd", "llc", "plc", "group", "holdings"}
@@ -44,10 +45,10 @@ def decide_prefix(cover: CoverPage, option: str | None) -> str:
     distinctive words ("International Business Machines" -> "ibm"), or the first of fewer."""
     if option:
         prefix = option.strip().lower()
-    elif cover.value("trading_symbol"):
-        prefix = re.sub(r"[^a-z0-9]", "", cover.value("trading_symbol").lower())
+    elif cover.value(CoverName.TRADING_SYMBOL):
+        prefix = re.sub(r"[^a-z0-9]", "", cover.value(CoverName.TRADING_SYMBOL).lower())
     else:
-        name = (cover.value("registrant_name") or "").lower()
+        name = (cover.value(CoverName.REGISTRANT_NAME) or "").lower()
         words = [w.lstrip("0123456789") for w in re.findall(r"[a-z0-9]+", name)]
         words = [w for w in words if w and w not in _CORPORATE_WORDS] or [w for w in words if w]
         prefix = "".join(w[0] for w in words) if len(words) >= 3 else (words[0][:12] if words else "")
@@ -58,18 +59,50 @@ def decide_prefix(cover: CoverPage, option: str | None) -> str:
     return prefix
 
 
+def with_cover_options(cover: CoverPage, date_of_report: date | None, registrant_name: str | None) -> CoverPage:
+    """--date-of-report fills in a date the filing does not state (and must agree with one it
+    does); --registrant-name gives the registrant's name (for an exhibit that does not state it)."""
+    fields = list(cover.fields)
+    if date_of_report is not None:
+        stated = cover.value(CoverName.PERIOD_END_DATE)
+        if stated and stated != date_of_report.isoformat():
+            raise OptionError(f"--date-of-report {date_of_report} differs from the date the filing states ({stated})")
+        if not stated:
+            fields.append(CoverField(CoverName.PERIOD_END_DATE, date_of_report.isoformat(), origin="option"))
+    if registrant_name and registrant_name.strip():
+        fields = [f for f in fields if f.name != CoverName.REGISTRANT_NAME]
+        fields.append(CoverField(CoverName.REGISTRANT_NAME, " ".join(registrant_name.split()), origin="option"))
+    return replace(cover, fields=tuple(fields))
+
+
+def _require_exhibit_fields(cover: CoverPage) -> None:
+    if not cover.value(CoverName.PERIOD_END_DATE):
+        raise UnsupportedInputError(
+            "cannot tell the date of report: the press release's dateline states no year that its statements "
+            "decide; pass --date-of-report YYYY-MM-DD"
+        )
+    if not cover.value(CoverName.REGISTRANT_NAME):
+        raise UnsupportedInputError(
+            "cannot tell the registrant from the press release (no company 'today announced' with its legal name); "
+            "pass --registrant-name"
+        )
+
+
 def require_cover(cover: CoverPage) -> None:
-    """A filing must say what form it is and the date it reports on; without them it is not one."""
-    if not cover.value("form_type"):
+    """A filing must say what form it is and the date it reports on; without them it is not one.
+    A press release on its own must also say (or be told) who the registrant is."""
+    if cover.standalone_exhibit:
+        _require_exhibit_fields(cover)
+    if not cover.value(CoverName.FORM_TYPE):
         raise UnsupportedInputError(
             "cannot tell the form type: the text has no 'FORM ...' cover heading and no SEC header"
         )
-    if cover.combined_filing and not cover.value("registrant_name"):
+    if cover.combined_filing and not cover.value(CoverName.REGISTRANT_NAME):
         raise UnsupportedInputError(
             "a combined filing of several registrants without an SEC header to say which one files is not "
             "supported; convert the full submission (.txt with its <SEC-HEADER>)"
         )
-    if not cover.value("period_end_date"):
+    if not cover.value(CoverName.PERIOD_END_DATE):
         raise UnsupportedInputError(
             "cannot find the date of report or period end on the cover page (nor a period in an SEC header)"
         )

@@ -16,7 +16,8 @@ GOLDEN = ROOT / "golden"
 
 def fixtures_manifest() -> list[dict[str, str]]:
     """Rows of tests/fixtures/MANIFEST.tsv: file, cik_option, expect (golden: reviewed outputs in golden/;
-    valid: converts to valid XBRL; refused: a clear error), source, what it exercises."""
+    valid: converts to valid XBRL; refused: a clear error; cover: an excerpt
+    whose cover page a unit test reads), source, what it exercises."""
     with (FIXTURES / "MANIFEST.tsv").open(encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle, delimiter="\t"))
 

@@ -8,7 +8,7 @@ import yaml
 
 from converter.errors import MappingRulesError
 from converter.extract import extract
-from converter.extract.model import StatementKind
+from converter.extract.model import CoverName, StatementKind
 from converter.ingest import read_submission
 from converter.mapping.checks import check_rules
 from converter.mapping.rules import load_rules, normalize_label, parse_rules
@@ -37,6 +37,12 @@ def test_shipped_rules_fit_the_taxonomy(taxonomy):
         (lambda d: d["line_items"][3].update(colour="red"), r"line_items\[3\]: unknown keys \['colour'\]"),
         (lambda d: d["line_items"][4].update({"in": ["ledger"]}), r"line_items\[4\]: unknown statement kind"),
         (lambda d: d.update(version=2), "version: 1"),
+        (
+            lambda d: d["cover"].update(registrant_nmae=d["cover"].pop("registrant_name")),
+            r"cover\.registrant_nmae: unknown name 'registrant_nmae'",
+        ),
+        (lambda d: d["label_facts"][0].update(subject="comon"), r"label_facts\[0\]\.subject: unknown name 'comon'"),
+        (lambda d: d["label_facts"][1].update(kind="shares_authorised"), r"label_facts\[1\]\.kind: unknown name"),
     ],
 )
 def test_malformed_rules_are_reported_by_rule(edit, message):
@@ -144,7 +150,8 @@ def test_cash_flow_totals_named_without_net_or_total_get_their_calculations(sett
     }
     financing = children["us-gaap:NetCashProvidedByUsedInFinancingActivities"]
     assert "us-gaap:PaymentsForRepurchaseOfCommonStock" in financing
-    assert {f.value for f in model.facts if f.concept.qname == change} == {Decimal(11237000000), Decimal(-3003000000)}
+    # last year's quarter is left out: its start is not decided (see test_fiscal_calendar)
+    assert {f.value for f in model.facts if f.concept.qname == change} == {Decimal(11237000000)}
 
 
 def test_non_trade_receivables_and_their_change(settings):
@@ -193,3 +200,7 @@ def test_a_statement_continued_after_a_page_break_stays_one_statement(settings, 
     }
     facts = {(f.concept.qname, f.context.id, f.value) for f in whole.facts}
     assert {(f.concept.qname, f.context.id, f.value) for f in broken.facts} == facts
+
+
+def test_every_cover_field_the_extractor_names_has_a_rule():
+    assert {rule.field for rule in load_rules().cover} == set(CoverName)

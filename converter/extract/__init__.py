@@ -1,18 +1,20 @@
 """Extract stage: cover fields and financial statements, with provenance, from a Submission."""
 
 from dataclasses import replace
-from datetime import date
 
 from ..ingest.model import Submission
-from .calendar import FiscalCalendar
+from .calendar import FiscalCalendar, prose_year_ends, year_to_date_months
 from .cover import extract_cover
+from .cover_press_release import dated_by_statements
+from .dates import find_dates
+from .fiscal_dating import set_periods
 from .fiscal_focus import fiscal_focus
 from .label_facts import label_facts_of
 from .layout import document_layout, title_lines
-from .model import Extraction, StatementTable
-from .periods import fiscal_periods
+from .model import CoverName, Extraction, StatementTable
+from .presentations import primary_presentations
 from .scale import find_scale
-from .statements import continued_title, header_text, interpret, is_statement_title
+from .statements import continuation, continued_title, header_text, interpret, is_statement_title
 
 __all__ = ["extract"]
 
@@ -22,29 +24,46 @@ def _statements_of(submission: Submission, layouts, calendar: FiscalCalendar) ->
     for layout in layouts:
         doc = submission.documents[layout.doc]
         taken: set[int] = set()
+        previous = None  # the statement of the grid just before, which a headless grid may carry on
         for grid in layout.grids:
             titles = title_lines(doc, grid, taken)
             taken.update(range(grid.first_line, grid.last_line + 1))
             title = "\n".join(doc.lines[i].strip() for i in titles)
             table = interpret(grid, title, find_scale(f"{title}\n{header_text(grid)}"), titles, calendar)
+            if table is None and previous is not None:
+                table = continuation(grid, previous, title, titles)
             if table is not None:
                 statements.append(table)
+            previous = table
     return statements
 
 
-def _stated_instants(statements: list[StatementTable]) -> set[date]:
-    """The dates the statements stand at: balance-sheet columns and dated equity balances."""
-    columns = {c.period.end for t in statements for c in t.columns if c.period.is_instant}
-    balances = {r.period.end for t in statements for r in t.rows if r.period is not None and r.period.is_instant}
-    return columns | balances
+def _calendar_evidence(statements: list[StatementTable]) -> dict:
+    """What a first reading of the statements says of the fiscal calendar: the period ends their
+    columns print, the dates their equity balances print (an equity statement read by components
+    has one column, dated by its balances), and their year-to-date columns."""
+    ends, balances, year_to_date = set(), set(), set()
+    for table in statements:
+        for column in () if any(r.period is not None for r in table.rows) else table.columns:
+            printed = column.year_label is None and not column.borrowed
+            if printed and (column.period.is_instant or column.length is not None):
+                ends.add(column.period.end)
+            months = year_to_date_months(column.length) if column.length else None
+            if months and printed:
+                year_to_date.add((column.period.end, months))
+        for row in table.rows:
+            printed = find_dates(row.label) if row.period is not None and row.period.is_instant else []
+            balances.update(day for day, _, _ in printed[-1:])
+    return {"ends": ends, "balances": balances, "year_to_date": year_to_date}
 
 
 def extract(submission: Submission) -> Extraction:
     """Everything the later stages need, read from the submission's documents.
 
-    Statements headed only by bare fiscal years ("2016 2015 2014") take their dates from the
-    filing's calendar: the cover's period end and the dates the first reading of the statements
-    found, so those are read a second time."""
+    Statements are read twice: the first reading (and the text) gives the evidence of the
+    filing's fiscal calendar; the second reads them with it (statements headed only by bare
+    fiscal years, "2016 2015 2014"; equity balances dated on a year's first day), and every
+    column is then dated on that one calendar."""
     layouts = []
     grid_count = 0
     for doc in submission.documents:
@@ -52,15 +71,20 @@ def extract(submission: Submission) -> Extraction:
         grid_count += len(layout.grids)
         layouts.append(layout)
     cover = extract_cover(submission.documents, submission.header)
-    calendar = FiscalCalendar.of_cover(cover, submission.header)
-    statements = primary_statements(_statements_of(submission, layouts, FiscalCalendar(ends=calendar.ends)))
-    if calendar.year_end is not None:
-        stated = calendar.with_ends(_stated_instants(statements))
-        second = primary_statements(_statements_of(submission, layouts, stated))
-        statements = primary_statements(_with_missing_statements(statements, second))
-    statements = with_fiscal_periods(with_continued_scales(statements))
+    base = FiscalCalendar.of_cover(cover, submission.header)
+    first = primary_statements(_statements_of(submission, layouts, replace(base, reads_bare_years=False)))
+    prose = prose_year_ends(line for doc in submission.documents for line in doc.lines)
+    calendar = base.with_evidence(prose=prose, **_calendar_evidence(first))
+    second = primary_statements(_statements_of(submission, layouts, calendar))
+    statements = primary_statements(_with_missing_statements(first, second))
+    statements, undated = set_periods(tuple(with_continued_scales(statements)), calendar, cover)
+    statements, others = primary_presentations(statements)
+    left_out = undated + others
+    if cover.standalone_exhibit and cover.value(CoverName.PERIOD_END_DATE) is None:
+        dated = dated_by_statements(submission.documents[0], statements)
+        cover = replace(cover, fields=cover.fields + ((dated,) if dated else ()))
     cover = replace(cover, fields=cover.fields + tuple(fiscal_focus(cover, calendar, statements)))
-    return Extraction(cover, tuple(layouts), statements)
+    return Extraction(cover, tuple(layouts), statements, left_out)
 
 
 def primary_statements(tables: list[StatementTable]) -> list[StatementTable]:
@@ -72,14 +96,16 @@ def primary_statements(tables: list[StatementTable]) -> list[StatementTable]:
 
 
 def _with_missing_statements(first: list[StatementTable], second: list[StatementTable]) -> list[StatementTable]:
-    """The first reading, plus what the second found of a kind the first lacked and titled by name:
-    MD&A, segment and note tables are headed by bare years too, and a statement of the kind
-    already found with dated columns shows the real one is elsewhere."""
+    """The tables of the first reading, as read again with the filing's calendar, plus what the
+    second found of a kind the first lacked and titled by name: MD&A, segment and note tables are
+    headed by bare years too, and a statement of the kind already found with dated columns shows
+    the real one is elsewhere."""
     kinds = {t.kind for t in first}
-    ids = {t.grid.id for t in first}
-    added = [t for t in second if t.grid.id not in ids and t.kind not in kinds and is_statement_title(t.name)]
-    order = {t.grid.id: i for i, t in enumerate(second)}
-    return sorted(first + added, key=lambda t: order.get(t.grid.id, -1))
+    chosen = {t.grid.id: t for t in first}
+    for table in second:
+        if table.grid.id in chosen or (table.kind not in kinds and is_statement_title(table.name)):
+            chosen[table.grid.id] = table
+    return sorted(chosen.values(), key=lambda t: (t.grid.doc, t.grid.first_line))
 
 
 def with_continued_scales(statements: list[StatementTable]) -> list[StatementTable]:
@@ -93,15 +119,3 @@ def with_continued_scales(statements: list[StatementTable]) -> list[StatementTab
             table = replace(rescaled, label_facts=label_facts_of(rescaled))
         out.append(table)
     return out
-
-
-def with_fiscal_periods(statements: list[StatementTable]) -> tuple[StatementTable, ...]:
-    """The statements with duration columns set on the filing's own period ends (those of its
-    columns and of the dated balances of its equity statements)."""
-    columns = {c.period for t in statements for c in t.columns}
-    balances = {r.period for t in statements for r in t.rows if r.period is not None and r.period.is_instant}
-    refined = fiscal_periods(columns | balances)
-    return tuple(
-        replace(t, columns=tuple(replace(c, period=refined.get(c.period, c.period)) for c in t.columns))
-        for t in statements
-    )

@@ -8,7 +8,7 @@ prints them (the audit report may live in an EX-13), never completed from elsewh
 import re
 
 from ..ingest.model import SourceDocument
-from .model import CoverField, Span
+from .model import CoverField, CoverName, Span
 
 _REPORT = re.compile(r"report\s+of\s+independent\s+registered\s+public\s+accounting\s+firm", re.I)
 _SIGNATURE = re.compile(
@@ -37,7 +37,7 @@ def _place(doc: SourceDocument, signature: int) -> CoverField | None:
         if m and not re.search(r"\d", m["place"]):
             place = " ".join(m["place"].replace(" ,", ",").split())
             return CoverField(
-                "auditor_location", place, Span(doc.index, j, m.start("place"), m.end("place")), m["place"]
+                CoverName.AUDITOR_LOCATION, place, Span(doc.index, j, m.start("place"), m.end("place")), m["place"]
             )
     return None
 
@@ -48,7 +48,7 @@ def _firm_id(documents: tuple[SourceDocument, ...]) -> CoverField | None:
             m = _FIRM_ID.search(line)
             if m and int(m["id"]):
                 span = Span(doc.index, i, m.start("id"), m.end("id"))
-                return CoverField("auditor_firm_id", str(int(m["id"])), span, m["id"])
+                return CoverField(CoverName.AUDITOR_FIRM_ID, str(int(m["id"])), span, m["id"])
     return None
 
 
@@ -59,7 +59,7 @@ def auditor_fields(documents: tuple[SourceDocument, ...]) -> list[CoverField]:
         if found is None:
             continue
         line, m = found
-        name = CoverField("auditor_name", m["firm"], Span(doc.index, line, m.start("firm"), m.end("firm")))
+        name = CoverField(CoverName.AUDITOR_NAME, m["firm"], Span(doc.index, line, m.start("firm"), m.end("firm")))
         return [f for f in (name, _place(doc, line), _firm_id(documents)) if f]
     firm_id = _firm_id(documents)
     return [firm_id] if firm_id else []

@@ -9,57 +9,45 @@ import re
 
 from ..ingest.model import Address, SecHeader, SourceDocument
 from .auditor import auditor_fields
+from .cover_address import address_fields, phone_fields
 from .cover_amounts import cover_amounts
 from .cover_checkboxes import check_boxes
+from .cover_press_release import is_press_release, press_release_fields
 from .cover_questions import cover_questions
+from .cover_registrant import confirmed_name, heading_row, incorporated_as
 from .cover_securities import securities
 from .cover_text import CoverText
 from .dates import find_dates
-from .model import Cell, CoverField, CoverPage
-from .places import STATE_NAME_PATTERN, state_code
+from .model import Cell, CoverField, CoverName, CoverPage
+from .places import incorporation_code, state_code
 
 _FORM = re.compile(
     r"^\s*FORM\s+(?P<form>(?:8-K|10-K(?:405|SB|T)?|10-Q(?:SB|T)?|20-F|40-F|6-K|11-K)(?:/A)?)\b", re.I | re.M
 )
 _ANNUAL_FORMS = re.compile(r"^(?:10-K|20-F|40-F)", re.I)
 _CAPTIONS = {
-    "registrant_name": re.compile(
+    CoverName.REGISTRANT_NAME: re.compile(
         r"\(?\s*(?:exact\s+)?name\s+of\s+(?:the\s+)?(?:small\s+business\s+)?(?:registrant|issuer|company)", re.I
     ),
-    "incorporation_state": re.compile(r"\(?\s*state\s+(?:or\s+other\s+)?(?:jurisdiction\b|of\s+incorporation)", re.I),
-    "file_number": re.compile(r"\(\s*commission\b(?:\s*file)?(?:\s*(?:number|no\.?))?", re.I),
-    "tax_id": re.compile(r"\(?\s*(?:I\.?\s*R\.?\s*S\.?|IRS)\s+(?:employer|id\b)", re.I),
-    "address": re.compile(r"\(?\s*address\s+(?:of\s+|and\s+zip\s+code\s+of\s+)?principal\s+executive\s+offices?", re.I),
-    "zip": re.compile(r"\(\s*zip\s*code\s*\)", re.I),
-    "phone": re.compile(r"\(?\s*(?:registrant|issuer|company)['\u2019]?s\s+telephone\s+number", re.I),
+    CoverName.INCORPORATION_STATE: re.compile(
+        r"\(?\s*state\s+(?:or\s+other\s+)?(?:jurisdiction\b|of\s+incorporation)", re.I
+    ),
+    CoverName.FILE_NUMBER: re.compile(r"\(\s*commission\b(?:\s*file)?(?:\s*(?:number|no\.?))?", re.I),
+    CoverName.TAX_ID: re.compile(r"\(?\s*(?:I\.?\s*R\.?\s*S\.?|IRS)\s+(?:employer|id\b)", re.I),
 }
 _INLINE = {
-    "file_number": re.compile(r"commission\s+file\s+(?:number|no\.?)\s*:?", re.I),
-    "tax_id": re.compile(r"(?:I\.?R\.?S\.?|IRS)\s+employer\s+identification\s+(?:number|no\.?)\s*:?", re.I),
-    "phone": re.compile(r"(?:registrant|issuer|company)['\u2019]?s\s+telephone\s+number[^:\n]*:?", re.I),
+    CoverName.FILE_NUMBER: re.compile(r"commission\s+file\s+(?:number|no\.?)\s*:?", re.I),
+    CoverName.TAX_ID: re.compile(r"(?:I\.?R\.?S\.?|IRS)\s+employer\s+identification\s+(?:number|no\.?)\s*:?", re.I),
 }
-FILE_NUMBER = re.compile(r"\b\d{1,3}-\d{3,8}(?:-\d{1,3})?\b")
-TAX_ID = re.compile(r"\b\d{2}-\d{7}\b")
-PHONE = re.compile(r"\(?(?P<area>\d{3})\)?[\s.\-]*(?P<local>\d{3}[\s.\-]\d{4})\b")
-_DATE_OF_REPORT = re.compile(r"date\s+of\s+(?:report|earliest\s+event)", re.I)
-_PERIOD_END = re.compile(r"for\s+the\s+(?:fiscal\s+year|quarterly\s+period|transition\s+period|year)\s+ended", re.I)
-_CITY_STATE_ZIP = re.compile(
-    rf"^(?P<before>.*?),?\s+(?P<state>{STATE_NAME_PATTERN}|[A-Z]{{2}}|[A-Z][a-z]{{1,4}}\.)\.?,?\s+"
-    r"(?P<zip>\d{5}(?:-\d{4})?)\s*$",
-    re.I,
-)
-_STREET_END = re.compile(
-    r"\b(?:street|st|avenue|ave|road|rd|drive|dr|boulevard|blvd|parkway|pkwy|lane|ln|court|ct|place|pl|plaza|loop|"
-    r"circle|highway|hwy|way|center|centre|square|sq|terrace|trail|pike|turnpike|broadway|row|walk)\.?"
-    r"(?:,?\s+(?:suite|ste\.?|floor|fl\.?|room|unit|building|bldg\.?|#)\s*[\w-]+)?(?=[\s,]|$)",
-    re.I,
-)
-_SECOND_LINE = re.compile(r"^(?:suite|ste\.?|floor|fl\.?|room|unit|building|bldg\.?|#|p\.?\s*o\.?\s+box)\b", re.I)
 _NAME_LIKE = re.compile(
     r"\b(?:corporation|corp\.?|incorporated|inc\.?|company|co\.|ltd\.?|limited|llc|l\.p\.|lp|plc|holdings?|group|"
     r"trust|bancorp|n\.v\.|s\.a\.)$",
     re.I,
 )
+FILE_NUMBER = re.compile(r"\b\d{1,3}-\d{3,8}(?:-\d{1,3})?\b")
+TAX_ID = re.compile(r"\b\d{2}-\d{7}\b")
+_DATE_OF_REPORT = re.compile(r"date\s+of\s+(?:report|earliest\s+event)", re.I)
+_PERIOD_END = re.compile(r"for\s+the\s+(?:fiscal\s+year|quarterly\s+period|transition\s+period|year)\s+ended", re.I)
 
 
 def is_annual_report(form: str) -> bool:
@@ -71,11 +59,11 @@ def _form_type(cover: CoverText, header: SecHeader | None) -> CoverField | None:
     for i, line in enumerate(cover.lines):
         m = _FORM.match(line)
         if m:
-            return CoverField("form_type", m["form"].upper(), cover.span(i, m.start("form"), m.end("form")))
+            return CoverField(CoverName.FORM_TYPE, m["form"].upper(), cover.span(i, m.start("form"), m.end("form")))
     if header and header.form_type:
-        return CoverField("form_type", header.form_type.upper(), origin="header")
+        return CoverField(CoverName.FORM_TYPE, header.form_type.upper(), origin="header")
     if cover.doc.doc_type:
-        return CoverField("form_type", cover.doc.doc_type.upper(), origin="header")
+        return CoverField(CoverName.FORM_TYPE, cover.doc.doc_type.upper(), origin="header")
     return None
 
 
@@ -90,11 +78,11 @@ def _report_date(cover: CoverText) -> CoverField | None:
                 dates = [d for d in find_dates(text) if not skip or d[1] >= skip.start()]
                 if dates:
                     d, s, e = dates[0]
-                    return CoverField("period_end_date", d.isoformat(), cover.span(j, s, e), text[s:e])
+                    return CoverField(CoverName.PERIOD_END_DATE, d.isoformat(), cover.span(j, s, e), text[s:e])
     return None
 
 
-def _field(name: str, cell: Cell | None, pattern: re.Pattern | None = None) -> CoverField | None:
+def _field(name: CoverName, cell: Cell | None, pattern: re.Pattern | None = None) -> CoverField | None:
     """A field from the first match of `pattern` in a found value (or the whole value)."""
     if cell is None:
         return None
@@ -106,152 +94,52 @@ def _field(name: str, cell: Cell | None, pattern: re.Pattern | None = None) -> C
     return CoverField(name, m.group(0), cell.span_at(m.start(), m.end()))
 
 
-def _by_caption(cover: CoverText, name: str, pattern: re.Pattern) -> CoverField | None:
+def _by_caption(cover: CoverText, name: CoverName, pattern: re.Pattern) -> CoverField | None:
     inline = _INLINE.get(name)
     found = _field(name, cover.value_after(inline, pattern)) if inline else None
     return found or _field(name, cover.value_for(_CAPTIONS[name]), pattern)
 
 
-def _registrant_name(cover: CoverText) -> CoverField | None:
-    found = _field("registrant_name", cover.value_for(_CAPTIONS["registrant_name"]))
-    if found:
-        return found
-    after = cover.find(_INLINE["file_number"])
+def _registrant_name(cover: CoverText, row: dict[CoverName, CoverField]) -> CoverField | None:
+    """Under its caption, under a column heading, as a line after the file number that reads as a
+    company's name, or as the line the signatures confirm."""
+    found = _field(CoverName.REGISTRANT_NAME, cover.value_for(_CAPTIONS[CoverName.REGISTRANT_NAME]))
+    if found or CoverName.REGISTRANT_NAME in row:
+        return found or row[CoverName.REGISTRANT_NAME]
+    after = cover.find(_INLINE[CoverName.FILE_NUMBER])
     start = after[0] + 1 if after else 0
     for i in range(start, min(start + 8, len(cover.lines))):
         segments = cover.segments(i)
         if len(segments) == 1 and _NAME_LIKE.search(segments[0].text) and len(segments[0].text) < 90:
-            return _field("registrant_name", cover.cell(segments))
-    return None
+            return _field(CoverName.REGISTRANT_NAME, cover.cell(segments))
+    return confirmed_name(cover, cover.doc)
 
 
-def _incorporation_state(cover: CoverText) -> CoverField | None:
-    cell = cover.value_for(_CAPTIONS["incorporation_state"])
-    code = state_code(cell.text) if cell else None
+def _incorporation_state(cover: CoverText, row: dict[CoverName, CoverField]) -> CoverField | None:
+    cell = cover.value_for(_CAPTIONS[CoverName.INCORPORATION_STATE])
+    code = incorporation_code(cell.text) if cell else None
     if not code:
-        return None
-    return CoverField("incorporation_state", code, cell.spans[0] if len(cell.spans) == 1 else None, cell.text)
-
-
-def split_street_city(before: str) -> tuple[str, str]:
-    """'2101 Vista Parkway, Suite 292 West Palm Beach' -> ('2101 Vista Parkway, Suite 292', 'West Palm Beach')."""
-    parts = [p.strip() for p in before.split(",")]
-    if len(parts) > 1 and not _STREET_END.search(parts[-1]) and not re.search(r"\d", parts[-1]):
-        return ", ".join(parts[:-1]), parts[-1]
-    ends = list(_STREET_END.finditer(before))
-    if ends:
-        cut = ends[-1].end()
-        return before[:cut].strip(" ,"), before[cut:].strip(" ,")
-    return "", before.strip(" ,")
-
-
-def _address_cell(cover: CoverText) -> Cell | None:
-    """Street, city, state and zip as one cell: the lines above the address caption (the zip
-    perhaps in its own column), or a line of the cover that reads like an address."""
-    found = cover.caption(_CAPTIONS["address"])
-    if found:
-        i, own = found
-        zip_caption = cover.caption(_CAPTIONS["zip"])
-        lines = sorted(cover.value_lines_above(i, 3)[:2])
-        segments = [s for j in lines for s in cover.segments(j)]
-        if zip_caption and zip_caption[0] == i and zip_caption[1] != own:
-            zip_segment = [
-                s
-                for s in segments
-                if s.col is not None
-                and s.col == zip_caption[1].col
-                or s.col is None
-                and re.fullmatch(r"\d{5}(?:-\d{4})?", s.text)
-            ]
-            segments = [s for s in segments if s not in zip_segment] + zip_segment
-        if segments and _CITY_STATE_ZIP.search(cover.cell(segments).text):
-            return cover.cell(segments)
-    for i in range(len(cover.lines)):
-        cell = cover.cell(cover.segments(i))
-        m = _CITY_STATE_ZIP.search(cell.text)
-        if m and state_code(m["state"]) and re.match(r"^(?:\d+|one|two)\b", cell.text, re.I):
-            return cell
-    return None
-
-
-def _pieces(cell: Cell) -> list[str]:
-    """The separately printed pieces of a cell (its source spans)."""
-    out, offset = [], 0
-    for span in cell.spans:
-        length = span.end - span.start
-        out.append(cell.text[offset : offset + length])
-        offset += length + 1
-    return out
-
-
-def _address(cover: CoverText) -> list[CoverField]:
-    cell = _address_cell(cover)
-    m = _CITY_STATE_ZIP.search(cell.text) if cell else None
-    if not m or not state_code(m["state"]):
-        return []
-    street, city = split_street_city(m["before"])
-    line2 = ""
-    pieces = [p.strip(" ,") for p in _pieces(cell)]
-    if ", " in street and _SECOND_LINE.match(street.rsplit(", ", 1)[1]) and street.rsplit(", ", 1)[1] in pieces:
-        street, line2 = street.rsplit(", ", 1)  # the suite was printed apart: a second address line
-    base = m.start("before") + m["before"].find(street) if street else 0
-    fields = [
-        CoverField("address_line1", street, cell.span_at(base, base + len(street))) if street else None,
-        CoverField("address_line2", line2, cell.span_at(cell.text.find(line2), cell.text.find(line2) + len(line2)))
-        if line2
-        else None,
-    ]
-    city_at = m.start("before") + m["before"].rfind(city)
-    fields += [
-        CoverField("address_city", city, cell.span_at(city_at, city_at + len(city))) if city else None,
-        CoverField("address_state", state_code(m["state"]), cell.span_at(m.start("state"), m.end("state")), m["state"]),
-        CoverField("address_zip", m["zip"], cell.span_at(m.start("zip"), m.end("zip"))),
-    ]
-    return [f for f in fields if f]
-
-
-def _phone_line(cover: CoverText) -> Cell | None:
-    """A cover line that is a phone number and nothing else (covers that caption nothing)."""
-    for i in range(len(cover.lines)):
-        segments = cover.segments(i)
-        if len(segments) == 1 and PHONE.fullmatch(segments[0].text):
-            return cover.cell(segments)
-    return None
-
-
-def _phone(cover: CoverText) -> list[CoverField]:
-    cell = cover.value_after(_INLINE["phone"], PHONE) or cover.value_for(_CAPTIONS["phone"]) or _phone_line(cover)
-    m = PHONE.search(cell.text) if cell else None
-    if not m:
-        return []
-    return [
-        CoverField("city_area_code", m["area"], cell.span_at(m.start("area"), m.end("area"))),
-        CoverField(
-            "local_phone_number",
-            re.sub(r"[\s.]", "-", m["local"]),
-            cell.span_at(m.start("local"), m.end("local")),
-            m["local"],
-        ),
-    ]
+        return row.get(CoverName.INCORPORATION_STATE) or incorporated_as(cover)
+    return CoverField(CoverName.INCORPORATION_STATE, code, cell.spans[0] if len(cell.spans) == 1 else None, cell.text)
 
 
 # What a combined filing states once per registrant: read from the text it is ambiguous.
 _PER_REGISTRANT = {
-    "registrant_name",
-    "incorporation_state",
-    "file_number",
-    "tax_id",
-    "address_line1",
-    "address_line2",
-    "address_city",
-    "address_state",
-    "address_zip",
-    "city_area_code",
-    "local_phone_number",
-    "security_title",
-    "trading_symbol",
-    "exchange",
-    "no_trading_symbol",
+    CoverName.REGISTRANT_NAME,
+    CoverName.INCORPORATION_STATE,
+    CoverName.FILE_NUMBER,
+    CoverName.TAX_ID,
+    CoverName.ADDRESS_LINE1,
+    CoverName.ADDRESS_LINE2,
+    CoverName.ADDRESS_CITY,
+    CoverName.ADDRESS_STATE,
+    CoverName.ADDRESS_ZIP,
+    CoverName.CITY_AREA_CODE,
+    CoverName.LOCAL_PHONE_NUMBER,
+    CoverName.SECURITY_TITLE,
+    CoverName.TRADING_SYMBOL,
+    CoverName.EXCHANGE,
+    CoverName.NO_TRADING_SYMBOL,
 }
 _COMBINED = re.compile(
     r"\bcombined\s+(?:form\s+\S+|report|filing)\s+is\s+(?:being\s+)?(?:separately\s+)?(?:filed|furnished)\b", re.I
@@ -263,13 +151,13 @@ _HEADER_PHONE = re.compile(r"\(?(\d{3})\)?[\s.-]*(\d{3})[\s.-]*(\d{4})")
 def _header_address(address: Address) -> dict[str, str | None]:
     phone = _HEADER_PHONE.fullmatch(address.phone or "")
     return {
-        "address_line1": address.street1,
-        "address_line2": address.street2,
-        "address_city": address.city,
-        "address_state": state_code(address.state or ""),
-        "address_zip": address.zip,
-        "city_area_code": phone[1] if phone else None,
-        "local_phone_number": f"{phone[2]}-{phone[3]}" if phone else None,
+        CoverName.ADDRESS_LINE1: address.street1,
+        CoverName.ADDRESS_LINE2: address.street2,
+        CoverName.ADDRESS_CITY: address.city,
+        CoverName.ADDRESS_STATE: state_code(address.state or ""),
+        CoverName.ADDRESS_ZIP: address.zip,
+        CoverName.CITY_AREA_CODE: phone[1] if phone else None,
+        CoverName.LOCAL_PHONE_NUMBER: f"{phone[2]}-{phone[3]}" if phone else None,
     }
 
 
@@ -285,20 +173,30 @@ def _header_fallbacks(header: SecHeader | None, found: set[str], combined: bool)
         return []
     filer = header.filer
     candidates = {
-        "registrant_name": filer.company_name,
-        "incorporation_state": state_code(filer.state_of_incorporation or ""),
-        "file_number": filer.file_number,
-        "tax_id": (
+        CoverName.REGISTRANT_NAME: filer.company_name,
+        CoverName.INCORPORATION_STATE: state_code(filer.state_of_incorporation or ""),
+        CoverName.FILE_NUMBER: filer.file_number,
+        CoverName.TAX_ID: (
             f"{filer.irs_number[:2]}-{filer.irs_number[2:]}"
             if filer.irs_number and re.fullmatch(r"\d{9}", filer.irs_number)
             else None
         ),
     }
     if header.period_of_report:
-        candidates["period_end_date"] = header.period_of_report.isoformat()
+        candidates[CoverName.PERIOD_END_DATE] = header.period_of_report.isoformat()
     if combined:
         candidates |= _header_address(filer.business_address)
     return [CoverField(k, v, origin="header") for k, v in candidates.items() if v and k not in found]
+
+
+def _first_of_each(fields: list[CoverField | None]) -> list[CoverField]:
+    """The first field found of each name (a box may be read both as a check box and as one of
+    the filer-category marks)."""
+    kept: dict[CoverName, CoverField] = {}
+    for f in fields:
+        if f is not None:
+            kept.setdefault(f.name, f)
+    return list(kept.values())
 
 
 def extract_cover(documents: tuple[SourceDocument, ...], header: SecHeader | None) -> CoverPage:
@@ -307,22 +205,26 @@ def extract_cover(documents: tuple[SourceDocument, ...], header: SecHeader | Non
     A combined filing's cover prints every registrant, so their names, numbers and addresses come
     from the header's filer (the one that speaks) instead."""
     cover = CoverText(documents[0])
+    form_type = _form_type(cover, header)
+    if form_type is None and header is None and is_press_release(cover):
+        return CoverPage(tuple(press_release_fields(cover.doc)), standalone_exhibit=True)
     security_fields, listed = securities(cover, documents)
+    row = heading_row(cover)
     fields: list[CoverField | None] = [
-        _form_type(cover, header),
+        form_type,
         _report_date(cover),
-        _registrant_name(cover),
-        _incorporation_state(cover),
-        _by_caption(cover, "file_number", FILE_NUMBER),
-        _by_caption(cover, "tax_id", TAX_ID),
-        *_address(cover),
-        *_phone(cover),
+        _registrant_name(cover, row),
+        _incorporation_state(cover, row),
+        _by_caption(cover, CoverName.FILE_NUMBER, FILE_NUMBER),
+        _by_caption(cover, CoverName.TAX_ID, TAX_ID),
+        *address_fields(cover),
+        *phone_fields(cover),
         *check_boxes(cover),
         *cover_questions(cover),
         *security_fields,
     ]
-    kept = [f for f in fields if f is not None]
-    form = next((f.value for f in kept if f.name == "form_type"), "")
+    kept = _first_of_each(fields)
+    form = next((f.value for f in kept if f.name == CoverName.FORM_TYPE), "")
     if is_annual_report(form):
         kept += auditor_fields(documents)
     combined = _is_combined(cover, header)
@@ -331,4 +233,4 @@ def extract_cover(documents: tuple[SourceDocument, ...], header: SecHeader | Non
         listed = []
     kept += _header_fallbacks(header, {f.name for f in kept}, combined)
     amounts = [] if combined else cover_amounts(cover, form)
-    return CoverPage(tuple(kept), combined, tuple(listed), tuple(amounts))
+    return CoverPage(tuple(kept), combined_filing=combined, securities=tuple(listed), amounts=tuple(amounts))

@@ -17,7 +17,7 @@ from decimal import Decimal
 from ..ingest.model import DocumentFormat
 from .cover_text import CoverText
 from .dates import find_dates
-from .model import Cell, CoverAmount
+from .model import Cell, CoverAmount, CoverName
 
 _SCALES = {"thousand": 3, "million": 6, "billion": 9, "trillion": 12}
 _SCALE_WORD = r"(?:\s+(?P<scale>thousand|million|billion|trillion)\b)?"
@@ -85,7 +85,9 @@ def _number(m: re.Match) -> tuple[Decimal, int, int]:
     return Decimal(digits.replace(",", "")).scaleb(scale), shown - scale, scale
 
 
-def _amount(name: str, m: re.Match, cell: Cell, offset: int, day: date, class_title: str | None = None) -> CoverAmount:
+def _amount(
+    name: CoverName, m: re.Match, cell: Cell, offset: int, day: date, class_title: str | None = None
+) -> CoverAmount:
     value, decimals, scale = _number(m)
     span = None if m.groupdict().get("zero") else cell.span_at(offset + m.start("num"), offset + m.end("num"))
     return CoverAmount(name, value, day, span, decimals, scale, class_title)
@@ -112,7 +114,7 @@ def _share_counts(cell: Cell, sentence: str, offset: int) -> list[CoverAmount]:
         day = _nearest_date(sentence, m.start())
         title = f"Class {letter} Common Stock" if letter else "Common Stock" if several else None
         if day:
-            found.append(_amount("shares_outstanding", m, cell, offset, day, title))
+            found.append(_amount(CoverName.SHARES_OUTSTANDING, m, cell, offset, day, title))
     return found
 
 
@@ -126,7 +128,7 @@ def _public_float(cell: Cell, sentence: str, offset: int) -> tuple[CoverAmount |
         return None, ""
     m = max(amounts, key=lambda a: _number(a)[0])
     day = _nearest_date(sentence, m.start())
-    return (_amount("public_float", m, cell, offset, day) if day else None), sentence[m.end() :]
+    return (_amount(CoverName.PUBLIC_FLOAT, m, cell, offset, day) if day else None), sentence[m.end() :]
 
 
 def cover_amounts(cover: CoverText, form: str) -> list[CoverAmount]:

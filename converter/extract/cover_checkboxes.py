@@ -8,13 +8,15 @@ at all is unticked; an emerging-growth line without a mark states nothing, so it
 import re
 
 from .cover_text import CoverText
-from .model import CoverField
+from .model import CoverField, CoverName
 
 _PROVISIONS = {
-    "written_communications": re.compile(r"written\s+communications\s+pursuant", re.I),
-    "soliciting_material": re.compile(r"soliciting\s+material\s+pursuant", re.I),
-    "pre_commencement_tender_offer": re.compile(r"pre-?\s*commencement\s+communications.{0,80}?14d-?2", re.I | re.S),
-    "pre_commencement_issuer_tender_offer": re.compile(
+    CoverName.WRITTEN_COMMUNICATIONS: re.compile(r"written\s+communications\s+pursuant", re.I),
+    CoverName.SOLICITING_MATERIAL: re.compile(r"soliciting\s+material\s+pursuant", re.I),
+    CoverName.PRE_COMMENCEMENT_TENDER_OFFER: re.compile(
+        r"pre-?\s*commencement\s+communications.{0,80}?14d-?2", re.I | re.S
+    ),
+    CoverName.PRE_COMMENCEMENT_ISSUER_TENDER_OFFER: re.compile(
         r"pre-?\s*commencement\s+communications.{0,80}?13e-?4", re.I | re.S
     ),
 }
@@ -38,7 +40,7 @@ def _field(name: str, cover: CoverText, line: int, start: int, end: int) -> Cove
     return CoverField(name, value, cover.span(line, offset, offset + len(mark)), mark)
 
 
-def _box(cover: CoverText, name: str, line: int, start: int, end: int, unmarked: bool) -> CoverField | None:
+def _box(cover: CoverText, name: CoverName, line: int, start: int, end: int, unmarked: bool) -> CoverField | None:
     text = cover.lines[line]
     before = _MARK_BEFORE.search(text[:start])
     if before:
@@ -51,7 +53,7 @@ def _box(cover: CoverText, name: str, line: int, start: int, end: int, unmarked:
     return CoverField(name, "false") if unmarked else None
 
 
-def marked_box(cover: CoverText, name: str, line: int, start: int, end: int) -> CoverField | None:
+def marked_box(cover: CoverText, name: CoverName, line: int, start: int, end: int) -> CoverField | None:
     """The box printed beside the phrase at `line`[start:end], or None when it has none."""
     return _box(cover, name, line, start, end, False)
 
@@ -68,7 +70,9 @@ def check_boxes(cover: CoverText) -> list[CoverField]:
         m = _EMERGING.search(line)
         if m and len(line.strip()) < 80:
             start = line.lower().find("emerging", m.start())
-            field = _box(cover, "emerging_growth_company", i, start, start + len("emerging growth company"), False)
+            field = _box(
+                cover, CoverName.EMERGING_GROWTH_COMPANY, i, start, start + len("emerging growth company"), False
+            )
             if field:
                 fields.append(field)
             break

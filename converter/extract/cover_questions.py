@@ -10,30 +10,30 @@ import re
 
 from .cover_checkboxes import MARK, TICKED, marked_box
 from .cover_text import CoverText
-from .model import CoverField
+from .model import CoverField, CoverName
 
 _QUESTION_START = re.compile(r"\bindicate\s+by\s+check\s*mark\b", re.I)
 # Yes/No questions: field, question, and the values a ticked Yes or No stands for.
 _YES_NO = (
-    ("well_known_seasoned_issuer", re.compile(r"well-?\s*known\s+seasoned\s+issuer", re.I), ("Yes", "No")),
+    (CoverName.WELL_KNOWN_SEASONED_ISSUER, re.compile(r"well-?\s*known\s+seasoned\s+issuer", re.I), ("Yes", "No")),
     (
-        "voluntary_filer",
+        CoverName.VOLUNTARY_FILER,
         re.compile(
             r"not\s+required\s+to\s+file\s+reports\s+pursuant\s+to\s+section\s+13\s+or\s+(?:section\s+)?15", re.I
         ),
         ("Yes", "No"),
     ),
     (
-        "current_reporting_status",
+        CoverName.CURRENT_REPORTING_STATUS,
         re.compile(r"\(1\)\s+(?:has\s+)?filed\s+all\s+reports\s+required", re.I),
         ("Yes", "No"),
     ),
     (
-        "interactive_data_current",
+        CoverName.INTERACTIVE_DATA_CURRENT,
         re.compile(r"submitted\s+electronically\b.{0,60}?\bevery\s+interactive\s+data\s+file", re.I),
         ("Yes", "No"),
     ),
-    ("shell_company", re.compile(r"\bshell\s+company\b", re.I), ("true", "false")),
+    (CoverName.SHELL_COMPANY, re.compile(r"\bshell\s+company\b", re.I), ("true", "false")),
 )
 _ANSWER = re.compile(
     rf"\byes\b\s*:?\s*(?P<yes_after>{MARK})\s*\bno\b\s*:?\s*(?P<no_after>{MARK})"
@@ -43,27 +43,33 @@ _ANSWER = re.compile(
 _ANSWER_LINES = 3  # the answer sits on the question's line or just below it
 # Single boxes after a question: ticked is true, an empty box false.
 _SINGLE = (
-    ("icfr_auditor_attestation", re.compile(r"filed\s+a\s+report\s+on\s+and\s+attestation\s+to", re.I)),
-    ("error_correction", re.compile(r"reflect\s+the\s+correction\s+of\s+an\s+error", re.I)),
+    (CoverName.ICFR_AUDITOR_ATTESTATION, re.compile(r"filed\s+a\s+report\s+on\s+and\s+attestation\s+to", re.I)),
+    (CoverName.ERROR_CORRECTION, re.compile(r"reflect\s+the\s+correction\s+of\s+an\s+error", re.I)),
 )
 _CATEGORIES = (
     ("Large Accelerated Filer", re.compile(r"\blarge\s+accelerated\s+filer\b", re.I)),
     ("Accelerated Filer", re.compile(r"(?<!large )(?<!non-)(?<!non )\baccelerated\s+filer\b", re.I)),
     ("Non-accelerated Filer", re.compile(r"\bnon-?\s*accelerated\s+filer\b", re.I)),
     ("Smaller Reporting Company", re.compile(r"\bsmaller\s+reporting\s+company\b", re.I)),
+    ("Emerging Growth Company", re.compile(r"\bemerging\s+growth\s+company\b", re.I)),
 )
+# Boxes of the category question that are flags of their own, not the filer's category.
+_FLAGS = {
+    "Smaller Reporting Company": CoverName.SMALL_BUSINESS,
+    "Emerging Growth Company": CoverName.EMERGING_GROWTH_COMPANY,
+}
 _CATEGORY_QUESTION = re.compile(r"large\s+accelerated\s+filer.{0,40}\baccelerated\s+filer", re.I)
 _CATEGORY_LINES = 6
 _REPORT_KINDS = (
-    ("annual_report", re.compile(r"\bannual\s+report\s+pursuant\s+to\s+section\s+13", re.I)),
-    ("quarterly_report", re.compile(r"\bquarterly\s+report\s+pursuant\s+to\s+section\s+13", re.I)),
-    ("transition_report", re.compile(r"\btransition\s+report\s+pursuant\s+to\s+section\s+13", re.I)),
+    (CoverName.ANNUAL_REPORT, re.compile(r"\bannual\s+report\s+pursuant\s+to\s+section\s+13", re.I)),
+    (CoverName.QUARTERLY_REPORT, re.compile(r"\bquarterly\s+report\s+pursuant\s+to\s+section\s+13", re.I)),
+    (CoverName.TRANSITION_REPORT, re.compile(r"\btransition\s+report\s+pursuant\s+to\s+section\s+13", re.I)),
 )
 _LONE_MARK = re.compile(rf"\s*(?:{MARK})?\s*")
 _COVER_LINES = 120
 
 
-def _answer(cover: CoverText, name: str, line: int, after: int, values: tuple[str, str]) -> CoverField | None:
+def _answer(cover: CoverText, name: CoverName, line: int, after: int, values: tuple[str, str]) -> CoverField | None:
     """The ticked answer of a Yes/No question found on `line` (from column `after`) or below it."""
     for j in range(line, min(line + _ANSWER_LINES, len(cover.lines))):
         if j > line and _QUESTION_START.search(cover.lines[j]):
@@ -103,7 +109,10 @@ def _single_boxes(cover: CoverText, lines: range) -> list[CoverField]:
             if m:
                 text = cover.lines[i].rstrip()
                 end = re.search(rf"{MARK}$", text)
-                if end:
+                if _ANSWER.search(text, m.end()):  # answered as a Yes/No question ("Yes ☒ No ☐")
+                    answer = _answer(cover, name, i, m.end(), ("true", "false"))
+                    fields += [answer] if answer else []
+                elif end:
                     value = "true" if TICKED.search(end.group(0)) else "false"
                     fields.append(CoverField(name, value, cover.span(i, end.start(), end.end()), end.group(0)))
                 break
@@ -136,14 +145,15 @@ def _filer_category(cover: CoverText, lines: range) -> list[CoverField]:
         for value, mark in _category_marks(cover.lines[i]).items():
             marks.setdefault(value, (i, mark))
     fields = []
-    ticked = [v for v, (_, mark) in marks.items() if TICKED.search(mark) and v != "Smaller Reporting Company"]
+    ticked = [v for v, (_, mark) in marks.items() if TICKED.search(mark) and v not in _FLAGS]
     if len(ticked) == 1:
         line, mark = marks[ticked[0]]
-        fields.append(CoverField("filer_category", ticked[0], _span_of(cover, line, mark), mark))
-    if "Smaller Reporting Company" in marks:
-        line, mark = marks["Smaller Reporting Company"]
-        value = "true" if TICKED.search(mark) else "false"
-        fields.append(CoverField("small_business", value, _span_of(cover, line, mark), mark))
+        fields.append(CoverField(CoverName.FILER_CATEGORY, ticked[0], _span_of(cover, line, mark), mark))
+    for category, name in _FLAGS.items():
+        if category in marks:
+            line, mark = marks[category]
+            value = "true" if TICKED.search(mark) else "false"
+            fields.append(CoverField(name, value, _span_of(cover, line, mark), mark))
     return fields
 
 

@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from ..ingest.model import SourceDocument
 from .cover_text import CoverText, Segment
-from .model import CoverField, Security, Span
+from .model import CoverField, CoverName, Security, Span
 from .places import EXCHANGE_NAME, exchange_code
 
 _TABLE_HEAD = re.compile(r"trading\s+symbol", re.I)
@@ -58,16 +58,18 @@ def _security(title: tuple[str, Span], symbol: tuple[str, Span] | None, exchange
         text, span = symbol
         m = _SYMBOL.search(text)
         if _NO_SYMBOL.match(text.strip()):
-            no_symbol = CoverField("no_trading_symbol", "true", span, text)
+            no_symbol = CoverField(CoverName.NO_TRADING_SYMBOL, "true", span, text)
         elif m:
             symbol_field = CoverField(
-                "trading_symbol", m.group(0), Span(span.doc, span.line, span.start + m.start(), span.start + m.end())
+                CoverName.TRADING_SYMBOL,
+                m.group(0),
+                Span(span.doc, span.line, span.start + m.start(), span.start + m.end()),
             )
     if exchange is not None:
         code = exchange_code(exchange[0])
         if code:
-            exchange_field = CoverField("exchange", code, exchange[1], exchange[0])
-    return Security(CoverField("security_title", title[0], title[1]), symbol_field, exchange_field, no_symbol)
+            exchange_field = CoverField(CoverName.EXCHANGE, code, exchange[1], exchange[0])
+    return Security(CoverField(CoverName.SECURITY_TITLE, title[0], title[1]), symbol_field, exchange_field, no_symbol)
 
 
 def _row_lines(cover: CoverText, head_line: int) -> list[int]:
@@ -94,7 +96,11 @@ def listed_securities(cover: CoverText) -> list[Security]:
     segments = cover.segments(head_line)
     heads = {
         name: next((h for h in segments if re.search(pattern, h.text, re.I)), None)
-        for name, pattern in (("title", r"title"), ("symbol", _TABLE_HEAD.pattern), ("exchange", r"exchange"))
+        for name, pattern in (
+            ("title", r"title"),
+            ("symbol", _TABLE_HEAD.pattern),
+            ("exchange", r"exchange"),
+        )
     }
     heads = {k: v for k, v in heads.items() if v is not None}
     if "title" not in heads:
@@ -110,7 +116,7 @@ def listed_securities(cover: CoverText) -> list[Security]:
         symbols, exchanges = _paragraphs(cover, cells.get("symbol")), _paragraphs(cover, cells.get("exchange"))
         if titles and not symbols and not exchanges and listed and cells["title"].col is None:
             last = listed[-1].title  # a typed title wrapped onto the next line
-            joined = CoverField("security_title", f"{last.value} {titles[0][0]}", last.span)
+            joined = CoverField(CoverName.SECURITY_TITLE, f"{last.value} {titles[0][0]}", last.span)
             listed[-1] = replace(listed[-1], title=joined)
             continue
         for n, title in enumerate(titles):
@@ -141,10 +147,16 @@ def _from_mention(documents: tuple[SourceDocument, ...]) -> list[CoverField]:
             if found is None:
                 continue
             m, exchange = found
-            fields = [CoverField("trading_symbol", m["symbol"], Span(doc.index, i, m.start("symbol"), m.end("symbol")))]
+            fields = [
+                CoverField(
+                    CoverName.TRADING_SYMBOL, m["symbol"], Span(doc.index, i, m.start("symbol"), m.end("symbol"))
+                )
+            ]
             code = exchange_code(exchange[2]) if exchange else None
             if code:
-                fields.append(CoverField("exchange", code, Span(doc.index, i, exchange[0], exchange[1]), exchange[2]))
+                fields.append(
+                    CoverField(CoverName.EXCHANGE, code, Span(doc.index, i, exchange[0], exchange[1]), exchange[2])
+                )
             return fields
     return []
 

@@ -117,7 +117,8 @@ class CoverText:
                     return i, own
         return None
 
-    def _matches_column(self, candidate: Segment, own: Segment, captions: list[Segment]) -> bool:
+    def in_column(self, candidate: Segment, own: Segment, captions: list[Segment]) -> bool:
+        """The candidate sits under `own` rather than under another of the line's captions."""
         if candidate.col is not None and own.col is not None:
             nearest = min(captions, key=lambda c: abs((c.col or 0) - candidate.col))
         else:
@@ -152,7 +153,7 @@ class CoverText:
             return Cell(text, (self.span(i, own.start, own.start + len(text)),))
         captions = self.segments(i)
         for j in self.value_lines_above(i, 2)[:1]:
-            mine = [s for s in self.segments(j) if self._matches_column(s, own, captions)]
+            mine = [s for s in self.segments(j) if self.in_column(s, own, captions)]
             if mine:
                 return self.cell([min(mine, key=lambda s: abs(s.center - own.center))])
         return None

@@ -17,6 +17,8 @@ from .model import (
     Column,
     Grid,
     LabelFact,
+    LabelKind,
+    LabelSubject,
     Period,
     RowKind,
     Scale,
@@ -36,14 +38,14 @@ def _balance_date(label: str, calendar: FiscalCalendar):
     """The instant a balance row stands at: its date, or the day before when the date opens a
     month or the company ("Balance, January 1, 2020" is the balance at December 31, 2019; the
     balance at inception on March 28 stands before the first day's movements), unless the
-    filing ends a period on that very day (a 52/53-week year ending January 1)."""
+    filing may end a period on that very day (a 52/53-week quarter ending on Saturday, April 1)."""
     if not _BALANCE.match(label):
         return None
     dates = find_dates(label)
     if not dates:
         return None
     day = dates[-1][0]
-    opening = (day.day == 1 and not calendar.states(day)) or re.search(r"\binception\b", label, re.I)
+    opening = (day.day == 1 and not calendar.may_end_on(day)) or re.search(r"\binception\b", label, re.I)
     return day - timedelta(days=1) if opening else day
 
 
@@ -71,12 +73,12 @@ def _shares_outstanding(
         amount = parse_amount(grid.rows[i].cells[columns[0]]) if period.is_instant else None
         if amount is None or amount.is_dash or amount.negative:
             continue
-        exponent = exponent_of("shares_outstanding", amount.magnitude, scale)
+        exponent = exponent_of(LabelKind.SHARES_OUTSTANDING, amount.magnitude, scale)
         facts.append(
             LabelFact(
                 i,
-                "common",
-                "shares_outstanding",
+                LabelSubject.COMMON,
+                LabelKind.SHARES_OUTSTANDING,
                 amount.magnitude,
                 UnitKind.SHARES,
                 exponent,

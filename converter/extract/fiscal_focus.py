@@ -3,8 +3,8 @@
 A 10-Q's year-to-date columns ("Nine Months Ended July 1, 2023", from September 25, 2022) say
 which quarter it reports (Q3) and which fiscal year (the one ending about a year after that start:
 fiscal 2023); a 10-K's period end is its fiscal year end. The fiscal year end
-(CurrentFiscalYearEndDate) is the one the filing's calendar knows (the annual report's period end,
-or the SEC header's), else the day before the year-to-date columns start. Nothing here is guessed:
+(CurrentFiscalYearEndDate) is the one the filing's calendar gives for the current year, else the
+SEC header's, else the day before the year-to-date columns start. Nothing here is guessed:
 a report without such columns gets no focus, and a year ending in January or February, which
 filers name for either calendar year, gets no year focus.
 """
@@ -14,7 +14,7 @@ from datetime import date, timedelta
 
 from .calendar import FiscalCalendar, fiscal_year_of
 from .cover import is_annual_report
-from .model import CoverField, CoverPage, StatementTable
+from .model import CoverField, CoverName, CoverPage, StatementTable
 
 _QUARTERLY = re.compile(r"^10-Q", re.I)
 _QUARTERS = {3: "Q1", 6: "Q2", 9: "Q3"}
@@ -35,28 +35,34 @@ def fiscal_focus(
 ) -> list[CoverField]:
     """DocumentFiscalYearFocus, DocumentFiscalPeriodFocus and CurrentFiscalYearEndDate fields;
     `calendar` knows the fiscal year end the cover or the SEC header states."""
-    form, end = cover.value("form_type") or "", cover.value("period_end_date")
-    if end is None or cover.value("transition_report") == "true":
+    form, end = cover.value(CoverName.FORM_TYPE) or "", cover.value(CoverName.PERIOD_END_DATE)
+    if end is None or cover.value(CoverName.TRANSITION_REPORT) == "true":
         return []
     day = date.fromisoformat(end)
     if is_annual_report(form):
         year_end = day
-        values = {"fiscal_year_focus": str(fiscal_year_of(day)), "fiscal_period_focus": "FY"}
-        values["current_fiscal_year_end"] = f"--{day:%m-%d}"
+        values = {CoverName.FISCAL_YEAR_FOCUS: str(fiscal_year_of(day)), CoverName.FISCAL_PERIOD_FOCUS: "FY"}
+        values[CoverName.CURRENT_FISCAL_YEAR_END] = f"--{day:%m-%d}"
     elif _QUARTERLY.match(form):
         found = _year_to_date(day, statements)
         if found is None or found[1] not in _QUARTERS:
             return []
         start, months = found
         year_end = start + timedelta(days=364)  # the day before the year's anniversary, near enough
-        values = {"fiscal_year_focus": str(fiscal_year_of(year_end)), "fiscal_period_focus": _QUARTERS[months]}
+        values = {
+            CoverName.FISCAL_YEAR_FOCUS: str(fiscal_year_of(year_end)),
+            CoverName.FISCAL_PERIOD_FOCUS: _QUARTERS[months],
+        }
+        current = calendar.year_end_near(year_end)
         prior_end = start - timedelta(days=1)
-        month, day_of_month = calendar.year_end or (prior_end.month, prior_end.day)
-        values["current_fiscal_year_end"] = f"--{month:02d}-{day_of_month:02d}"
+        month, day_of_month = (
+            (current.month, current.day) if current else calendar.header_year_end or (prior_end.month, prior_end.day)
+        )
+        values[CoverName.CURRENT_FISCAL_YEAR_END] = f"--{month:02d}-{day_of_month:02d}"
     else:
         return []
     if _named_either_way(year_end):
-        del values["fiscal_year_focus"]
+        del values[CoverName.FISCAL_YEAR_FOCUS]
     return [CoverField(name, value, origin="derived") for name, value in values.items()]
 
 

@@ -15,6 +15,8 @@ from .model import (
     Cell,
     Column,
     LabelFact,
+    LabelKind,
+    LabelSubject,
     Period,
     Scale,
     StatementKind,
@@ -27,22 +29,29 @@ _NUMBER = re.compile(
     r"(?P<dollar>\$\s?)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+|\.\d+|\d+)|\b(?P<none>none|no)\b", re.I
 )
 _SUBJECTS = (
-    ("treasury", re.compile(r"\btreasury\b", re.I)),
-    ("preferred", re.compile(r"\bpreferred\b|\bpreference\b", re.I)),
-    ("common", re.compile(r"\bcommon\b|\bordinary\s+shares\b|\bcapital\s+stock\b", re.I)),
-    ("receivables", re.compile(r"\breceivables?\b", re.I)),
+    (LabelSubject.TREASURY, re.compile(r"\btreasury\b", re.I)),
+    (LabelSubject.PREFERRED, re.compile(r"\bpreferred\b|\bpreference\b", re.I)),
+    (LabelSubject.COMMON, re.compile(r"\bcommon\b|\bordinary\s+shares\b|\bcapital\s+stock\b", re.I)),
+    (LabelSubject.RECEIVABLES, re.compile(r"\breceivables?\b", re.I)),
 )
+# Captions that name several counts at once, and the counts they stand for.
+_ALL_THREE = "shares_authorized_issued_and_outstanding"
+_ISSUED_AND_OUTSTANDING = "shares_issued_and_outstanding"
+_COMBINED = {
+    _ALL_THREE: (LabelKind.SHARES_AUTHORIZED, LabelKind.SHARES_ISSUED, LabelKind.SHARES_OUTSTANDING),
+    _ISSUED_AND_OUTSTANDING: (LabelKind.SHARES_ISSUED, LabelKind.SHARES_OUTSTANDING),
+}
 _AFTER = (
     (
-        "shares_authorized_issued_and_outstanding",
+        _ALL_THREE,
         re.compile(r"^\s*(?:\w+\s+)?shares\s+authorized,?\s+issued,?\s+and\s+outstanding\b", re.I),
     ),
-    ("shares_issued_and_outstanding", re.compile(r"^\s*(?:shares\s+)?issued\s+and\s+outstanding\b", re.I)),
-    ("par_value", re.compile(r"^\s*(?:per\s+share\s+)?(?:par|stated)\s+value\b", re.I)),
-    ("shares_authorized", re.compile(r"^\s*(?:\w+\s+)?shares\s+authorized\b|^\s*authorized\b", re.I)),
-    ("shares_issued", re.compile(r"^\s*(?:\w+\s+)?shares\s+issued\b|^\s*issued\b", re.I)),
-    ("shares_outstanding", re.compile(r"^\s*(?:\w+\s+)?shares\s+outstanding\b|^\s*outstanding\b", re.I)),
-    ("shares", re.compile(r"^\s*(?:common\s+)?shares\b", re.I)),
+    (_ISSUED_AND_OUTSTANDING, re.compile(r"^\s*(?:shares\s+)?issued\s+and\s+outstanding\b", re.I)),
+    (LabelKind.PAR_VALUE, re.compile(r"^\s*(?:per\s+share\s+)?(?:par|stated)\s+value\b", re.I)),
+    (LabelKind.SHARES_AUTHORIZED, re.compile(r"^\s*(?:\w+\s+)?shares\s+authorized\b|^\s*authorized\b", re.I)),
+    (LabelKind.SHARES_ISSUED, re.compile(r"^\s*(?:\w+\s+)?shares\s+issued\b|^\s*issued\b", re.I)),
+    (LabelKind.SHARES_OUTSTANDING, re.compile(r"^\s*(?:\w+\s+)?shares\s+outstanding\b|^\s*outstanding\b", re.I)),
+    (LabelKind.SHARES, re.compile(r"^\s*(?:common\s+)?shares\b", re.I)),
 )
 _PAR_BEFORE = re.compile(r"(?:par|stated)\s+value(?:\s+of)?\s*$", re.I)
 _ALLOWANCE_BEFORE = re.compile(r"\ballowances?\b", re.I)
@@ -51,9 +60,9 @@ _IN_YEAR = re.compile(r"\b(?:in|at|for)\s+(?:fiscal\s+)?(?P<year>(?:19|20)\d\d)\
 _OTHER_YEAR = re.compile(r"^\s*(?:shares\s+)?(?:in|at|for)\s+(?:fiscal\s+)?(?:19|20)\d\d\b", re.I)
 _MORE_YEARS = re.compile(r"\s*(?:,|and|,\s*and)\s*(?P<year>(?:19|20)\d\d)\b")
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
-_UNIT = {"par_value": UnitKind.PER_SHARE, "allowance": UnitKind.MONETARY}
-_HELD_KINDS = frozenset({"shares_issued", "shares_outstanding"})
-DURATION_KINDS = frozenset({"dividends_per_share"})  # label facts for a period, not at an instant
+_UNIT = {LabelKind.PAR_VALUE: UnitKind.PER_SHARE, LabelKind.ALLOWANCE: UnitKind.MONETARY}
+_HELD_KINDS = frozenset({LabelKind.SHARES_ISSUED, LabelKind.SHARES_OUTSTANDING})
+DURATION_KINDS = frozenset({LabelKind.DIVIDENDS_PER_SHARE})  # label facts for a period, not at an instant
 _DIVIDEND = re.compile(r"\bdividends?\b", re.I)
 # "$1.22 per share", "$.50 a share", "$0.96 per common share"; a list "$.50, $.46 and $.42 per share" too
 _PER_SHARE_AMOUNT = re.compile(
@@ -64,7 +73,7 @@ _PER_SHARE_AMOUNT = re.compile(
 ACTUAL_COUNT_FLOOR = 1_000_000
 
 
-def subject_of(label: str) -> str | None:
+def subject_of(label: str) -> LabelSubject | None:
     first_clause = re.split(r"[,;(]", label, maxsplit=1)[0]
     for text in (first_clause, label):
         for name, pattern in _SUBJECTS:
@@ -74,56 +83,59 @@ def subject_of(label: str) -> str | None:
 
 
 _BEFORE = (
-    ("shares_issued_and_outstanding", re.compile(r"\bissued\s+and\s+outstanding\s*[:\-\u2014]?\s*$", re.I)),
-    ("shares_authorized", re.compile(r"\bauthorized\s*[:\-\u2014]?\s*$", re.I)),
-    ("shares_issued", re.compile(r"\bissued\s*[:\-\u2014]?\s*$", re.I)),
-    ("shares_outstanding", re.compile(r"\boutstanding\s*[:\-\u2014]?\s*$", re.I)),
+    (_ISSUED_AND_OUTSTANDING, re.compile(r"\bissued\s+and\s+outstanding\s*[:\-\u2014]?\s*$", re.I)),
+    (LabelKind.SHARES_AUTHORIZED, re.compile(r"\bauthorized\s*[:\-\u2014]?\s*$", re.I)),
+    (LabelKind.SHARES_ISSUED, re.compile(r"\bissued\s*[:\-\u2014]?\s*$", re.I)),
+    (LabelKind.SHARES_OUTSTANDING, re.compile(r"\boutstanding\s*[:\-\u2014]?\s*$", re.I)),
 )
 _BARE_YEAR = re.compile(r"^(?:19|20)\d\d$")
 _LIST_JOIN = r"\s*(?:shares)?\s*(?:,|and|,\s*and)\s*\$?\s*"
 
 
-def _kind_named_before(before: str, m: re.Match, subject: str) -> str | None:
+def _kind_named_before(before: str, m: re.Match, subject: LabelSubject) -> str | None:
     """The count a caption before a share number names ("authorized: 11,000 shares")."""
-    if m["dollar"] or subject not in ("common", "preferred"):
+    if m["dollar"] or subject not in (LabelSubject.COMMON, LabelSubject.PREFERRED):
         return None
     return next((k for k, p in _BEFORE if p.search(before)), None)
 
 
-def _kind_named_after(after: str, m: re.Match, subject: str) -> str | None:
+def _kind_named_after(after: str, m: re.Match, subject: LabelSubject) -> str | None:
     for kind, pattern in _AFTER:
         if pattern.search(after):
-            if kind == "par_value" and not (m["dollar"] or "." in (m["num"] or "")):
+            if kind == LabelKind.PAR_VALUE and not (m["dollar"] or "." in (m["num"] or "")):
                 return None
-            if m["none"] and kind not in ("shares_issued", "shares_outstanding", "shares_issued_and_outstanding"):
+            if m["none"] and kind not in (
+                LabelKind.SHARES_ISSUED,
+                LabelKind.SHARES_OUTSTANDING,
+                _ISSUED_AND_OUTSTANDING,
+            ):
                 return None
-            return None if kind == "shares" and subject != "treasury" else kind
+            return None if kind == LabelKind.SHARES and subject != LabelSubject.TREASURY else kind
     return None
 
 
-def _kind_of(clause: str, m: re.Match, subject: str) -> str | None:
+def _kind_of(clause: str, m: re.Match, subject: LabelSubject) -> str | None:
     """What a number in a label counts: read from the words after it ("415,000,000 shares
     authorized"), or before it ("authorized: 11,000 shares", "outstanding: none"); a caption
     ending in a colon speaks first ("shares authorized: 150,000,000 shares issued: ...")."""
     after = clause[m.end() :]
     before = clause[: m.start()]
     if m["dollar"] and _PAR_BEFORE.search(before):
-        return "par_value"
+        return LabelKind.PAR_VALUE
     if m["num"] and _BARE_YEAR.match(m["num"]) and not re.match(r"^\s*shares\b", after, re.I):
         return None  # "at December 31, 2021 and 2020"
     captioned = _kind_named_before(before, m, subject) if re.search(r":\s*$", before) else None
     kind = captioned or _kind_named_after(after, m, subject) or _kind_named_before(before, m, subject)
     if kind or m["none"]:
         return kind
-    if m["dollar"] and subject == "receivables" and _ALLOWANCE_BEFORE.search(before):
-        return "allowance"
+    if m["dollar"] and subject == LabelSubject.RECEIVABLES and _ALLOWANCE_BEFORE.search(before):
+        return LabelKind.ALLOWANCE
     return None
 
 
-def _expand(kind: str) -> tuple[str, ...]:
-    if kind == "shares_authorized_issued_and_outstanding":
-        return ("shares_authorized", "shares_issued", "shares_outstanding")
-    return ("shares_issued", "shares_outstanding") if kind == "shares_issued_and_outstanding" else (kind,)
+def _expand(kind: str) -> tuple[LabelKind, ...]:
+    """The counts a caption names: one, or several at once ("issued and outstanding")."""
+    return _COMBINED.get(kind) or (LabelKind(kind),)
 
 
 def _clauses(label: str) -> list[tuple[int, str]]:
@@ -134,7 +146,7 @@ def _clauses(label: str) -> list[tuple[int, str]]:
     return out
 
 
-def _classified(clause: str, subject: str, dates) -> list[tuple[re.Match, str]]:
+def _classified(clause: str, subject: LabelSubject, dates) -> list[tuple[re.Match, str]]:
     """Numbers of a clause with their kinds; in a list ("307 and 301 shares issued", "outstanding
     366,233,106 and 379,297,891 shares") the numbers share the kind one of them names."""
     masked = [(s, e) for _, s, e in dates]
@@ -182,7 +194,7 @@ def _is_list(clause: str, found: list[tuple[re.Match, str]]) -> bool:
 
 
 def _dated_numbers(
-    clause: str, subject: str, instants: tuple[Period, ...]
+    clause: str, subject: LabelSubject, instants: tuple[Period, ...]
 ) -> list[tuple[re.Match, str, Period | None]]:
     """(number match, kind, instant) for each classified number in one clause; numbers listed
     "respectively", or as one list before as many dates, pair with the dates in order."""
@@ -237,13 +249,13 @@ def _value(m: re.Match) -> tuple[Decimal, int]:
     return Decimal(digits), len(digits.split(".")[1]) if "." in digits else 0
 
 
-def exponent_of(kind: str, value: Decimal, scale: Scale) -> int:
+def exponent_of(kind: LabelKind, value: Decimal, scale: Scale) -> int:
     """The power of ten a number in a label is printed in. Amounts follow the table; par values are
     actual; share counts follow a scale that speaks of shares, else are actual unless small enough
     to be in the table's unit (a listed company has more than a million shares)."""
-    if kind == "allowance":
+    if kind is LabelKind.ALLOWANCE:
         return scale.monetary
-    if kind == "par_value" or value == 0:
+    if kind is LabelKind.PAR_VALUE or value == 0:
         return 0
     if scale.shares_stated or value >= ACTUAL_COUNT_FLOOR:
         return scale.shares if scale.shares_stated else 0
@@ -305,7 +317,8 @@ def dividends_per_share(rows: tuple[StatementRow, ...], columns: tuple[Column, .
             continue  # one amount for several columns: which one it is, the label does not say
         if len(amounts) != len(periods) or any(p.is_instant for p in periods):
             continue
-        subject = "preferred" if re.search(r"\bpreferred\b|\bpreference\b", context, re.I) else "common"
+        preferred = re.search(r"\bpreferred\b|\bpreference\b", context, re.I)
+        subject = LabelSubject.PREFERRED if preferred else LabelSubject.COMMON
         for m, period in zip(amounts, periods, strict=True):
             span = row.label_cell.span_at(m.start("num"), m.end("num"))
             if span is None:
@@ -315,7 +328,7 @@ def dividends_per_share(rows: tuple[StatementRow, ...], columns: tuple[Column, .
                 LabelFact(
                     row.grid_row,
                     subject,
-                    "dividends_per_share",
+                    LabelKind.DIVIDENDS_PER_SHARE,
                     value,
                     UnitKind.PER_SHARE,
                     0,

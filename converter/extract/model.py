@@ -152,10 +152,46 @@ class Amount:
 
 
 @dataclass(frozen=True)
+class Basis:
+    """What a decided value (a column's period, a table's scale) rests on, in words, and how sure
+    that makes it: 1.0 when the filing prints it, less when a rule of the filing's calendar or the
+    convention of its kind supplies what the filing leaves unsaid."""
+
+    text: str
+    confidence: float = 1.0
+
+
+PRINTED = Basis("as printed")
+LOW_CONFIDENCE = 0.8  # below this, a decided value is listed for a person to check
+
+
+@dataclass(frozen=True)
+class PeriodLength:
+    """How long a column's heading says its period is, in months or weeks; neither when it names
+    no length ("December 30, 2023" over an annual report's income statement)."""
+
+    months: int = 0
+    weeks: int = 0
+
+    @property
+    def stated(self) -> bool:
+        return bool(self.months or self.weeks)
+
+
+@dataclass(frozen=True)
 class Column:
+    """A column of amounts and its period. The period is set on the filing's fiscal calendar from
+    what the heading states: `length` for a duration (None for an instant, or for a duration whose
+    start the heading prints), `year_label` when the heading names a fiscal year by its year alone,
+    `borrowed` when its end's month and day are lent by a heading over several years."""
+
     grid_col: int
     period: Period
     header: str
+    length: PeriodLength | None = None
+    year_label: int | None = None
+    borrowed: bool = False
+    basis: Basis = PRINTED  # how the period was set on the filing's calendar
 
 
 @dataclass(frozen=True)
@@ -188,13 +224,34 @@ class StatementRow:
         return column.period
 
 
+class LabelSubject(StrEnum):
+    """What a number inside a row label is about."""
+
+    COMMON = "common"
+    PREFERRED = "preferred"
+    TREASURY = "treasury"
+    RECEIVABLES = "receivables"
+
+
+class LabelKind(StrEnum):
+    """What a number inside a row label counts."""
+
+    PAR_VALUE = "par_value"
+    SHARES_AUTHORIZED = "shares_authorized"
+    SHARES_ISSUED = "shares_issued"
+    SHARES_OUTSTANDING = "shares_outstanding"
+    SHARES = "shares"
+    ALLOWANCE = "allowance"
+    DIVIDENDS_PER_SHARE = "dividends_per_share"
+
+
 @dataclass(frozen=True)
 class LabelFact:
     """A number written inside a row label: par value, share counts, an allowance..."""
 
     grid_row: int
-    subject: str  # common, preferred, treasury, receivables...
-    kind: str  # par_value, shares_authorized, shares_issued, shares_outstanding, shares, allowance
+    subject: LabelSubject
+    kind: LabelKind
     value: Decimal
     unit_kind: UnitKind
     exponent: int  # power of ten the printed number is in (the table's scale, or 0 for actual counts)
@@ -233,11 +290,61 @@ class StatementTable:
         return exponent
 
 
+class CoverName(StrEnum):
+    """The cover-page fields the extractor reads and the mapping rules tag, named once."""
+
+    FORM_TYPE = "form_type"
+    AMENDMENT = "amendment"
+    PERIOD_END_DATE = "period_end_date"
+    REGISTRANT_NAME = "registrant_name"
+    CIK = "cik"
+    INCORPORATION_STATE = "incorporation_state"
+    FILE_NUMBER = "file_number"
+    TAX_ID = "tax_id"
+    ADDRESS_LINE1 = "address_line1"
+    ADDRESS_LINE2 = "address_line2"
+    ADDRESS_CITY = "address_city"
+    ADDRESS_STATE = "address_state"
+    ADDRESS_ZIP = "address_zip"
+    ADDRESS_COUNTRY = "address_country"
+    CITY_AREA_CODE = "city_area_code"
+    LOCAL_PHONE_NUMBER = "local_phone_number"
+    WRITTEN_COMMUNICATIONS = "written_communications"
+    SOLICITING_MATERIAL = "soliciting_material"
+    PRE_COMMENCEMENT_TENDER_OFFER = "pre_commencement_tender_offer"
+    PRE_COMMENCEMENT_ISSUER_TENDER_OFFER = "pre_commencement_issuer_tender_offer"
+    SECURITY_TITLE = "security_title"
+    TRADING_SYMBOL = "trading_symbol"
+    EXCHANGE = "exchange"
+    NO_TRADING_SYMBOL = "no_trading_symbol"
+    EMERGING_GROWTH_COMPANY = "emerging_growth_company"
+    ANNUAL_REPORT = "annual_report"
+    QUARTERLY_REPORT = "quarterly_report"
+    TRANSITION_REPORT = "transition_report"
+    WELL_KNOWN_SEASONED_ISSUER = "well_known_seasoned_issuer"
+    VOLUNTARY_FILER = "voluntary_filer"
+    CURRENT_REPORTING_STATUS = "current_reporting_status"
+    INTERACTIVE_DATA_CURRENT = "interactive_data_current"
+    SHELL_COMPANY = "shell_company"
+    FILER_CATEGORY = "filer_category"
+    SMALL_BUSINESS = "small_business"
+    ICFR_AUDITOR_ATTESTATION = "icfr_auditor_attestation"
+    AUDITOR_NAME = "auditor_name"
+    AUDITOR_LOCATION = "auditor_location"
+    AUDITOR_FIRM_ID = "auditor_firm_id"
+    ERROR_CORRECTION = "error_correction"
+    FISCAL_YEAR_FOCUS = "fiscal_year_focus"
+    FISCAL_PERIOD_FOCUS = "fiscal_period_focus"
+    CURRENT_FISCAL_YEAR_END = "current_fiscal_year_end"
+    SHARES_OUTSTANDING = "shares_outstanding"
+    PUBLIC_FLOAT = "public_float"
+
+
 @dataclass(frozen=True)
 class CoverField:
     """A cover-page field: normalized value, where it is shown (if anywhere), and its origin."""
 
-    name: str
+    name: CoverName
     value: str
     span: Span | None = None
     shown_as: str | None = None
@@ -265,7 +372,7 @@ class CoverAmount:
     (of one class, when the cover counts several) or the public float. `scale` is the power of ten
     the printed digits stand for ("$27.5 billion": 9); `decimals` is the precision printed."""
 
-    name: str  # shares_outstanding | public_float
+    name: CoverName  # SHARES_OUTSTANDING | PUBLIC_FLOAT
     value: Decimal
     day: date
     span: Span | None
@@ -283,11 +390,14 @@ class CoverPage:
     combined_filing: bool = False  # several registrants file this one document
     securities: tuple[Security, ...] = ()
     amounts: tuple[CoverAmount, ...] = ()
+    # an exhibit converted on its own, without the cover page of the form it was furnished with
+    # (a press release): its fields come from the exhibit's text and the user's options
+    standalone_exhibit: bool = False
 
-    def get(self, name: str) -> CoverField | None:
+    def get(self, name: CoverName) -> CoverField | None:
         return next((f for f in self.fields if f.name == name), None)
 
-    def value(self, name: str) -> str | None:
+    def value(self, name: CoverName) -> str | None:
         f = self.get(name)
         return f.value if f else None
 

@@ -2,10 +2,11 @@
 
 import calendar
 import re
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from .dates import find_dates, find_month_days, find_months, make_date
-from .model import Period
+from .model import Period, PeriodLength
 
 _NUMBER_WORDS = {
     "one": 1,
@@ -38,6 +39,7 @@ _NUMBER_WORDS = {
 _COUNTED = re.compile(r"\b(?P<n>\d{1,2}|[a-z]+(?:-[a-z]+)?)[- ](?P<unit>months?|weeks?)\b", re.I)
 _YEAR_WORDS = re.compile(r"\b(?:fiscal\s+)?years?\s+end(?:ed|ing)\b|\bfiscal\s+(?:year\s+)?\d{4}\b|\bannual\b", re.I)
 _QUARTER_WORDS = re.compile(r"\bquarters?\s+end(?:ed|ing)\b|\b(?:first|second|third|fourth)\s+quarter\b", re.I)
+_HALF_YEAR_WORDS = re.compile(r"\bfirst\s+half\b|\bhalf[- ]year\b", re.I)  # a year's first six months
 _YEAR_ONLY = re.compile(r"\b(?:19|20)\d\d\b")
 _INSTANT_WORDS = re.compile(r"\b(?:as\s+of|at|balance)\b", re.I)
 
@@ -51,6 +53,8 @@ def duration_of(text: str) -> tuple[int, int] | None:
             return (n, 0) if m["unit"].lower().startswith("month") else (0, n)
     if _QUARTER_WORDS.search(text):
         return (3, 0)
+    if _HALF_YEAR_WORDS.search(text):
+        return (6, 0)
     if _YEAR_WORDS.search(text):
         return (12, 0)
     return None
@@ -69,22 +73,39 @@ def start_of(end: date, months: int, weeks: int) -> date:
     return date(year, month, day) + timedelta(days=1)
 
 
-def end_date_of(text: str, context: str) -> date | None:
-    """The date a column ends on: a full date in its heading, unless a bare year follows it; or its
-    year with the date of that year in the context ("September 26, 1997 and September 27, 1996"
-    over "1997"), or with the month-day of the heading or context ("Year Ended December 31," over
-    "2008"). The context is read paragraph by paragraph (the table's own headings, then its title)."""
+@dataclass(frozen=True)
+class HeadingPeriod:
+    """What a column heading says of its period: a nominal period (calendar arithmetic, set on the
+    filing's fiscal calendar later), the length a duration's heading states (None for an instant or
+    a duration whose start is printed), the fiscal year it names by its year alone ("2016"), and
+    whether its end is not printed for its year but lent ("2008" under "Years Ended December 31,")."""
+
+    period: Period
+    length: PeriodLength | None = None
+    year_label: int | None = None
+    borrowed: bool = False  # the end's month and day were lent by another heading or the title
+
+
+def end_date_of(text: str, context: str) -> tuple[date, bool] | None:
+    """The date a column ends on, and whether its day was borrowed: a full date in its heading,
+    unless a bare year follows it; or its year with the date of that year in the context
+    ("September 26, 1997 and September 27, 1996" over "1997"), or with the month-day of the heading
+    or context ("Year Ended December 31," over "2008"; borrowed). The context is read paragraph by
+    paragraph (the table's own headings, then its title)."""
     dates = find_dates(text)
     if dates:
         last, _, last_end = dates[-1]
         after = _YEAR_ONLY.findall(text[last_end:])
         if not after:
-            return last
+            return last, False
         # a year under a spanning title ("December 31, 1993, 1992 and 1991" over "1992"): the
         # lowest heading line is the column's own, the dates above give its month and day
         year = int(after[-1])
         same_year = [d for d, _, _ in dates if d.year == year]
-        return same_year[-1] if same_year else make_date(year, last.month, last.day)
+        if same_year:
+            return same_year[-1], False
+        borrowed = make_date(year, last.month, last.day)
+        return (borrowed, True) if borrowed else None
     years = _YEAR_ONLY.findall(text)
     if len(years) != 1:
         return None
@@ -92,93 +113,59 @@ def end_date_of(text: str, context: str) -> date | None:
     for part in [p for p in context.split("\n\n") if p.strip()]:
         same_year = [d for d, _, _ in find_dates(part) if d.year == year]
         if len(same_year) == 1:
-            return same_year[0]
+            return same_year[0], False
     for source in (text, context):
         month_days = find_month_days(source)
         if month_days:
             month, day, _, _ = month_days[-1]
-            return make_date(year, month, day)
+            borrowed = make_date(year, month, day)
+            return (borrowed, True) if borrowed else None
     for source in (text, context):
         months = find_months(source)
         if months:  # "12 Months Ended December" over "2004": the month's last day
-            return make_date(year, months[-1], calendar.monthrange(year, months[-1])[1])
+            return make_date(year, months[-1], calendar.monthrange(year, months[-1])[1]), True
     return None
 
 
-def period_of(heading: str, context: str, instant: bool) -> Period | None:
+def length_of(text: str) -> PeriodLength | None:
+    found = duration_of(text)
+    return PeriodLength(*found) if found else None
+
+
+def period_of(heading: str, context: str, instant: bool) -> HeadingPeriod | None:
     """The period of a column with heading `heading` in a table titled `context`.
 
     Balance-sheet columns are instants; other columns take their length from the heading or,
-    failing that, from the title ("For the years ended December 31").
+    failing that, from the title ("For the years ended December 31"); a flow column dated but
+    given no length ("December 30, 2023") gets a nominal year for the calendar to confirm.
     """
     dates = find_dates(heading)
     if len(dates) >= 2 and not instant and re.search(r"\b(to|through|-)\b", heading[dates[0][2] : dates[1][1]]):
-        return Period(end=dates[1][0], start=dates[0][0])
-    end = end_date_of(heading, context)
-    if end is None:
+        return HeadingPeriod(Period(end=dates[1][0], start=dates[0][0]))
+    found = end_date_of(heading, context)
+    if found is None:
         return None
+    end, borrowed = found
     if instant:
-        return Period(end=end)
-    length = duration_of(heading) or duration_of(context)
+        return HeadingPeriod(Period(end=end), borrowed=borrowed)
+    length = length_of(heading) or length_of(context)
     if length is None:
-        return Period(end=end) if _INSTANT_WORDS.search(heading) else None
-    return Period(end=end, start=start_of(end, *length))
+        if _INSTANT_WORDS.search(heading):
+            return HeadingPeriod(Period(end=end), borrowed=borrowed)
+        length = PeriodLength()
+    nominal = start_of(end, length.months or 12, length.weeks)  # a year when no length is named
+    return HeadingPeriod(Period(end=end, start=nominal), length, borrowed=borrowed)
 
 
-def periods_from_title(context: str, count: int, instant: bool) -> list[Period | None]:
+def periods_from_title(context: str, count: int, instant: bool) -> list[HeadingPeriod | None]:
     """Periods for columns with no headings, from the dates of the title in order
     ("BALANCE SHEET / December 31, 2007" over a single column of amounts)."""
     dates = [d for d, _, _ in find_dates(context)]
     if len(dates) != count:
         return [None] * count
     if instant:
-        return [Period(end=d) for d in dates]
-    length = duration_of(context)
-    return [Period(end=d, start=start_of(d, *length)) if length else None for d in dates]
-
-
-_WEEKS_FOR_MONTHS = {3: 13, 6: 26, 9: 39, 12: 52}
-SNAP_DAYS = 10
-END_SNAP_DAYS = 3
-
-
-def _snapped_end(period: Period, instants: list) -> date:
-    """A duration ending a few days from a balance-sheet date ends on that date: its year was
-    printed alone and the month-day borrowed from another year ("Fiscal years ended September 26,
-    1997" over "1996", while the balance sheet is at September 27, 1996; "Three years ended
-    December 31, 2000" over "1999", with the balance sheet at January 2, 2000)."""
-    end = period.end
-    if end in instants:
-        return end
-    near = [i for i in instants if abs((i - end).days) <= END_SNAP_DAYS]
-    return min(near, key=lambda i: abs((i - end).days)) if near else end
-
-
-def fiscal_periods(periods: set[Period]) -> dict[Period, Period]:
-    """Durations set on the filing's own period ends.
-
-    A column says how long a period is ("Nine Months Ended July 1, 2023"), not where it starts;
-    in 52/53-week fiscal calendars calendar arithmetic misses by days. Where another period of
-    the filing ends within ten days of the day before a computed start (the prior fiscal year end
-    on the balance sheet, the previous year's column), the period starts the day after it; a
-    period ending on no month end and with no such anchor is taken as whole weeks. Ends borrowed
-    from another year snap to the balance-sheet date they miss by a day or two.
-    """
-    instants = sorted({p.end for p in periods if p.is_instant})
-    durations = {p: Period(end=_snapped_end(p, instants), start=p.start) for p in periods if p.start is not None}
-    ends = sorted({p.end for p in periods if p.is_instant} | {p.end for p in durations.values()})
-    refined = {}
-    for original, p in durations.items():
-        before = p.start - timedelta(days=1)
-        near = [e for e in ends if e < p.end and abs((e - before).days) <= SNAP_DAYS]
-        if near:
-            start = min(near, key=lambda e: abs((e - before).days)) + timedelta(days=1)
-        elif p.end.day != calendar.monthrange(p.end.year, p.end.month)[1]:
-            months = round((p.end - p.start).days / 30.44)
-            weeks = _WEEKS_FOR_MONTHS.get(months)
-            start = p.end - timedelta(days=7 * weeks - 1) if weeks else p.start
-        else:
-            start = p.start
-        if (start, p.end) != (original.start, original.end):
-            refined[original] = Period(end=p.end, start=start)
-    return refined
+        return [HeadingPeriod(Period(end=d)) for d in dates]
+    length = length_of(context)
+    if length is None:
+        return [None] * count
+    return [HeadingPeriod(Period(end=d, start=start_of(d, length.months, length.weeks)), length) for d in dates]

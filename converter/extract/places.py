@@ -1,6 +1,12 @@
-"""US state and territory names and their two-letter codes (EDGAR and dei use the codes)."""
+"""Places as cover pages name them: US states and territories (two-letter codes, which EDGAR and
+dei share), countries (ISO codes for addresses, EDGAR codes for incorporation), exchanges."""
 
+import csv
 import re
+from dataclasses import dataclass
+from functools import cache
+
+from ..resources import resource_path
 
 STATES = {
     "alabama": "AL",
@@ -99,6 +105,31 @@ def state_code(text: str) -> str | None:
     if key.upper() in CODES:
         return key.upper()
     return _ABBREVIATIONS.get(key.rstrip("."))
+
+
+@dataclass(frozen=True)
+class Country:
+    iso: str  # ISO 3166-1 alpha-2, as dei:EntityAddressCountry takes it
+    edgar: str  # EDGAR's state/country code, as dei:EntityIncorporationStateCountryCode takes it
+
+
+@cache
+def countries() -> dict[str, Country]:
+    """Country names (lower case) and their codes, from the shipped data/countries.tsv."""
+    with resource_path("data/countries.tsv").open(encoding="utf-8", newline="") as handle:
+        rows = csv.DictReader((line for line in handle if not line.startswith("#")), delimiter="\t")
+        return {row["name"]: Country(row["iso"], row["edgar"]) for row in rows}
+
+
+def country_of(text: str) -> Country | None:
+    """The country a name stands for ("Ireland", "the Netherlands"), or None."""
+    return countries().get(" ".join(text.split()).strip(" .,").lower())
+
+
+def incorporation_code(text: str) -> str | None:
+    """EDGAR's code for a state or country of incorporation ("Delaware": DE, "Ireland": L2)."""
+    country = country_of(text)
+    return state_code(text) or (country.edgar if country else None)
 
 
 STATE_NAME_PATTERN = "|".join(sorted((n.replace(" ", r"\s+") for n in STATES), key=len, reverse=True))

@@ -11,7 +11,7 @@ from datetime import date
 from decimal import Decimal
 
 from ..ingest.model import SecHeader, Submission
-from .model import Amount, Extraction, LabelFact, Period, Span, StatementRow, StatementTable
+from .model import LOW_CONFIDENCE, Amount, Extraction, LabelFact, Period, Span, StatementRow, StatementTable
 
 
 def _period(period: Period | None) -> dict | None:
@@ -99,7 +99,16 @@ def _statement(table: StatementTable, where: _Where) -> dict:
             "shares": scale.shares,
             "per_share": scale.per_share,
         },
-        "columns": [{"column": c.grid_col, "header": c.header, "period": _period(c.period)} for c in table.columns],
+        "columns": [
+            {
+                "column": c.grid_col,
+                "header": c.header,
+                "period": _period(c.period),
+                "basis": c.basis.text,
+                "confidence": c.basis.confidence,
+            }
+            for c in table.columns
+        ],
         "rows": [_row(table, r, where) for r in table.rows],
         "label_facts": [_label_fact(f, where) for f in table.label_facts],
     }
@@ -155,6 +164,10 @@ def review(submission: Submission, extraction: Extraction) -> dict:
             for f in extraction.cover.fields
         ],
         "statements": [_statement(t, where) for t in extraction.statements],
+        "left_out": [
+            {"part": lo.part.value, "what": lo.what, "reason": lo.reason, "where": lo.where}
+            for lo in extraction.left_out
+        ],
     }
 
 
@@ -176,6 +189,8 @@ def _statement_lines(s: dict) -> Iterator[str]:
     yield f"  document {s['document']}, lines {s['lines'][0]}-{s['lines'][1]}; scale {_scale_text(s['scale'])}"
     for i, c in enumerate(s["columns"]):
         yield f"  column {i}: {_period_of(c['period'])}  ({' '.join(c['header'].split())})"
+        if c["confidence"] < LOW_CONFIDENCE:
+            yield f"    low confidence ({c['confidence']:.2f}): {c['basis']}"
     width = len(s["columns"])
     for r in s["rows"]:
         cells = [""] * width
@@ -203,3 +218,8 @@ def review_lines(data: dict) -> Iterator[str]:
     yield f"statements: {len(data['statements'])}"
     for s in data["statements"]:
         yield from _statement_lines(s)
+    if data["left_out"]:
+        yield ""
+        yield f"left out: {len(data['left_out'])}"
+    for lo in data["left_out"]:
+        yield f"  {lo['part']} {lo['what']}: {lo['reason']}" + (f" ({lo['where']})" if lo["where"] else "")

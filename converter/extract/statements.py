@@ -1,9 +1,9 @@
 """Interpret a tidy grid as a financial statement: kind, columns and periods, rows and sections."""
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from .calendar import FiscalCalendar
+from .calendar import FiscalCalendar, month_end
 from .dates import find_dates, find_month_days
 from .equity import equity_by_components
 from .label_facts import label_facts_of
@@ -12,6 +12,7 @@ from .model import (
     Grid,
     GridRow,
     Period,
+    PeriodLength,
     RowKind,
     Scale,
     StatementKind,
@@ -20,12 +21,19 @@ from .model import (
     UnitKind,
 )
 from .numbers import is_year, parse_amount
-from .periods import period_of, periods_from_title
+from .periods import HeadingPeriod, period_of, periods_from_title, start_of
 from .scale import row_exponent
 from .units import unit_kind_of
 
 _KIND_BY_TITLE = (
-    (StatementKind.CASH_FLOWS, re.compile(r"\bcash\s+flows?\b", re.I)),
+    (
+        StatementKind.CASH_FLOWS,
+        re.compile(
+            r"\bstatements?\s+of\s+(?:consolidated\s+)?cash\s+flows?\b|\bcash\s+flows?\s+statements?\b"
+            r"|^\W*(?:(?:consolidated|condensed|combined|interim)\s+)+cash\s+flows?\b",
+            re.I,
+        ),
+    ),
     (
         StatementKind.BALANCE_SHEET,
         re.compile(
@@ -50,12 +58,21 @@ _KIND_BY_TITLE = (
             re.I,
         ),
     ),
-    (StatementKind.COMPREHENSIVE_INCOME, re.compile(r"\bcomprehensive\s+(?:income|loss)\b", re.I)),
+    (  # "Other comprehensive income" and its accumulated balance are parts, not the statement
+        StatementKind.COMPREHENSIVE_INCOME,
+        re.compile(
+            r"(?<!other\s)(?<!other\s\s)\bcomprehensive\s+(?:income|loss)\b(?!\s*/?\s*\(?loss\)?\s+component)", re.I
+        ),
+    ),
     (
         StatementKind.EQUITY,
         re.compile(
-            r"\b(?:stockholders|shareholders|shareowners|members|partners|owners)['\u2019]?\s+(?:equity|investment|deficit)\b"
-            r"|\bstatements?\s+of\s+(?:changes\s+in\s+)?equity\b",
+            r"\bstatements?\s+of\s+(?:changes\s+in\s+)?(?:consolidated\s+)?(?:(?:stockholders|shareholders|shareowners"
+            r"|members|partners|owners)['\u2019]?\s+)?(?:equity|investment|deficit|capital)\b"
+            r"|\b(?:stockholders|shareholders|shareowners|members|partners|owners)['\u2019]?\s+(?:equity|investment"
+            r"|deficit)\s+statements?\b|^\W*(?:(?:consolidated|condensed|combined)\s+)+(?:statements?\s+of\s+)?"
+            r"(?:changes\s+in\s+)?(?:stockholders|shareholders|shareowners|members|partners|owners)['\u2019]?\s+"
+            r"(?:equity|investment|deficit)\b",
             re.I,
         ),
     ),
@@ -68,12 +85,15 @@ _KIND_BY_LABELS = (
 _NOT_A_STATEMENT = re.compile(
     r"\bselected\s+(?:consolidated\s+)?financial\s+data\b|\bfive[- ]year\b"
     r"|\bquarterly\s+(?:financial\s+)?(?:data|results|information)\b"
-    r"|\bsupplementary\b|\bhighlights\b|\bsegments?\b|^\s*notes?\s+\d|^\s*\d{1,2}\.\s+[A-Z]|\bnotes?\s+to\s+(?:the\s+)?(?:condensed\s+)?"
+    r"|\bsupplementary\b|\bhighlights\b|\bsegments?\b|\bnotes?\s+to\s+(?:the\s+)?(?:condensed\s+)?"
     r"(?:consolidated\s+)?financial\s+statements\b|\breconciliation\b|\bnon-?gaap\b"
     r"|\bin\s+percent(?:age)?s?\b|\bas\s+a\s+percent(?:age)?\b|(?:\bpercent(?:age)?|%)\s+of\s+(?:total\s+)?(?:net\s+)?"
-    r"(?:revenues?|sales)\b",
+    r"(?:revenues?|sales)\b|\b(?:statements?|sheets?)\s+(?:information|details?|components|data)\b",
     re.I,
 )
+# A note's heading ("Note 17. Other Financial Data", "5.Balance Sheet Components", "(8) BALANCE SHEET
+# DETAILS") above a table puts it in the notes: no primary statement stands there.
+_NOTE_HEADING = re.compile(r"^\s*(?:notes?\s+\d|\(\d{1,2}\)\s*[A-Z]|\d{1,2}\.\s*[A-Z])", re.I)
 _TOTAL = re.compile(r"^total\b", re.I)
 _TOTAL_EQUITY = re.compile(
     r"^total\s+(?:(?:\w+\s+)?(?:stockholders|shareholders|shareowners|members|partners|owners)['\u2019]?\s+)?(?:equity|deficit)\b",
@@ -150,6 +170,8 @@ def classify(title: str, header: str, labels: list[str]) -> tuple[StatementKind,
     before the column headings (where "Accumulated Other Comprehensive Income" heads a column of
     an equity statement). A table titled as something else (selected data, quarterly results, a
     note) is not a primary statement; an untitled one is the kind its tell-tale items show."""
+    if any(_NOTE_HEADING.match(line) for line in f"{title}\n{header}".splitlines()):
+        return StatementKind.OTHER, ""
     for lines in (title.splitlines(), header.splitlines()):
         for kind, pattern in _KIND_BY_TITLE:
             for line in lines:
@@ -201,10 +223,11 @@ def header_row_count(grid: Grid) -> int:
 
 
 MAX_STATEMENT_YEARS = 3
-MAX_STATEMENT_QUARTERS = 2
+MAX_STATEMENT_QUARTERS = 3
 LEAD_IN_WORDS = 6
 TITLE_WORDS = 12
 _YEAR_ONLY = re.compile(r"(?:19|20)\d\d")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _PERIOD_WORDS = re.compile(r"\b(?:months?|weeks?|years?|quarters?|periods?)\s+end(?:ed|ing)\b", re.I)
 _SCALE_WORDS = re.compile(r"\bin\s+(?:thousands|millions|billions)\b|\bexcept\s+(?:per\s+)?share", re.I)
 
@@ -263,7 +286,7 @@ def stub_heading(grid: Grid, header_rows: int) -> str:
     return " ".join(row.cells[0].text for row in grid.rows[:header_rows] if row.cells and row.cells[0].text)
 
 
-def _periods_by_position(headings: list[str], context: str, instant: bool) -> list[Period | None] | None:
+def _periods_by_position(headings: list[str], context: str, instant: bool) -> list[HeadingPeriod | None] | None:
     """Fiscal-year labels over columns ("2016", "2015") under a title with one date per column in
     the same order ("At January 1, 2017 and January 3, 2016"): the dates, by position. A 52/53-week
     year is named by the year it mostly falls in, not the year of its last day."""
@@ -274,15 +297,32 @@ def _periods_by_position(headings: list[str], context: str, instant: bool) -> li
     if not all(by_title):
         return None
     numbers = [int(y.group(0)) for y in years]
-    ends = [p.end for p in by_title]
+    ends = [p.period.end for p in by_title]
     same_order = sorted(range(len(ends)), key=ends.__getitem__) == sorted(range(len(numbers)), key=numbers.__getitem__)
     return by_title if same_order and len(set(numbers)) == len(numbers) else None
+
+
+def _bare_years(years: list[int], instant: bool, calendar: FiscalCalendar) -> list[HeadingPeriod | None]:
+    """Columns headed by fiscal years alone ("2016  2015  2014"): each year's end as the calendar
+    dates it so far (its closing month's end when it cannot yet), set on the filing's calendar
+    with the rest of its columns once every statement is read."""
+    if not calendar.reads_bare_years:
+        return [None] * len(years)
+    periods: list[HeadingPeriod | None] = []
+    for year in years:
+        end = calendar.year_end_named(year) or month_end(year, calendar.month or 12)
+        if instant:
+            periods.append(HeadingPeriod(Period(end=end), None, year))
+        else:
+            periods.append(HeadingPeriod(Period(end=end, start=start_of(end, 12, 0)), PeriodLength(12), year))
+    return periods
 
 
 def _columns(
     grid: Grid, header_rows: int, kind: StatementKind, title: str, calendar: FiscalCalendar
 ) -> tuple[Column, ...]:
-    context = f"{stub_heading(grid, header_rows)}\n\n{title}"
+    headings_above = "\n".join(line for line in title.splitlines() if len(line.split()) <= TITLE_WORDS)  # not prose
+    context = f"{stub_heading(grid, header_rows)}\n\n{headings_above}"
     instant = kind is StatementKind.BALANCE_SHEET
     value_columns = _value_columns(grid, header_rows)
     headings = [column_heading(grid, header_rows, c) for c in value_columns]
@@ -291,12 +331,12 @@ def _columns(
         periods = periods_from_title(context, len(value_columns), instant)
     years = [_YEAR_ONLY.fullmatch(h.strip()) for h in headings]
     if not any(periods) and years and all(years):
-        periods = calendar.fiscal_years([int(y.group(0)) for y in years], instant)
-    periods = [
-        calendar.day_in_month(p) if p and not find_month_days(f"{h}\n{context}") else p
-        for p, h in zip(periods, headings, strict=True)
-    ]
-    return tuple(Column(c, p, h) for c, p, h in zip(value_columns, periods, headings, strict=True) if p)
+        periods = _bare_years([int(y.group(0)) for y in years], instant, calendar)
+    return tuple(
+        Column(c, p.period, h, p.length, p.year_label, p.borrowed)
+        for c, p, h in zip(value_columns, periods, headings, strict=True)
+        if p is not None
+    )
 
 
 def _norm(text: str) -> str:
@@ -401,9 +441,10 @@ def build_rows(
 
 
 def is_selected_data(columns: tuple[Column, ...]) -> bool:
-    """Four years side by side (five-year selected data), or three quarters or more (quarterly
+    """Four years side by side (five-year selected data), or four quarters or more (quarterly
     results): not a primary statement, which shows at most three years of flows, two or three
-    balance-sheet dates, and this year's and last year's quarter."""
+    balance-sheet dates, and three quarters (an earnings release's quarter, the one before it and
+    the same quarter a year ago)."""
     lengths = [None if c.period.is_instant else (c.period.end - c.period.start).days for c in columns]
     years = sum(1 for n in lengths if n is None or 360 <= n <= 371)
     quarters = sum(1 for n in lengths if n is not None and 84 <= n <= 98)
@@ -446,3 +487,50 @@ def interpret(
         return None
     table = StatementTable(grid.id, kind, title, scale, columns, rows, grid, title_lines=title_lines, name=name)
     return StatementTable(**{**table.__dict__, "label_facts": label_facts_of(table)})
+
+
+CONTINUATION_GAP_LINES = 15
+
+
+def continuation(
+    grid: Grid, previous: StatementTable, title: str, title_lines: tuple[int, ...]
+) -> StatementTable | None:
+    """A table right after a statement, with no period headings of its own and as many columns of
+    amounts: the statement carried on past a page break (a balance sheet's liabilities under its
+    assets' dates), read with the columns of the part before it."""
+    if grid.doc != previous.grid.doc or grid.first_line - previous.grid.last_line > CONTINUATION_GAP_LINES:
+        return None
+    if _by_components(previous) or not is_statement_title(continued_title(previous.name) or previous.name):
+        return None
+    if not _carries_on(title, previous):
+        return None
+    header_rows = header_row_count(grid)
+    value_columns = _value_columns(grid, header_rows)
+    if len(value_columns) != len(previous.columns):
+        return None
+    columns = tuple(replace(c, grid_col=v) for c, v in zip(previous.columns, value_columns, strict=True))
+    rows = build_rows(grid, header_rows, columns, previous.kind)
+    if sum(1 for r in rows if r.has_values) < 2:
+        return None
+    name = previous.name if continued_title(previous.name) else f"{previous.name} (Continued)"
+    text = f"{title}\n{header_text(grid)}".strip()
+    table = StatementTable(grid.id, previous.kind, text, previous.scale, columns, rows, grid, (), title_lines, name)
+    return replace(table, label_facts=label_facts_of(table))
+
+
+def _carries_on(title: str, previous: StatementTable) -> bool:
+    """The lines above a headless table name no other table: no other statement's title, no note or
+    schedule caption, no period of its own ("Liabilities and Shareholders' Equity" above a balance
+    sheet's second page does not stop it carrying on the first)."""
+    base = _norm(continued_title(previous.name) or previous.name)
+    for line in title.splitlines():
+        kind, name = classify(line, "", [])
+        if name and _norm(continued_title(name) or name) != base:
+            return False
+        if _NOT_A_STATEMENT.search(line) or find_dates(line) or _PERIOD_WORDS.search(line) or _YEAR.search(line):
+            return False
+    return True
+
+
+def _by_components(table: StatementTable) -> bool:
+    return any(r.period is not None for r in table.rows)

@@ -158,21 +158,53 @@ def _rows(table):
         yield from _rows_of(child)
 
 
+def _span(cell, attribute: str) -> int:
+    return max(1, min(int(re.sub(r"\D", "", cell.get(attribute, "1")) or 1), 100))
+
+
+def _placed_cells(cells: list, above: dict[int, tuple[int, int]]) -> list:
+    """The row's cells in grid order, with None standing in (for as many columns) where a cell of
+    a row above reaches down (rowspan): in HTML's table model a cell spanning rows pushes the cells
+    of the rows below it to the right. `above` maps a grid column to (columns, rows left) and is
+    updated for the rows to come."""
+    placed: list = []
+    column = 0
+    pending = list(cells)
+    while pending or any(c >= column for c in above):
+        if column in above:
+            width, rows_left = above.pop(column)
+            placed.append((None, width))
+            if rows_left > 1:
+                above[column] = (width, rows_left - 1)
+            column += width
+            continue
+        if not pending:
+            column = min(c for c in above if c >= column)
+            continue
+        cell = pending.pop(0)
+        width, height = _span(cell, "colspan"), _span(cell, "rowspan")
+        placed.append((cell, width))
+        if height > 1:
+            above[column] = (width, height - 1)
+        column += width
+    return placed
+
+
 def _write_table(writer: _Writer, rows) -> None:
     writer.blank()
     first = len(writer.out.lines)
+    above: dict[int, tuple[int, int]] = {}
     for row in rows:
-        cells = [c for c in row if _tag(c) in ("td", "th")]
-        blocks = [_cell_blocks(c) for c in cells]
+        placed = _placed_cells([c for c in row if _tag(c) in ("td", "th")], above)
+        blocks = [_cell_blocks(c) if c is not None else () for c, _ in placed]
         texts = [" ".join(b) for b in blocks]
         if not any(texts):
             continue
         line = len(writer.out.lines)
         writer.out.cell_blocks.update({(line, n): b for n, b in enumerate(blocks) if len(b) > 1})
-        if texts[0]:
-            texts[0] = " " * _indent_spaces(cells[0]) + texts[0]
-        spans = tuple(max(1, min(int(re.sub(r"\D", "", c.get("colspan", "1")) or 1), 100)) for c in cells)
-        writer.out.colspans[line] = spans
+        if texts[0] and placed[0][0] is not None:
+            texts[0] = " " * _indent_spaces(placed[0][0]) + texts[0]
+        writer.out.colspans[line] = tuple(width for _, width in placed)
         writer.line("\t".join(texts), row.sourceline or 0)
     if len(writer.out.lines) > first:
         writer.out.tables.append((first, len(writer.out.lines) - 1))

@@ -3,7 +3,7 @@
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..extract.model import Extraction, Span
+from ..extract.model import CoverName, Extraction, Span
 from .builder import FactModelBuilder
 from .calc_check import consistent_calculations
 from .cover import map_cover
@@ -30,7 +30,7 @@ def map_filing(
     title: str,
 ) -> FactModel:
     """The filing's fact model: cover facts first, then each statement in document order."""
-    date_stamp = extraction.cover.value("period_end_date").replace("-", "")
+    date_stamp = extraction.cover.value(CoverName.PERIOD_END_DATE).replace("-", "")
     namespace = f"http://{options.authority}/{date_stamp}"
     builder = FactModelBuilder(options.cik, options.prefix, namespace, where, taxonomy)
     map_cover(extraction.cover, options.cik, rules, taxonomy, builder, options.authority, extraction.statements)

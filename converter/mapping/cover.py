@@ -3,7 +3,7 @@
 import re
 from datetime import date
 
-from ..extract.model import CoverField, CoverPage, Period, StatementTable
+from ..extract.model import CoverField, CoverName, CoverPage, Period, StatementTable
 from .builder import FactModelBuilder
 from .cover_amounts import map_amounts
 from .cover_securities import map_securities, table_arcs
@@ -32,21 +32,21 @@ def _display(field: CoverField, concept: ConceptInfo) -> Display:
 def with_derived_fields(cover: CoverPage, cik: str) -> list[CoverField]:
     """The extracted fields plus those that follow from them or from the run's options."""
     fields = list(cover.fields)
-    form = cover.value("form_type")
+    form = cover.value(CoverName.FORM_TYPE)
     if form:
-        fields.append(CoverField("amendment", "true" if form.endswith("/A") else "false", origin="derived"))
-    fields.append(CoverField("cik", cik, origin="option" if cover.get("cik") is None else "header"))
+        fields.append(CoverField(CoverName.AMENDMENT, "true" if form.endswith("/A") else "false", origin="derived"))
+    fields.append(CoverField(CoverName.CIK, cik, origin="option" if cover.get(CoverName.CIK) is None else "header"))
     return fields
 
 
 def dei_period(cover: CoverPage, statements: tuple[StatementTable, ...] = ()) -> Period | None:
     """The period of the cover facts: for a periodic report, the longest statement period ending on
     the report's period end (the fiscal year, or the year to date); else the day of the report."""
-    end = cover.value("period_end_date")
+    end = cover.value(CoverName.PERIOD_END_DATE)
     if end is None:
         return None
     day = date.fromisoformat(end)
-    form = (cover.value("form_type") or "").upper()
+    form = (cover.value(CoverName.FORM_TYPE) or "").upper()
     if form.startswith(("10-K", "10-Q", "20-F", "40-F")):
         spans = [c.period for t in statements for c in t.columns if c.period.end == day and c.period.start]
         if spans:
@@ -54,7 +54,7 @@ def dei_period(cover: CoverPage, statements: tuple[StatementTable, ...] = ()) ->
     return Period(end=day, start=day)
 
 
-_SECURITY_FIELDS = {"security_title", "trading_symbol", "exchange", "no_trading_symbol"}
+_SECURITY_FIELDS = {CoverName.SECURITY_TITLE, CoverName.TRADING_SYMBOL, CoverName.EXCHANGE, CoverName.NO_TRADING_SYMBOL}
 
 
 def map_cover(

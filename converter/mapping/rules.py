@@ -5,15 +5,17 @@ The file is validated once at load; every problem names the rule it is in.
 
 import re
 from dataclasses import dataclass, field
+from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 
 from ..errors import MappingRulesError
-from ..extract.model import StatementKind
+from ..extract.model import CoverName, LabelKind, LabelSubject, StatementKind
 from ..resources import resource_path
 
+_Name = TypeVar("_Name", bound=StrEnum)
 _QNAME = re.compile(r"^[a-z][a-z0-9-]*:[A-Za-z_][A-Za-z0-9_]*$")
 _LABEL_NOISE = (
     (re.compile(r"[\u2018\u2019`]"), "'"),
@@ -71,14 +73,14 @@ class LineItemRule:
 
 @dataclass(frozen=True)
 class LabelFactRule:
-    subject: str
-    kind: str
+    subject: LabelSubject
+    kind: LabelKind
     concept: str
 
 
 @dataclass(frozen=True)
 class CoverRule:
-    field: str
+    field: CoverName
     concept: str
     label: str
 
@@ -151,7 +153,7 @@ class MappingRules:
         learned = self.learned_label(kind, label)
         return learned.concept if learned else None
 
-    def cover_rule(self, field_name: str) -> CoverRule | None:
+    def cover_rule(self, field_name: CoverName) -> CoverRule | None:
         return next((r for r in self.cover if r.field == field_name), None)
 
     def statement(self, kind: StatementKind) -> StatementRule | None:
@@ -205,6 +207,16 @@ def _patterns(values: Any, where: str) -> tuple[re.Pattern, ...]:
         except re.error as exc:
             raise _fail(where, f"bad pattern {v!r}: {exc}") from exc
     return tuple(out)
+
+
+def _named(enum: type[_Name], value: Any, where: str) -> _Name:
+    """A name the extractor knows (a cover field, a label fact's subject or kind): a misspelled one
+    would silently tag nothing, so it is an error at load."""
+    try:
+        return enum(value)
+    except ValueError:
+        known = ", ".join(m.value for m in enum)
+        raise _fail(where, f"unknown name {value!r} (known: {known})") from None
 
 
 def _kinds(values: Any, where: str) -> frozenset[StatementKind]:
@@ -284,11 +296,15 @@ def parse_rules(data: Any) -> MappingRules:
         for n, (k, v) in enumerate((data.get("statements") or {}).items())
     )
     cover = tuple(
-        CoverRule(field, _qname(v["concept"], f"cover.{field}"), str(v["label"]))
+        CoverRule(_named(CoverName, field, f"cover.{field}"), _qname(v["concept"], f"cover.{field}"), str(v["label"]))
         for field, v in (data.get("cover") or {}).items()
     )
     label_facts = tuple(
-        LabelFactRule(str(e["subject"]), str(e["kind"]), _qname(e["concept"], f"label_facts[{i}]"))
+        LabelFactRule(
+            _named(LabelSubject, e["subject"], f"label_facts[{i}].subject"),
+            _named(LabelKind, e["kind"], f"label_facts[{i}].kind"),
+            _qname(e["concept"], f"label_facts[{i}]"),
+        )
         for i, e in enumerate(data.get("label_facts") or [])
     )
     names = {n for n, _ in sections}

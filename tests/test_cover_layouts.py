@@ -1,0 +1,112 @@
+"""Cover layouts that once lost fields, each on an excerpt of the real filing that prints it."""
+
+import csv
+import re
+import zipfile
+
+import pytest
+
+from converter.extract.model import CoverName
+from converter.extract.places import countries, country_of, incorporation_code
+
+from .conftest import ROOT, shared_taxonomies
+from .test_extract_cover import cover_of, values
+
+ADDRESS = (
+    CoverName.ADDRESS_LINE1,
+    CoverName.ADDRESS_CITY,
+    CoverName.ADDRESS_STATE,
+    CoverName.ADDRESS_ZIP,
+    CoverName.CITY_AREA_CODE,
+    CoverName.LOCAL_PHONE_NUMBER,
+)
+
+
+def picked(name, keys):
+    found = values(cover_of(name)[1])
+    return tuple(found.get(k) for k in keys)
+
+
+def test_uncaptioned_cover_with_name_confirmed_by_the_signatures_and_state_in_a_phrase():
+    # "Abbott Laboratories" alone on a line (the signatures print ABBOTT LABORATORIES above "By /s/"),
+    # "An Illinois Corporation", the address and "(224) 667-6100 (telephone number)" in table cells
+    name = "abbott-laboratories_10-K_2023-12-31_cover.htm"
+    assert picked(name, (CoverName.REGISTRANT_NAME, CoverName.INCORPORATION_STATE, CoverName.TAX_ID)) == (
+        "Abbott Laboratories",
+        "IL",
+        "36-0698440",
+    )
+    assert picked(name, ADDRESS) == ("100 Abbott Park Road", "Abbott Park", "IL", "60064-6400", "224", "667-6100")
+
+
+def test_registrant_and_state_under_column_headings_address_on_lines_below():
+    # "Registrant; State of Incorporation; Address and Telephone Number" over "COMCAST CORPORATION",
+    # then "Pennsylvania", "One Comcast Center", "Philadelphia, PA 19103-2838", "(215) 286-1700"
+    name = "comcast_10-K_2023-12-31_cover.htm"
+    assert picked(name, (CoverName.REGISTRANT_NAME, CoverName.INCORPORATION_STATE)) == ("COMCAST CORPORATION", "PA")
+    assert picked(name, ADDRESS) == ("One Comcast Center", "Philadelphia", "PA", "19103-2838", "215", "286-1700")
+
+
+def test_city_named_saint_and_telephone_after_its_caption_on_one_line():
+    # "3M Center, St. Paul, Minnesota | 55144-1000", "(Registrant's Telephone Number, Including Area Code) (651) ..."
+    assert picked("3m_10-Q_2023-06-30_cover.htm", ADDRESS) == (
+        "3M Center",
+        "St. Paul",
+        "MN",
+        "55144-1000",
+        "651",
+        "733-1110",
+    )
+
+
+def test_telephone_in_its_own_captioned_column_beside_the_address():
+    # "One John Deere Place, Moline, Illinois | 61265 | (309) 765-8000" over
+    # "(Address of principal executive offices) | (Zip Code) | (Telephone Number)"
+    assert picked("deere_10-K_2002-10-31_cover.htm", ADDRESS) == (
+        "One John Deere Place",
+        "Moline",
+        "IL",
+        "61265",
+        "309",
+        "765-8000",
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [("abbott-laboratories_10-K_2023-12-31_cover.htm", "false"), ("comcast_10-K_2023-12-31_cover.htm", "false")],
+)
+def test_emerging_growth_box_among_the_filer_categories(name, value):
+    # "... Smaller reporting company o Emerging growth company o" on the category line
+    assert values(cover_of(name)[1])[CoverName.EMERGING_GROWTH_COMPANY] == value
+
+
+def _enumeration(schema: bytes, type_name: str) -> set[str]:
+    text = schema.decode("utf-8")
+    start = text.index(f'<xs:complexType name="{type_name}"')
+    block = text[start : text.index("</xs:complexType>", start)]
+    return set(re.findall(r'<xs:enumeration value="([^"]+)"/>', block))
+
+
+def test_country_codes_are_the_dei_taxonomy_codes():
+    """Every ISO code is one dei:EntityAddressCountry takes, every EDGAR code one
+    dei:EntityIncorporationStateCountryCode takes (the codes are not made up)."""
+    package = next(shared_taxonomies().glob("sec-*.zip"), None)
+    if package is None:
+        pytest.skip("no SEC taxonomy package")
+    with zipfile.ZipFile(package) as z:
+        schema = z.read(next(n for n in z.namelist() if n.endswith("/dei-2024.xsd")))
+    iso, edgar = _enumeration(schema, "countryCodeItemType"), _enumeration(schema, "edgarStateCountryItemType")
+    assert {c.iso for c in countries().values()} <= iso
+    assert {c.edgar for c in countries().values()} <= edgar
+    assert incorporation_code("Ireland") == "L2" and country_of("Ireland").iso == "IE"
+    assert incorporation_code("Delaware") == "DE"
+
+
+def test_country_table_has_one_code_pair_per_country():
+    with (ROOT / "converter/data/countries.tsv").open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader((line for line in handle if not line.startswith("#")), delimiter="\t"))
+    by_iso: dict[str, set[str]] = {}
+    for row in rows:
+        by_iso.setdefault(row["iso"], set()).add(row["edgar"])
+    assert all(len(codes) == 1 for codes in by_iso.values())
