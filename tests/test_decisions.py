@@ -159,3 +159,24 @@ def test_an_income_and_expense_line_printed_expense_first_is_stored_as_income(se
     values = {f.context.period.end.year: f.value for f in _facts(model, "us-gaap:OtherNonoperatingIncomeExpense")}
     assert values[2017] == Decimal(-484000000)  # fiscal 2016 ended January 1, 2017
     assert values[2016] == Decimal(2064000000)
+
+
+PFIZER_COMPREHENSIVE = FIXTURES / "excerpts" / "pfizer_10-Q_2023-07-02_comprehensive-income.htm"
+
+
+def test_unlabelled_subtotals_are_each_the_sum_of_their_own_lines(settings):
+    # Pfizer prints the derivatives, securities and benefit-plan lines of other comprehensive
+    # income each followed by an amount with no label: (54) = 109 + (163), 42 = 26 + 16, (37) =
+    # (30) + (7). Each is its own subtotal, named after its lines, not one concept for all three.
+    model = prepare(PFIZER_COMPREHENSIVE, ConvertOptions(settings=settings, cik="0000078003")).model
+    quarter = Period(end=date(2023, 7, 2), start=date(2023, 4, 3))
+    subtotals = {
+        f.concept.name: f.value
+        for f in model.facts
+        if f.concept.name.startswith("Subtotal") and f.context.period == quarter
+    }
+    assert sorted(subtotals.values()) == [Decimal(-54000000), Decimal(-37000000), Decimal(42000000)]
+    assert not [f for f in model.facts if f.concept.name.startswith("Item")]
+    calc = {(a.parent, a.child) for role in model.roles for a in role.calculation}
+    for name in subtotals:
+        assert sum(1 for parent, _ in calc if parent.endswith(":" + name)) == 2

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from ..extract.model import LabelFact, Period, RowKind, StatementKind, StatementRow, StatementTable, UnitKind
+from ..omissions import LeftOut, PartKind
 from .builder import EXTENSION_TYPES
 from .calc import CalcRow, infer_calculations
 from .concepts import Match, extension_decision, fits, label_fact_decision, match_rule, namesake, period_type_of
@@ -68,6 +69,7 @@ class StatementPlan:
     rows: tuple[RowPlan, ...]
     weights: tuple[tuple[int, int, int], ...]  # (total grid row, child grid row, XBRL weight)
     label_facts: tuple[LabelFactPlan, ...] = ()
+    left_out: tuple[LeftOut, ...] = ()  # rows not tagged, with why
 
     def kind_of(self, row: StatementRow) -> StatementKind:
         return row_kind(self.table, row)
@@ -105,6 +107,7 @@ class _Decider:
     context: DecideContext
     refused: set[Refusal] = field(default_factory=set)
     drafts: dict[int, _Draft] = field(default_factory=dict)
+    left_out: list[LeftOut] = field(default_factory=list)
 
     @property
     def rules(self) -> MappingRules:
@@ -222,13 +225,37 @@ class _Decider:
             self.refused |= clashes
 
     # ------------------------------------------------------------------ rows no rule knows
+    def _subtotal_label(self, key: int, plan: SignPlan) -> str | None:
+        """An unlabelled row's label: the subtotal of the lines it adds up ("Subtotal of Unrealized
+        holding gains on derivatives and Reclassification adjustments"), if they add up to it."""
+        parts = [self.drafts[child].row for (total, child) in plan.weights if total == key]
+        if not parts:
+            return None
+        names = [p.resolved_label or p.label for p in parts]
+        joined = " and ".join(names) if len(names) == 2 else f"{names[0]} through {names[-1]}"
+        return f"Subtotal of {joined}"
+
     def _extensions(self, plan: SignPlan) -> None:
-        """Rows no rule mapped: a standard concept named like the label, else an extension."""
+        """Rows no rule mapped: a standard concept named like the label, else an extension. A row
+        printed without a label is the subtotal of the lines it adds up, else left out: what its
+        amounts are is not printed."""
         for key, draft in self.drafts.items():
             if draft.match:
                 continue
             row = draft.row
             label = row.resolved_label or row.label
+            if not label.strip():
+                label = self._subtotal_label(key, plan) or ""
+                if not label:
+                    self.left_out.append(
+                        LeftOut(
+                            PartKind.ROW,
+                            f"unlabelled row of {len([v for v in row.values if v])} amounts",
+                            "no label says what its amounts are and they add up no lines above it",
+                            f"table {self.table.id}, row {row.grid_row}",
+                        )
+                    )
+                    continue
             kind = row_kind(self.table, row)
             balance = plan.balances.get(key) if row.unit_kind is UnitKind.MONETARY else None
             draft.match = namesake(
@@ -268,7 +295,7 @@ class _Decider:
             for key, d in self.drafts.items()
         )
         weights = tuple((total, child, weight) for (total, child), weight in signs.weights.items())
-        return StatementPlan(self.table, rows, weights, self._label_facts())
+        return StatementPlan(self.table, rows, weights, self._label_facts(), tuple(self.left_out))
 
 
 def decide_statement(table: StatementTable, context: DecideContext, refused: frozenset[Refusal]) -> StatementPlan:
