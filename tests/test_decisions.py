@@ -180,3 +180,25 @@ def test_unlabelled_subtotals_are_each_the_sum_of_their_own_lines(settings):
     calc = {(a.parent, a.child) for role in model.roles for a in role.calculation}
     for name in subtotals:
         assert sum(1 for parent, _ in calc if parent.endswith(":" + name)) == 2
+
+
+KRAFT_HEINZ_10K = FIXTURES / "excerpts" / "kraft-heinz_10-K_2023-12-30_cover-and-statements.htm"
+
+
+def test_lines_after_the_closing_cash_balance_are_supplemental_disclosures(settings):
+    # Kraft Heinz prints "CASH PAID DURING THE PERIOD FOR: Interest 896, Income taxes, net of
+    # refunds 932" under the cash reconciliation: amounts paid, stored positive, not cash effects;
+    # its "Net increase/(decrease)" under "Cash, cash equivalents, and restricted cash" is the cash's.
+    model = prepare(KRAFT_HEINZ_10K, ConvertOptions(settings=settings, cik="0001637459")).model
+    fiscal_2023 = Period(end=date(2023, 12, 30), start=date(2023, 1, 1))
+
+    def value(qname: str) -> Decimal:
+        return next(f.value for f in _facts(model, qname) if f.context.period == fiscal_2023)
+
+    assert value("us-gaap:InterestPaidNet") == Decimal(896000000)
+    assert value("us-gaap:IncomeTaxesPaidNet") == Decimal(932000000)
+    change = (
+        "us-gaap:CashCashEquivalentsRestrictedCashAndRestrictedCashEquivalents"
+        "PeriodIncreaseDecreaseIncludingExchangeRateEffect"
+    )
+    assert value(change) == Decimal(363000000)

@@ -454,7 +454,21 @@ def build_rows(
                 rows.append(_heading_row(index, label, row.cells[0], values, stack, follows, row.indent))
             continue
         rows.append(_value_row(index, label, row.cells[0], values, stack, statement_kind))
-    return tuple(rows)
+    return _subtotals_named_later(rows)
+
+
+def _subtotals_named_later(rows: list[StatementRow]) -> tuple[StatementRow, ...]:
+    """A bare "Total" is its section's total unless a later line names that total itself: Deere's
+    equity section adds common stock to retained earnings in a "Total", then the accumulated other
+    comprehensive income items, then "Total stockholders' equity"; the first is a subtotal."""
+    out = list(rows)
+    for i, row in enumerate(rows):
+        if row.resolved_label == row.label:
+            continue
+        named = _norm(row.resolved_label)
+        if any(_norm(later.label) == named for later in rows[i + 1 :]):
+            out[i] = replace(row, resolved_label=row.label)
+    return tuple(out)
 
 
 def is_selected_data(columns: tuple[Column, ...]) -> bool:

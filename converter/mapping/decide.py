@@ -19,6 +19,7 @@ from .model import ConceptInfo, Decision
 from .rules import MappingRules
 from .signs import SignPlan, display_signs, natural_balance, predicted_weight, resolve, stated_flip
 
+SUPPLEMENTAL = "supplemental"  # the section name of a cash-flow statement's supplemental disclosures
 _LIABILITY_SIDE = {"liabilities", "liabilities_and_equity", "current_liabilities", "noncurrent_liabilities", "equity"}
 Refusal = tuple[str, int, str]  # (table id, grid row, concept qname): a pair the settlement refused
 
@@ -134,10 +135,14 @@ class _Decider:
     def _draft_rows(self) -> None:
         self.drafts = {}
         side = 0
+        closed = False  # past a cash-flow statement's closing cash balance
         for row in self.table.rows:
             sections = self.rules.section_names(row.sections + ((row.label,) if row.kind is RowKind.HEADING else ()))
             if self.table.kind is StatementKind.BALANCE_SHEET and sections & _LIABILITY_SIDE:
                 side = 1
+            if closed:  # what follows the reconciliation of cash is disclosed beside it, not part of it
+                sections = sections | {SUPPLEMENTAL}
+            closed = closed or (self.table.kind is StatementKind.CASH_FLOWS and row.balance_at == "end")
             if row.kind is RowKind.HEADING or not row.has_values:
                 continue
             draft = _Draft(row, sections, side)
@@ -168,7 +173,7 @@ class _Decider:
             natural={k: natural_balance(self.table.kind, d.side, d.sections) for k, d in monetary.items()},
             display={k: display_signs(d.row) for k, d in monetary.items()},
             cash_effect={
-                k for k, d in monetary.items() if cash and "supplemental" not in d.sections and not self._as_shown(d)
+                k for k, d in monetary.items() if cash and SUPPLEMENTAL not in d.sections and not self._as_shown(d)
             },
             as_shown={k for k, d in monetary.items() if cash and self._as_shown(d)},
             stated={
