@@ -202,3 +202,32 @@ def test_lines_after_the_closing_cash_balance_are_supplemental_disclosures(setti
         "PeriodIncreaseDecreaseIncludingExchangeRateEffect"
     )
     assert value(change) == Decimal(363000000)
+
+
+def test_lines_after_the_current_assets_total_are_noncurrent(taxonomy):
+    # A classified balance sheet lists "Investments" after "Total current assets" with no heading
+    # of its own: they are long-term investments; listed among the current assets, they are not.
+    instant = Column(1, Period(end=date(2023, 12, 31)), "December 31, 2023")
+
+    def balance_sheet(*labels: str) -> StatementTable:
+        rows = tuple(_row(i, label, "10") for i, label in enumerate(labels, start=1))
+        return StatementTable(
+            "t1",
+            StatementKind.BALANCE_SHEET,
+            "",
+            Scale(),
+            (instant,),
+            rows,
+            Grid("t1", 0, 0, 0, ()),
+            name="Balance Sheet",
+        )
+
+    def concepts(table: StatementTable) -> dict[str, list[str]]:
+        rules = load_rules()
+        (plan,) = settle((table,), DecideContext(rules, taxonomy, printed_lines((table,))))
+        return {r.row.label: [c.name for c in r.concepts] for r in plan.rows}
+
+    after = concepts(balance_sheet("Cash and cash equivalents", "Total current assets", "Investments", "Total assets"))
+    assert after["Investments"] == ["LongTermInvestments"]
+    before = concepts(balance_sheet("Cash and cash equivalents", "Investments", "Total current assets", "Total assets"))
+    assert before["Investments"] != ["LongTermInvestments"]

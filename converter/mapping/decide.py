@@ -20,6 +20,10 @@ from .rules import MappingRules
 from .signs import SignPlan, display_signs, natural_balance, predicted_weight, resolve, stated_flip
 
 SUPPLEMENTAL = "supplemental"  # the section name of a cash-flow statement's supplemental disclosures
+# In a classified balance sheet the lines after the current assets' (liabilities') total, before the
+# next side or equity, are noncurrent, with or without a heading saying so.
+_CURRENT_TOTALS = {"AssetsCurrent": "noncurrent_assets", "LiabilitiesCurrent": "noncurrent_liabilities"}
+_CURRENT = {"current_assets", "current_liabilities"}
 _LIABILITY_SIDE = {"liabilities", "liabilities_and_equity", "current_liabilities", "noncurrent_liabilities", "equity"}
 Refusal = tuple[str, int, str]  # (table id, grid row, concept qname): a pair the settlement refused
 
@@ -136,10 +140,17 @@ class _Decider:
         self.drafts = {}
         side = 0
         closed = False  # past a cash-flow statement's closing cash balance
+        noncurrent: str | None = None  # past the current assets' or liabilities' total: the noncurrent section
         for row in self.table.rows:
             sections = self.rules.section_names(row.sections + ((row.label,) if row.kind is RowKind.HEADING else ()))
             if self.table.kind is StatementKind.BALANCE_SHEET and sections & _LIABILITY_SIDE:
+                if side == 0:
+                    noncurrent = None
                 side = 1
+            if "equity" in sections:
+                noncurrent = None
+            if noncurrent and not sections & _CURRENT:
+                sections = sections | {noncurrent}
             if closed:  # what follows the reconciliation of cash is disclosed beside it, not part of it
                 sections = sections | {SUPPLEMENTAL}
             closed = closed or (self.table.kind is StatementKind.CASH_FLOWS and row.balance_at == "end")
@@ -156,8 +167,13 @@ class _Decider:
                 self.context.printed,
             )
             self.drafts[row.grid_row] = draft
-            if draft.match and any(c.name == "Assets" for c in draft.match.concepts):
-                side = 1
+            names = {c.name for c in draft.match.concepts} if draft.match else set()
+            if "Assets" in names:
+                side, noncurrent = 1, None
+            for total in names & _CURRENT_TOTALS.keys():
+                noncurrent = _CURRENT_TOTALS[total] if self.table.kind is StatementKind.BALANCE_SHEET else None
+            if "Liabilities" in names:
+                noncurrent = None
 
     # ------------------------------------------------------------------ signs and calculations
     def _as_shown(self, draft: _Draft) -> bool:
