@@ -231,3 +231,40 @@ def test_lines_after_the_current_assets_total_are_noncurrent(taxonomy):
     assert after["Investments"] == ["LongTermInvestments"]
     before = concepts(balance_sheet("Cash and cash equivalents", "Investments", "Total current assets", "Total assets"))
     assert before["Investments"] != ["LongTermInvestments"]
+
+
+def test_other_assets_above_and_below_the_current_total_are_current_and_noncurrent(taxonomy):
+    # Ford prints "Other assets" twice with no headings: above "Total current assets" (3,877) and
+    # after it (11,118). The first is OtherAssetsCurrent, the second OtherAssetsNoncurrent.
+    instant = Column(1, Period(end=date(2022, 12, 31)), "December 31, 2022")
+    labels = ("Cash and cash equivalents", "Other assets", "Total current assets", "Other assets", "Total assets")
+    rows = tuple(_row(i, label, str(10 * i)) for i, label in enumerate(labels, start=1))
+    table = StatementTable(
+        "t1", StatementKind.BALANCE_SHEET, "", Scale(), (instant,), rows, Grid("t1", 0, 0, 0, ()), name="Balance Sheet"
+    )
+    (plan,) = settle((table,), DecideContext(load_rules(), taxonomy, printed_lines((table,))))
+    assert [[c.name for c in r.concepts] for r in plan.rows if r.row.label == "Other assets"] == [
+        ["OtherAssetsCurrent"],
+        ["OtherAssetsNoncurrent"],
+    ]
+
+
+def test_a_bare_other_is_the_other_item_of_the_heading_right_above_it(taxonomy):
+    # Spire: "Current Assets:" / "Accounts receivable:" / "Utility", "Other" / ... / "Other": the
+    # first "Other" is another receivable (no standard concept says so), the second another current asset.
+    instant = Column(1, Period(end=date(2023, 12, 31)), "December 31, 2023")
+    current, receivable = ("Current Assets:",), ("Current Assets:", "Accounts receivable:")
+    rows = (
+        StatementRow(1, "Utility", RowKind.ITEM, UnitKind.MONETARY, (parse_amount(cell("428.8")),), receivable),
+        StatementRow(2, "Other", RowKind.ITEM, UnitKind.MONETARY, (parse_amount(cell("150.6")),), receivable),
+        StatementRow(3, "Other", RowKind.ITEM, UnitKind.MONETARY, (parse_amount(cell("72.8")),), current),
+    )
+    table = StatementTable(
+        "t1", StatementKind.BALANCE_SHEET, "", Scale(), (instant,), rows, Grid("t1", 0, 0, 0, ()), name="Balance Sheet"
+    )
+    (plan,) = settle((table,), DecideContext(load_rules(), taxonomy, printed_lines((table,))))
+    assert {r.row.grid_row: [c.name for c in r.concepts] for r in plan.rows} == {
+        1: [],
+        2: [],
+        3: ["OtherAssetsCurrent"],
+    }

@@ -56,6 +56,7 @@ def match_rule(
     sections: frozenset[str],
     usable: Callable[[tuple[ConceptInfo, ...]], bool],
     printed: frozenset[str] = frozenset(),
+    inner: frozenset[str] | None = None,
 ) -> Match | None:
     """Concepts of the first rule that matches the row and whose concepts fit and are `usable`,
     else a learned label's. A label that leads with its section ("Cash flows from financing
@@ -64,8 +65,9 @@ def match_rule(
     head, dash, tail = label.partition(" - ")
     if dash and tail and rules.section_names((head,)):
         label, sections = tail, sections | rules.section_names((head,))
+        inner = rules.section_names((head,))
     for rule in rules.line_items:
-        if not rule.matches(kind, label, sections, printed):
+        if not rule.matches(kind, label, sections, printed, inner):
             continue
         concepts = _concepts_of(rule, taxonomy)
         if concepts and all(fits(c, kind, row.unit_kind, sections) for c in concepts) and usable(concepts):

@@ -20,10 +20,12 @@ from .rules import MappingRules
 from .signs import SignPlan, display_signs, natural_balance, predicted_weight, resolve, stated_flip
 
 SUPPLEMENTAL = "supplemental"  # the section name of a cash-flow statement's supplemental disclosures
-# In a classified balance sheet the lines after the current assets' (liabilities') total, before the
-# next side or equity, are noncurrent, with or without a heading saying so.
-_CURRENT_TOTALS = {"AssetsCurrent": "noncurrent_assets", "LiabilitiesCurrent": "noncurrent_liabilities"}
-_CURRENT = {"current_assets", "current_liabilities"}
+# A classified balance sheet's current totals and the sections of the lines above and after them.
+_CURRENT_TOTALS = {
+    "AssetsCurrent": ("current_assets", "noncurrent_assets"),
+    "LiabilitiesCurrent": ("current_liabilities", "noncurrent_liabilities"),
+}
+_CURRENT_SECTIONS = {"current_assets", "current_liabilities", "noncurrent_assets", "noncurrent_liabilities"}
 _LIABILITY_SIDE = {"liabilities", "liabilities_and_equity", "current_liabilities", "noncurrent_liabilities", "equity"}
 Refusal = tuple[str, int, str]  # (table id, grid row, concept qname): a pair the settlement refused
 
@@ -106,6 +108,15 @@ class _Draft:
     extension: ExtensionSpec | None = None
 
 
+def _names(draft: _Draft) -> set[str]:
+    return {c.name for c in draft.match.concepts} if draft.match else set()
+
+
+def _ends_side(draft: _Draft) -> bool:
+    """The last line of a side's noncurrent items: its total, or the start of equity."""
+    return bool(_names(draft) & {"Assets", "Liabilities"}) or "equity" in draft.sections
+
+
 @dataclass
 class _Decider:
     table: StatementTable
@@ -137,22 +148,40 @@ class _Decider:
         return True
 
     def _draft_rows(self) -> None:
-        self.drafts = {}
+        """Every value row matched to its rule. A balance sheet is drafted twice when the first
+        draft finds a current assets' (liabilities') total: on its side the lines above it are
+        current and those after it, up to the side's end or equity, noncurrent, with or without
+        headings saying so."""
+        self._draft({})
+        if self.table.kind is not StatementKind.BALANCE_SHEET:
+            return
+        spans: dict[int, tuple[int, int, str, str]] = {}  # side -> (current total, end, sections)
+        for key, draft in self.drafts.items():
+            for name in _names(draft) & _CURRENT_TOTALS.keys():
+                ends = [k for k, d in self.drafts.items() if k > key and d.side == draft.side and _ends_side(d)]
+                spans.setdefault(draft.side, (key, min(ends, default=key), *_CURRENT_TOTALS[name]))
+        if spans:
+            self._draft(spans)
+
+    def _draft(self, spans: dict[int, tuple[int, int, str, str]]) -> None:
+        self.drafts = {}  # filled row by row: a row's concepts must not clash with those above
         side = 0
         closed = False  # past a cash-flow statement's closing cash balance
-        noncurrent: str | None = None  # past the current assets' or liabilities' total: the noncurrent section
         for row in self.table.rows:
             sections = self.rules.section_names(row.sections + ((row.label,) if row.kind is RowKind.HEADING else ()))
+            inner = self.rules.section_names(row.sections[-1:])  # the heading right above the row
             if self.table.kind is StatementKind.BALANCE_SHEET and sections & _LIABILITY_SIDE:
-                if side == 0:
-                    noncurrent = None
                 side = 1
-            if "equity" in sections:
-                noncurrent = None
-            if noncurrent and not sections & _CURRENT:
-                sections = sections | {noncurrent}
+            placed: set[str] = set()  # sections the row sits in by its place, not by a heading
+            if side in spans and not sections & _CURRENT_SECTIONS:
+                total, end, current, noncurrent = spans[side]
+                if row.grid_row < total:
+                    placed.add(current)
+                elif total < row.grid_row < end:
+                    placed.add(noncurrent)
             if closed:  # what follows the reconciliation of cash is disclosed beside it, not part of it
-                sections = sections | {SUPPLEMENTAL}
+                placed.add(SUPPLEMENTAL)
+            sections, inner = sections | placed, inner | placed
             closed = closed or (self.table.kind is StatementKind.CASH_FLOWS and row.balance_at == "end")
             if row.kind is RowKind.HEADING or not row.has_values:
                 continue
@@ -165,15 +194,11 @@ class _Decider:
                 sections,
                 lambda concepts, row=row: self._usable(row, concepts),
                 self.context.printed,
+                inner,
             )
             self.drafts[row.grid_row] = draft
-            names = {c.name for c in draft.match.concepts} if draft.match else set()
-            if "Assets" in names:
-                side, noncurrent = 1, None
-            for total in names & _CURRENT_TOTALS.keys():
-                noncurrent = _CURRENT_TOTALS[total] if self.table.kind is StatementKind.BALANCE_SHEET else None
-            if "Liabilities" in names:
-                noncurrent = None
+            if "Assets" in _names(draft):
+                side = 1
 
     # ------------------------------------------------------------------ signs and calculations
     def _as_shown(self, draft: _Draft) -> bool:

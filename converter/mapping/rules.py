@@ -62,14 +62,25 @@ class LineItemRule:
     where: str  # "line_items[12]" for messages
     if_printed: tuple[re.Pattern, ...] = ()  # the filing prints a line like one of these
     unless_printed: tuple[re.Pattern, ...] = ()  # ...and none like these
+    innermost: bool = False  # `sections` must name the row's innermost section, not any enclosing one
 
-    def matches(self, kind: StatementKind, label: str, sections: frozenset[str], printed: frozenset[str]) -> bool:
+    def matches(
+        self,
+        kind: StatementKind,
+        label: str,
+        sections: frozenset[str],
+        printed: frozenset[str],
+        inner: frozenset[str] | None = None,
+    ) -> bool:
         """`printed`: the normalized labels of every statement line of the filing, for rules whose
         meaning depends on what else it prints ("Net income" beside "... attributable to
-        noncontrolling interests" includes their share)."""
+        noncontrolling interests" includes their share). `inner`: the sections of the row's
+        innermost heading (a bare "Other" under "Accounts receivable:" inside "Current assets:" is
+        another receivable, not another current asset)."""
         if self.statements and kind not in self.statements:
             return False
-        if self.sections and not (self.sections & sections):
+        within = inner if self.innermost and inner is not None else sections
+        if self.sections and not (self.sections & within):
             return False
         if self.not_sections & sections:
             return False
@@ -248,6 +259,7 @@ def _line_item(i: int, entry: Any, section_names: set[str]) -> LineItemRule:
         "label",
         "if_printed",
         "unless_printed",
+        "innermost",
     }
     if unknown:
         raise _fail(where, f"unknown keys {sorted(unknown)}")
@@ -269,6 +281,7 @@ def _line_item(i: int, entry: Any, section_names: set[str]) -> LineItemRule:
         unless_printed=_patterns(entry["unless_printed"], f"{where}.unless_printed")
         if "unless_printed" in entry
         else (),
+        innermost=bool(entry.get("innermost", False)),
     )
 
 
