@@ -107,7 +107,7 @@ def with_continued_scales(statements: list[StatementTable]) -> list[StatementTab
     out: list[StatementTable] = []
     for table in statements:
         before = next((t for t in reversed(out) if t.kind is table.kind), None)
-        if before and not table.scale.phrase and before.scale.phrase and continued_title(table.name):
+        if before and not table.scale.stated and before.scale.stated and continued_title(table.name):
             rescaled = replace(table, scale=before.scale)
             table = replace(rescaled, label_facts=label_facts_of(rescaled))
         out.append(table)

@@ -116,6 +116,14 @@ class Period:
 MAX_SHARE_COUNT = Decimal(30_000_000_000)
 
 
+class ScaleBasis(StrEnum):
+    """What decided a table's scale for money."""
+
+    WORDS = "words"  # its title or headings state it ("(In thousands)")
+    EVIDENCE = "evidence"  # amounts the filing restates elsewhere ("total assets of $1.1 billion")
+    UNSTATED = "unstated"  # nothing: read as actual units until evidence decides
+
+
 @dataclass(frozen=True)
 class Scale:
     """Powers of ten that turn displayed numbers into values, per unit kind."""
@@ -124,7 +132,13 @@ class Scale:
     shares: int = 0
     per_share: int = 0
     phrase: str = ""
-    shares_stated: bool = False  # the phrase speaks of share counts ("shares in thousands", "except shares")
+    shares_stated: bool = False  # share counts' scale is decided ("shares in thousands", "except shares", EPS)
+    basis: ScaleBasis = ScaleBasis.UNSTATED
+
+    @property
+    def stated(self) -> bool:
+        """Do the table's own words state its scale for money?"""
+        return self.basis is ScaleBasis.WORDS
 
     def exponent(self, kind: UnitKind) -> int:
         return {UnitKind.MONETARY: self.monetary, UnitKind.SHARES: self.shares}.get(kind, self.per_share)

@@ -98,6 +98,7 @@ def _statement(table: StatementTable, where: _Where) -> dict:
             "monetary": scale.monetary,
             "shares": scale.shares,
             "per_share": scale.per_share,
+            "basis": str(scale.basis),
         },
         "columns": [{"column": c.grid_col, "header": c.header, "period": _period(c.period)} for c in table.columns],
         "rows": [_row(table, r, where) for r in table.rows],
