@@ -13,6 +13,7 @@ from .label_facts import label_facts_of
 from .layout import document_layout, title_lines
 from .model import CoverName, Extraction, StatementTable
 from .scale import find_scale
+from .statement_money import decide_money
 from .statements import continued_title, header_text, interpret, is_statement_title
 
 __all__ = ["extract"]
@@ -73,6 +74,8 @@ def extract(submission: Submission) -> Extraction:
     second = primary_statements(_statements_of(submission, layouts, calendar))
     statements = primary_statements(_with_missing_statements(first, second))
     statements, left_out = set_periods(tuple(with_continued_scales(statements)), calendar, cover)
+    statements, undecided = decide_money(statements, submission.documents, layouts)
+    left_out += undecided
     if cover.standalone_exhibit and cover.value(CoverName.PERIOD_END_DATE) is None:
         dated = dated_by_statements(submission.documents[0], statements)
         cover = replace(cover, fields=cover.fields + ((dated,) if dated else ()))

@@ -272,6 +272,7 @@ class StatementTable:
     label_facts: tuple[LabelFact, ...] = ()
     title_lines: tuple[int, ...] = ()  # document lines holding the title, scale and notes
     name: str = ""  # the title line that names the statement, e.g. "CONSOLIDATED BALANCE SHEETS"
+    currency: str = "USD"  # ISO 4217 code of its amounts of money
 
     def exponent_of(self, row: StatementRow) -> int:
         """Power of ten that turns the row's printed numbers into values.

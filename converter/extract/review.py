@@ -100,6 +100,7 @@ def _statement(table: StatementTable, where: _Where) -> dict:
             "per_share": scale.per_share,
             "basis": str(scale.basis),
         },
+        "currency": table.currency,
         "columns": [{"column": c.grid_col, "header": c.header, "period": _period(c.period)} for c in table.columns],
         "rows": [_row(table, r, where) for r in table.rows],
         "label_facts": [_label_fact(f, where) for f in table.label_facts],

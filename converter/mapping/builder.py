@@ -12,11 +12,7 @@ from ..extract.model import Period, Span, UnitKind
 from .model import STANDARD_LABEL, Arc, ConceptInfo, Context, Display, Fact, FactModel, Role, Unit
 from .names import camel_name, label_from_name, unique_name
 
-_UNITS = {
-    UnitKind.MONETARY: Unit("USD", "iso4217:USD"),
-    UnitKind.SHARES: Unit("shares", "xbrli:shares"),
-    UnitKind.PER_SHARE: Unit("USDPerShare", "iso4217:USD", "xbrli:shares"),
-}
+SHARES_UNIT = Unit("shares", "xbrli:shares")
 EXTENSION_TYPES = {
     UnitKind.MONETARY: "xbrli:monetaryItemType",
     UnitKind.SHARES: "xbrli:sharesItemType",
@@ -55,8 +51,15 @@ class FactModelBuilder:
             self.contexts[key] = Context(context_id(period, dimensions), period, self.cik, dimensions)
         return self.contexts[key]
 
-    def unit(self, kind: UnitKind) -> Unit:
-        unit = _UNITS[kind]
+    def unit(self, kind: UnitKind, currency: str = "USD") -> Unit:
+        """The unit of a fact of `kind`; money and money per share in `currency` (an ISO 4217 code,
+        which needs no schema: iso4217:EUR is as valid as iso4217:USD)."""
+        if kind is UnitKind.SHARES:
+            unit = SHARES_UNIT
+        elif kind is UnitKind.PER_SHARE:
+            unit = Unit(f"{currency}PerShare", f"iso4217:{currency}", "xbrli:shares")
+        else:
+            unit = Unit(currency, f"iso4217:{currency}")
         self.units.setdefault(unit.id, unit)
         return unit
 
@@ -192,12 +195,13 @@ class FactModelBuilder:
         span: Span | None,
         note: str = "",
         dimensions: tuple[tuple[str, str], ...] = (),
+        currency: str = "USD",
     ) -> Fact:
         fact = Fact(
             id=f"f{len(self.facts) + 1}",
             concept=concept,
             context=self.context(period, dimensions),
-            unit=self.unit(unit_kind) if unit_kind else None,
+            unit=self.unit(unit_kind, currency) if unit_kind else None,
             value=value,
             decimals=decimals,
             display=display,

@@ -182,6 +182,7 @@ class StatementMapper:
                         display,
                         amount.span,
                         note,
+                        currency=self.table.currency,
                     )
                     continue
                 value = (amount.signed * flip).scaleb(exponent)
@@ -195,6 +196,7 @@ class StatementMapper:
                     display,
                     amount.span,
                     note,
+                    currency=self.table.currency,
                 )
 
     def _add_label_facts(self) -> list[ConceptInfo]:
@@ -219,6 +221,7 @@ class StatementMapper:
                     Display(fact.span, fmt, exponent),
                     fact.span,
                     f"table {self.table.id}, in the label '{fact.text}'",
+                    currency=self.table.currency,
                 )
             if concept not in concepts:
                 concepts.append(concept)
