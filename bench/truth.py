@@ -6,7 +6,14 @@ Sources (each optional, so the same code runs on corpora with more or fewer of t
   CF, CI, EQ statements only);
 - truth/derived/ex27_financial_data_schedules.tsv: EX-27 financial data schedules (1997-2000);
 - truth/cover_pages/<filing>.cover.json: hand-checked cover fields;
+- truth/manual/<filing>.json: hand-checked statement facts (each with the concepts it accepts) and
+  cover fields (a list: the spellings it accepts);
 - the filing itself when it is inline XBRL: its own facts (non-dimensional numbers, dei cover fields).
+
+Periods are exact where the source states them (companyfacts, inline XBRL, manual truth, EX-27 dates,
+month-end FSDS dates). Two sources know less, and say so (Precision): FSDS rounds every date of a
+52/53-week filer to the nearest month end, and an EX-27 schedule without PERIOD-START gives only
+the number of months before a PERIOD-END that is not a month end.
 """
 
 import calendar
@@ -17,6 +24,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
+from enum import Enum
 from pathlib import Path
 
 from lxml import etree
@@ -28,14 +36,24 @@ IX = "{http://www.xbrl.org/2013/inlineXBRL}"
 XBRLI = "{http://www.xbrl.org/2003/instance}"
 
 
+class Precision(Enum):
+    """How exactly a truth source knows a fact's period."""
+
+    EXACT = "exact"
+    MONTHS = "months"  # end rounded to the nearest month end, length in whole months (FSDS, 52/53 weeks)
+    START_MONTHS = "start_months"  # exact end, length known in whole months only (EX-27)
+
+
 @dataclass(frozen=True)
 class TruthFact:
     source: str
-    concept: str  # local name (us-gaap) or an EX-27 tag prefixed "ex27:"
+    concept: str  # local name (us-gaap) or an EX-27 tag prefixed "ex27:"; manual truth: its first name
     start: date | None
     end: date
     value: Decimal
     on_statement_page: bool | None = None  # known for inline XBRL facts: tagged on a statement's page
+    accepted: tuple[str, ...] = ()  # manual truth: every concept it accepts (else bench/equivalents.py says)
+    precision: Precision = Precision.EXACT
 
 
 STATEMENT_TITLE = re.compile(
@@ -52,7 +70,7 @@ _PAGE_BREAK_STYLE = re.compile(r"page-break-(?:before|after)\s*:\s*always|break-
 class TruthCover:
     source: str
     concept: str  # dei local name
-    value: str
+    values: tuple[str, ...]  # normalized; any one is right
 
 
 def _decimal(text: str) -> Decimal | None:
@@ -69,10 +87,17 @@ def _iso(text: str) -> date | None:
         return None
 
 
+def is_month_end(day: date) -> bool:
+    return (day + timedelta(days=1)).day == 1
+
+
 def months_before(end: date, months: int) -> date:
-    """First day of the `months`-long period ending on `end` (calendar arithmetic)."""
+    """First day of the `months`-long period ending on `end` (calendar arithmetic): a period ending
+    on a month end starts on the first of a month (the year to February 28, 2009 starts March 1, 2008)."""
     index = end.year * 12 + end.month - 1 - months
     year, month = divmod(index, 12)
+    if is_month_end(end):
+        return date(year, month + 1, calendar.monthrange(year, month + 1)[1]) + timedelta(days=1)
     day = min(end.day, calendar.monthrange(year, month + 1)[1])
     return date(year, month + 1, day) + timedelta(days=1)
 
@@ -92,15 +117,19 @@ def companyfacts(corpus: Path, filing: str) -> Iterator[TruthFact]:
 
 
 def fsds(corpus: Path, filing: str) -> Iterator[TruthFact]:
+    """FSDS values; their dates are exact only for a filer whose periods end on month ends (FSDS
+    rounds ddate to the nearest month end and qtrs to whole quarters)."""
     for row in _tsv(corpus / "truth/derived/fsds_facts_matching_corpus_periods.tsv"):
         if row["local"] != filing or row["stmt"] not in ("BS", "IS", "CF", "CI", "EQ"):
             continue
         value = _decimal(row["value"])
         end = date(int(row["ddate"][:4]), int(row["ddate"][4:6]), int(row["ddate"][6:8]))
         quarters = int(float(row["qtrs"] or 0))
+        corpus_period = _iso(row["corpus_period"])
+        precision = Precision.EXACT if corpus_period and is_month_end(corpus_period) else Precision.MONTHS
         if value is not None:
             start = months_before(end, 3 * quarters) if quarters else None
-            yield TruthFact("fsds", row["tag"], start, end, value)
+            yield TruthFact("fsds", row["tag"], start, end, value, precision=precision)
 
 
 _EX27_INSTANTS = {
@@ -146,8 +175,11 @@ def ex27(corpus: Path, filing: str) -> Iterator[TruthFact]:
             value *= _decimal(row["multiplier"]) or 1
         if tag in _EX27_INSTANTS:
             yield TruthFact("ex27", f"ex27:{tag}", None, end, value)
-        elif months or start:
-            yield TruthFact("ex27", f"ex27:{tag}", start or months_before(end, months), end, value)
+        elif start:
+            yield TruthFact("ex27", f"ex27:{tag}", start, end, value)
+        elif months:
+            precision = Precision.EXACT if is_month_end(end) else Precision.START_MONTHS
+            yield TruthFact("ex27", f"ex27:{tag}", months_before(end, months), end, value, precision=precision)
 
 
 _COVER_JSON = {
@@ -173,7 +205,31 @@ def cover_json(corpus: Path, filing: str) -> Iterator[TruthCover]:
         return
     for key, value in json.loads(path.read_text(encoding="utf-8")).items():
         if key in _COVER_JSON and value:
-            yield TruthCover("cover_json", _COVER_JSON[key], normalize_cover(_COVER_JSON[key], str(value)))
+            yield TruthCover("cover_json", _COVER_JSON[key], (normalize_cover(_COVER_JSON[key], str(value)),))
+
+
+def manual(corpus: Path, filing: str) -> tuple[list[TruthFact], list[TruthCover]]:
+    """Hand-checked truth (truth/manual/<filing>.json): statement facts with the concepts each
+    accepts, best first, and cover fields whose value may list several accepted spellings."""
+    path = corpus / "truth" / "manual" / f"{filing}.json"
+    if not path.is_file():
+        return [], []
+    data = json.loads(path.read_text(encoding="utf-8"))
+    facts = []
+    for fact in data.get("facts", []):
+        end, value, concepts = _iso(fact["end"]), _decimal(str(fact["value"])), tuple(fact["concepts"])
+        if end and value is not None and concepts:
+            start = _iso(fact["start"]) if fact.get("start") else None
+            facts.append(TruthFact("manual", concepts[0], start, end, value, True, accepted=concepts))
+    covers = [
+        TruthCover(
+            "manual",
+            name,
+            tuple(normalize_cover(name, str(v)) for v in (value if isinstance(value, list) else [value])),
+        )
+        for name, value in data.get("cover", {}).items()
+    ]
+    return facts, covers
 
 
 # ---------------------------------------------------------------------------------------- inline XBRL
@@ -238,7 +294,8 @@ def _ix_value(element) -> Decimal | None:
     return -number if element.get("sign") == "-" else number
 
 
-def _cover_text(element) -> str:
+def cover_text(element) -> str:
+    """What an inline cover fact says, through its format where the displayed text is not the value."""
     if element.tag == f"{IX}nonFraction":
         value = _ix_value(element)
         return str(value) if value is not None else ""
@@ -248,6 +305,10 @@ def _cover_text(element) -> str:
         return fmt.split("-")[1]
     if fmt == "boolballotbox":
         return "true" if re.search("[\u2612\u2611xX]", text) else "false"
+    numbers = re.findall(r"\d+", text)
+    if fmt.replace("-", "") in ("datemonthday", "datedaymonth") and len(numbers) == 2:  # "1/31", "31.1"
+        month, day = numbers if fmt.replace("-", "") == "datemonthday" else numbers[::-1]
+        return f"--{int(month):02d}-{int(day):02d}"
     return text
 
 
@@ -280,6 +341,17 @@ def _contexts(root) -> dict[str, tuple[date | None, date]]:
     return contexts
 
 
+_TITLE_BLOCKS = {"p", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6"}
+
+
+def _is_statement_title(element) -> bool:
+    """A short text naming a primary statement; a paragraph or cell is read whole, as titles are
+    often split across spans ('CONDENSED CONSOLIDA' + 'TED BALANCE SHEETS')."""
+    whole = element.tag.rsplit("}", 1)[-1] in _TITLE_BLOCKS
+    text = " ".join(("".join(element.itertext()) if whole else element.text or "").split())
+    return bool(text) and len(text) <= 150 and bool(STATEMENT_TITLE.search(text))
+
+
 def inline_facts(path: Path) -> tuple[list[TruthFact], list[TruthCover]]:
     """The filer's own facts: numbers in non-dimensional contexts, and the first value of each dei
     cover field (dimensional contexts allowed: securities are listed per class)."""
@@ -295,8 +367,7 @@ def inline_facts(path: Path) -> tuple[list[TruthFact], list[TruthCover]]:
             continue
         if _PAGE_BREAK_STYLE.search(element.get("style", "")):
             on_statement = False
-        text = (element.text or "").strip()
-        if text and len(text) <= 150 and STATEMENT_TITLE.search(text):
+        if _is_statement_title(element):
             on_statement = True
         if element.tag not in (f"{IX}nonFraction", f"{IX}nonNumeric"):
             continue
@@ -309,7 +380,7 @@ def inline_facts(path: Path) -> tuple[list[TruthFact], list[TruthCover]]:
                 facts.append(TruthFact("inline", local, start, end, value, on_statement))
         elif prefix == "dei" and local not in seen:
             seen.add(local)
-            covers.append(TruthCover("inline", local, normalize_cover(local, _cover_text(element))))
+            covers.append(TruthCover("inline", local, (normalize_cover(local, cover_text(element)),)))
     return facts, covers
 
 

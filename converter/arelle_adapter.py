@@ -44,6 +44,7 @@ class Finding:
     code: str
     message: str
     location: str = ""
+    objects: tuple[str, ...] = ()  # ids of what it is about in our outputs (facts, concepts...), role URIs
 
 
 @dataclass(frozen=True, order=True)
@@ -75,13 +76,25 @@ class _Collector(logging.Handler):
             self.load_problems.append(message)
         if level is None or code in _IGNORED_CODES:
             return
-        refs = getattr(record, "refs", None) or []
+        refs = [ref for ref in getattr(record, "refs", None) or [] if isinstance(ref, dict)]
         location = ""
-        if refs and isinstance(refs[0], dict):
+        if refs:
             href = str(refs[0].get("href", "")).split("#")[0]
             line = refs[0].get("sourceLine")
             location = f"{Path(href).name}:{line}" if line else Path(href).name
-        self.findings.append(Finding(level, code, message, location))
+        self.findings.append(Finding(level, code, message, location, _objects(refs, record.args)))
+
+
+def _objects(refs: list[dict], args) -> tuple[str, ...]:
+    """What a message is about, as our outputs name it: the ids of the elements Arelle points at
+    (a fact, a context, a concept's declaration; not positional 'element(/1/2)' pointers) and the
+    extended link role it names, in Arelle's order (a calculation's total comes first)."""
+    ids = [str(ref.get("href", "")).partition("#")[2] for ref in refs]
+    found = [i for i in ids if i and not i.startswith("element(")]
+    role = args.get("linkrole") if isinstance(args, dict) else None
+    if isinstance(role, str) and role:
+        found.append(role)
+    return tuple(dict.fromkeys(found))
 
 
 def _options(settings: ArelleSettings, entrypoint: str, **extra) -> RuntimeOptions:

@@ -8,12 +8,15 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .errors import ValidationFailed, XbrlconvError
+from .conversion_report import ConversionReport
+from .conversion_report import as_json as report_json
+from .errors import PartsLeftOut, ValidationFailed, XbrlconvError
+from .extract.model import LOW_CONFIDENCE
 from .extract.review import review_lines
 from .ingest import DEFAULT_MAX_BYTES
 from .packages import ENV_PACKAGES, taxonomy_settings
 from .pipeline import FORMATS, ConvertOptions, convert, extract_review
-from .validate import ValidationReport, validate_outputs
+from .validate import validate_outputs
 from .validate.report import as_json, as_junit, as_text
 
 INTERNAL_ERROR = 70
@@ -42,13 +45,24 @@ def _run(action, debug: bool):
         sys.exit(INTERNAL_ERROR)
 
 
-def _write_reports(report, json_path: Path | None, junit_path: Path | None) -> None:
-    if report is None:
-        return
+def _write_reports(report: ConversionReport, json_path: Path | None, junit_path: Path | None) -> None:
     if json_path:
-        json_path.write_text(as_json(report), encoding="utf-8")
-    if junit_path:
-        junit_path.write_text(as_junit(report), encoding="utf-8")
+        json_path.write_text(report_json(report), encoding="utf-8")
+    if junit_path and report.validation is not None:
+        junit_path.write_text(as_junit(report.validation), encoding="utf-8")
+
+
+def _echo_left_out(report: ConversionReport) -> None:
+    """One line on stderr per part left out, so that nothing is lost without a word, and how many
+    facts or columns were decided with low confidence (each listed in --report)."""
+    for part in report.left_out:
+        click.echo(f"xbrlconv: {_one_line(part.line())}", err=True)
+    if report.doubts:
+        click.echo(
+            f"xbrlconv: {len(report.doubts)} facts or columns decided with low confidence "
+            f"(below {LOW_CONFIDENCE}); --report lists them with their reasons",
+            err=True,
+        )
 
 
 _package_option = click.option(
@@ -108,10 +122,15 @@ def main() -> None:
 @click.option("--force", is_flag=True, help="Replace existing output files.")
 @click.option("--no-validate", is_flag=True, help="Skip Arelle validation (not recommended).")
 @click.option(
+    "--strict",
+    is_flag=True,
+    help="Fail (exit 8, nothing written) when any part of the filing would be left out.",
+)
+@click.option(
     "--report",
     "json_report",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Write validation findings as JSON.",
+    help="Write the conversion report as JSON: validation findings, files written, parts left out.",
 )
 @click.option(
     "--junit",
@@ -135,12 +154,24 @@ def convert_command(
     registrant_name,
     force,
     no_validate,
+    strict,
     json_report,
     junit_report,
     max_input_mb,
     debug,
 ) -> None:
-    """Convert INPUT_FILE (text, SGML submission or HTML filing) into OUTDIR."""
+    """Convert INPUT_FILE (text, SGML submission or HTML filing) into OUTDIR.
+
+    A part of the filing that would make the outputs invalid (a fact, a concept's facts, a
+    calculation, a statement) is left out and the rest is written; each part left out is listed
+    on stderr ("xbrlconv: left out ...") and in --report.
+
+    \b
+    Exit codes: 0 converted (parts may have been left out; see stderr),
+    2 bad input or options, 3 unsupported filing, 4 taxonomy missing,
+    5 broken mapping rules, 6 validation errors remain, 7 output problem,
+    8 parts left out with --strict (nothing written), 70 internal error.
+    """
 
     def action():
         options = ConvertOptions(
@@ -155,24 +186,32 @@ def convert_command(
             validate=not no_validate,
             force=force,
             max_input_bytes=max_input_mb * 1024 * 1024,
+            strict=strict,
         )
         try:
             result = convert(input_file, outdir, options)
-        except ValidationFailed as exc:
-            _write_reports(ValidationReport((), exc.findings, 0), json_report, junit_report)
+        except (ValidationFailed, PartsLeftOut) as exc:
+            if exc.report is not None:
+                _write_reports(exc.report, json_report, junit_report)
+                _echo_left_out(exc.report)
             raise
-        _write_reports(result.report, json_report, junit_report)
+        _write_reports(result.conversion, json_report, junit_report)
         return result
 
     result = _run(action, debug)
-    names = ", ".join(p.name for p in result.files)
-    click.echo(f"wrote {len(result.files)} files to {outdir}: {names}")
-    summary = f"{len(result.model.facts)} facts"
-    if result.report is not None:
-        summary += f"; Arelle validation: {len(result.report.errors)} errors, {len(result.report.warnings)} warnings"
-        for line in as_text(result.report):
+    report = result.conversion
+    names = ", ".join(p.name for p in report.written)
+    click.echo(f"wrote {len(report.written)} files to {outdir}: {names}")
+    summary = f"{report.facts} facts"
+    if report.validation is not None:
+        validation = report.validation
+        summary += f"; Arelle validation: {len(validation.errors)} errors, {len(validation.warnings)} warnings"
+        for line in as_text(validation):
             click.echo(f"  {line}")
+    if report.left_out:
+        summary += f"; {len(report.left_out)} parts left out (listed on stderr)"
     click.echo(summary)
+    _echo_left_out(report)
 
 
 @main.command("extract")

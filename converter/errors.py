@@ -1,5 +1,10 @@
 """The library's exception family: the CLI turns each into a one-line message and an exit code."""
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .conversion_report import ConversionReport
+
 
 class XbrlconvError(Exception):
     """Base of every error the converter reports to its user (never a traceback)."""
@@ -38,13 +43,25 @@ class MappingRulesError(XbrlconvError):
 
 
 class ValidationFailed(XbrlconvError):
-    """Arelle or our own consistency rules found errors in the generated XBRL."""
+    """Arelle or our own consistency rules found errors in the generated XBRL, even with the parts
+    they named left out."""
 
     exit_code = 6
 
-    def __init__(self, message: str, findings: tuple = ()) -> None:
+    def __init__(self, message: str, findings: tuple = (), report: "ConversionReport | None" = None) -> None:
         super().__init__(message)
         self.findings = findings
+        self.report = report  # what the conversion would have written, for --report
+
+
+class PartsLeftOut(XbrlconvError):
+    """--strict: the outputs would be valid, but only with parts of the filing left out."""
+
+    exit_code = 8
+
+    def __init__(self, message: str, report: "ConversionReport") -> None:
+        super().__init__(message)
+        self.report = report
 
 
 class OutputError(XbrlconvError):

@@ -30,11 +30,11 @@ def write_outputs(files: dict[str, bytes], outdir: Path, force: bool = False) ->
     try:
         for target in targets:
             fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=outdir)
+            temps.append((Path(tmp), target))  # before writing: a failed write removes its file too
             with os.fdopen(fd, "wb") as handle:
                 handle.write(files[target.name])
                 handle.flush()
                 os.fsync(handle.fileno())
-            temps.append((Path(tmp), target))
         for tmp, target in temps:
             os.replace(tmp, target)
     except OSError as exc:

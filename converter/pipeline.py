@@ -6,23 +6,28 @@ from datetime import date
 from pathlib import Path
 
 from .arelle_adapter import ArelleSettings, load_concepts
-from .errors import ValidationFailed
+from .conversion_report import ConversionReport, Doubt
+from .errors import PartsLeftOut, ValidationFailed
 from .extract import extract
-from .extract.model import CoverField, CoverName, Extraction, Span
+from .extract.model import LOW_CONFIDENCE, CoverField, CoverName, Extraction, Span
 from .extract.review import review
 from .identity import decide_cik, decide_prefix, require_cover, speaking_filer, with_cover_options
 from .ingest import DEFAULT_MAX_BYTES, read_submission
 from .ingest.model import Submission
 from .mapping import MapOptions, map_filing
 from .mapping.checks import check_rules
+from .mapping.fact_guard import describe_period, describe_value
 from .mapping.model import FactModel
 from .mapping.rules import MappingRules, load_rules
+from .omissions import LeftOut
 from .outputs import refuse_overwrite, write_outputs
 from .render import RenderedFiles, render_files
 from .validate import ValidationReport, validate_outputs
 from .validate.filing_rules import check_filing
+from .validate.recovery import leave_out_named
 
 FORMATS = {"ixbrl": frozenset({"ixbrl"}), "xbrl": frozenset({"xbrl"}), "both": frozenset({"ixbrl", "xbrl"})}
+RECOVERY_ROUNDS = 3  # validations after the first, each with the parts the last one named left out
 
 
 @dataclass(frozen=True)
@@ -38,13 +43,21 @@ class ConvertOptions:
     max_input_bytes: int = DEFAULT_MAX_BYTES
     date_of_report: date | None = None
     registrant_name: str | None = None
+    strict: bool = False  # a part left out fails the conversion (PartsLeftOut) instead of being reported
 
 
 @dataclass(frozen=True)
 class ConversionResult:
-    files: tuple[Path, ...]
     model: FactModel
-    report: ValidationReport | None
+    conversion: ConversionReport
+
+    @property
+    def files(self) -> tuple[Path, ...]:
+        return self.conversion.written
+
+    @property
+    def report(self) -> ValidationReport | None:
+        return self.conversion.validation
 
 
 def _provenance(submission: Submission):
@@ -101,11 +114,12 @@ class Prepared:
     rendered: RenderedFiles
 
 
-def prepare(input_path: Path, options: ConvertOptions) -> Prepared:
-    """Ingest, extract, map and render one filing (nothing is written)."""
+def prepare(input_path: Path, options: ConvertOptions, rules: MappingRules | None = None) -> Prepared:
+    """Ingest, extract, map and render one filing (nothing is written), with the shipped mapping
+    rules unless `rules` is given (the fidelity bench passes re-learned labels)."""
     submission = speaking_filer(read_submission(input_path, options.max_input_bytes), options.cik)
     extraction = _with_options(extract(submission), options)
-    model = build_model(submission, extraction, options, load_rules())
+    model = build_model(submission, extraction, options, rules or load_rules())
     return Prepared(submission, extraction, model, render_files(model, submission, extraction, options.formats))
 
 
@@ -124,18 +138,71 @@ def validate_rendered(prepared: Prepared, settings: ArelleSettings) -> Validatio
     return report.adding(check_filing(prepared.model, rendered.files))
 
 
+def validate_recovering(prepared: Prepared, options: ConvertOptions) -> tuple[Prepared, ValidationReport]:
+    """Validate; while the findings name parts of the filing (a fact, a concept, a calculation, a
+    statement), leave those out, render again and validate again, at most RECOVERY_ROUNDS times.
+    What was left out is in the returned model's left_out, with the findings as the reasons."""
+    report = validate_rendered(prepared, options.settings)
+    for _ in range(RECOVERY_ROUNDS):
+        if not report.findings:
+            break
+        model, records = leave_out_named(prepared.model, report.findings)
+        if not records:
+            break
+        rendered = render_files(model, prepared.submission, prepared.extraction, options.formats)
+        prepared = replace(prepared, model=model, rendered=rendered)
+        report = validate_rendered(prepared, options.settings)
+    return prepared, report
+
+
+def doubts(prepared: Prepared) -> tuple[Doubt, ...]:
+    """Columns and facts decided with less confidence than LOW_CONFIDENCE, columns first."""
+    columns = [
+        Doubt(f"column '{' '.join(c.header.split())[:80]}' of {t.id}", c.basis.confidence, c.basis.text)
+        for t in prepared.extraction.statements
+        for c in t.columns
+        if c.basis.confidence < LOW_CONFIDENCE
+    ]
+    facts = [
+        Doubt(
+            f"{f.concept.qname} = {describe_value(f.value)} for {describe_period(f.context.period)}",
+            f.decision.confidence,
+            f.decision.reasons(),
+            f.provenance,
+        )
+        for f in prepared.model.facts
+        if f.decision is not None and f.decision.confidence < LOW_CONFIDENCE
+    ]
+    return tuple(columns + facts)
+
+
+def parts_left_out(prepared: Prepared) -> tuple[LeftOut, ...]:
+    """Every part the stages left out, each once, in stage order."""
+    return tuple(dict.fromkeys(prepared.extraction.left_out + prepared.model.left_out))
+
+
 def convert(input_path: Path, outdir: Path, options: ConvertOptions) -> ConversionResult:
-    """Convert one filing; outputs are written only when they pass validation (or it is skipped)."""
+    """Convert one filing. Outputs are written only when they pass validation (or it is skipped);
+    parts that would make them invalid are left out and listed in the result's report, or, with
+    `strict`, fail the conversion."""
     prepared = prepare(input_path, options)
     refuse_overwrite(list(prepared.rendered.files), outdir, options.force)
     report = None
     if options.validate:
-        report = validate_rendered(prepared, options.settings)
-        if not report.ok:
-            first = report.errors[0]
-            raise ValidationFailed(
-                f"generated XBRL has {len(report.errors)} validation error(s); first: [{first.code}] {first.message}",
-                report.findings,
-            )
+        prepared, report = validate_recovering(prepared, options)
+    summary = ConversionReport((), len(prepared.model.facts), report, parts_left_out(prepared), doubts(prepared))
+    if report is not None and not report.ok:
+        first = report.errors[0]
+        raise ValidationFailed(
+            f"generated XBRL has {len(report.errors)} validation error(s); first: [{first.code}] {first.message}",
+            report.findings,
+            summary,
+        )
+    if options.strict and summary.left_out:
+        raise PartsLeftOut(
+            f"{len(summary.left_out)} part(s) of the filing would be left out (--strict); "
+            f"first: {summary.left_out[0].line()}",
+            summary,
+        )
     written = write_outputs(prepared.rendered.files, outdir, options.force)
-    return ConversionResult(tuple(written), prepared.model, report)
+    return ConversionResult(prepared.model, replace(summary, written=tuple(written)))

@@ -59,8 +59,9 @@ def test_typed_text_in_an_html_wrapper_reads_as_text_with_its_cover():
 
 def test_statements_amounts_in_million_eur():
     extraction = extract(read_submission(AEGON))
-    (balance,) = [t for t in extraction.statements if t.kind is StatementKind.BALANCE_SHEET]
+    balance, liabilities = [t for t in extraction.statements if t.kind is StatementKind.BALANCE_SHEET]  # continued
     assert (balance.currency, balance.scale.monetary, balance.scale.phrase) == ("EUR", 6, "Amounts in million EUR")
+    assert (liabilities.currency, liabilities.scale.monetary) == ("EUR", 6)
     total = next(r for r in balance.rows if r.label == "Total assets")
     assert total.values[0].magnitude.scaleb(balance.exponent_of(total)) == Decimal(244_216_000_000)
 

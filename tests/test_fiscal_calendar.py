@@ -107,8 +107,8 @@ def test_weekly_quarters_of_a_calendar_year():
         year_to_date={(d("2023-07-02"), 6), (d("2022-07-03"), 6)},
     )
     assert calendar.rules == (YearEndRule(YearEndKind.MONTH_END, 12),)
-    assert calendar.start_of(d("2022-07-03"), PeriodLength(6)) == (d("2022-01-01"), "")
-    assert calendar.start_of(d("2022-07-03"), PeriodLength(3)) == (d("2022-04-04"), "")
+    assert calendar.start_of(d("2022-07-03"), PeriodLength(6))[0] == d("2022-01-01")
+    assert calendar.start_of(d("2022-07-03"), PeriodLength(3))[0] == d("2022-04-04")
 
 
 PERICOM_2007 = "pericom-semiconductor_8-K_2007-04-26.txt"

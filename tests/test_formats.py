@@ -210,7 +210,8 @@ def test_bare_fiscal_years_take_the_dates_the_filing_prints():
     # The earnings and cash-flow statements are headed "2016 2015 2014" and nothing else; the cover
     # (fiscal year ended January 1, 2017), the balance sheet and the equity balances date them.
     kinds = [s["kind"] for s in review(JNJ)["statements"]]  # MD&A and note tables headed by years stay out
-    assert kinds == ["balance_sheet", "income_statement", "comprehensive_income", "equity", "cash_flows"]
+    # the cash flows' supplemental schedules carry on, headless, on the next page
+    assert kinds == ["balance_sheet", "income_statement", "comprehensive_income", "equity", "cash_flows", "cash_flows"]
     income = statement(JNJ, "income_statement")
     assert periods(income) == ["2016-01-04..2017-01-01", "2014-12-29..2016-01-03", "2013-12-30..2014-12-28"]
     assert values(row(income, "Sales to customers")) == ["71890000000", "70074000000", "74331000000"]

@@ -141,3 +141,19 @@ def test_a_heading_cell_spanning_two_rows_pushes_the_years_under_their_columns()
         (date(2024, 1, 1), date(2024, 6, 30)),
     ]
     assert ("Sales and other operating revenue", [79477, 89986, 160535, 170397]) in rows
+
+
+def test_amounts_typed_in_cells_of_different_spans_stay_in_one_column():
+    # J&J's quarter: "$23,743" in a cell three columns wide, "7,628" below it in two plus an empty
+    # one. Right-aligned, they landed in neighbouring columns under one date: a period repeated, so
+    # the whole statement was refused.
+    from converter.extract.layout import document_layout
+
+    data = (FIXTURES / "excerpts" / "johnson-and-johnson_10-Q_2025-06-29_quarter-earnings-head.htm").read_bytes()
+    (grid,) = document_layout(parse_submission(data).documents[0], 1).grids
+    columns = {
+        row.cells[0].text: [i for i, c in enumerate(row.cells) if c.text.strip("$").replace(",", "").isdigit()]
+        for row in grid.rows
+    }
+    assert columns["Sales to customers (Note 9)"] == columns["Cost of products sold"] == columns["Gross profit"]
+    assert len(columns["Cost of products sold"]) == 2  # this year's and last year's, percentages apart

@@ -264,3 +264,15 @@ def test_the_equity_total_is_the_column_its_components_add_up_to():
     headings = [(1, "Common Stock Number of Shares"), (2, "Amount"), (3, "Total"), (4, "Other Income"), (5, "")]
     assert total_column(grid, headings, [0, 2]) == (5, "")
     assert total_column(grid, headings, []) == (3, "Total")  # nothing to add up: the heading speaks
+
+
+def test_an_amount_after_its_year_in_parentheses_is_that_years():
+    # J&J: "Accounts receivable, trade, less allowances $185 (2024, $167)" under June 29, 2025 and
+    # December 29, 2024: $167 is 2024's, $185 the other date's, not both amounts at both dates.
+    instants = (Period(end=date(2025, 6, 29)), Period(end=date(2024, 12, 29)))
+    label = "Accounts receivable, trade, less allowances $185 (2024, $167)"
+    found = facts_in_label(1, cell(label), instants, find_scale("(Dollars in Millions)"))
+    assert sorted((f.text, f.periods) for f in found if f.kind == "allowance") == [
+        ("167", (instants[1],)),
+        ("185", (instants[0],)),
+    ]

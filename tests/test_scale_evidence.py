@@ -4,7 +4,7 @@ against net income = earnings per share x shares, on real filings."""
 from decimal import Decimal
 
 from converter.extract import extract
-from converter.extract.model import ScaleBasis, StatementKind, UnitKind
+from converter.extract.model import ScaleSource, StatementKind, UnitKind
 from converter.extract.prose_figures import figures_in, prose_figures
 from converter.extract.scale_evidence import PrintedAmount, income_minus_shares_exponent, weigh_scale
 from converter.ingest import parse_submission, read_submission
@@ -68,7 +68,7 @@ def test_the_release_restates_its_statement_of_operations_in_thousands():
 def test_without_its_scale_lines_the_release_is_read_in_thousands_from_its_prose():
     extraction = _release({line: b" " * len(line) for line in SCALE_LINES})
     operations = _gaap_operations(extraction)
-    assert (operations.scale.monetary, operations.scale.basis) == (3, ScaleBasis.EVIDENCE)
+    assert (operations.scale.monetary, operations.scale.source) == (3, ScaleSource.EVIDENCE)
     revenue = next(r for r in operations.rows if r.label.startswith("Net revenues"))
     assert revenue.values[0].magnitude.scaleb(operations.exponent_of(revenue)) == Decimal(19433000)
     # no figure restates the balance sheet, and its document's statements are in thousands: open
@@ -80,8 +80,9 @@ def test_without_its_scale_lines_the_release_is_read_in_thousands_from_its_prose
 def test_scale_words_the_filings_figures_contradict_are_left_out():
     extraction = _release({SCALE_LINES[0]: b"(In millions, except per share data) "})
     assert all(t.kind is StatementKind.BALANCE_SHEET for t in extraction.statements)
-    reasons = [o.reason for o in extraction.left_out if "Operations" in o.what]
-    assert reasons and all("restates say x10^3" in r for r in reasons)
+    (reason,) = [o.reason for o in extraction.left_out if "Operations - GAAP" in o.what]
+    assert reason.startswith("its scale is open: its headings say 'In millions, except per share data' (x10^6)")
+    assert "restates say x10^3" in reason
 
 
 def test_earnings_per_share_tell_that_share_counts_are_actual_under_dollars_in_thousands():

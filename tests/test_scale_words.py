@@ -2,7 +2,7 @@
 
 import pytest
 
-from converter.extract.model import ScaleBasis, UnitKind
+from converter.extract.model import ScaleSource, UnitKind
 from converter.extract.scale import find_scale, row_exponent, states_scale
 
 
@@ -48,7 +48,7 @@ def test_scale_spellings(text, monetary, shares, shares_stated):
     scale = find_scale(text)
     assert (scale.monetary, scale.shares, scale.per_share) == (monetary, shares, 0)
     assert scale.shares_stated is shares_stated
-    assert scale.basis is ScaleBasis.WORDS
+    assert scale.source is ScaleSource.WORDS
 
 
 @pytest.mark.parametrize(
@@ -65,17 +65,17 @@ def test_scale_spellings(text, monetary, shares, shares_stated):
 )
 def test_prose_figures_and_other_quantities_state_no_scale_of_money(text):
     scale = find_scale(text)
-    assert (scale.monetary, scale.basis) == (0, ScaleBasis.UNSTATED)
+    assert (scale.monetary, scale.source) == (0, ScaleSource.UNSTATED)
 
 
 def test_in_us_dollars_states_actual_units():
     scale = find_scale("(In U.S. dollars, except share data)")
-    assert (scale.monetary, scale.basis) == (0, ScaleBasis.WORDS)
+    assert (scale.monetary, scale.source) == (0, ScaleSource.WORDS)
 
 
 def test_a_share_scale_alone_leaves_money_unstated():
     scale = find_scale("(Shares in thousands)")  # boeing 10-K 2003
-    assert (scale.monetary, scale.shares, scale.shares_stated, scale.basis) == (0, 3, True, ScaleBasis.UNSTATED)
+    assert (scale.monetary, scale.shares, scale.shares_stated, scale.source) == (0, 3, True, ScaleSource.UNSTATED)
 
 
 @pytest.mark.parametrize(

@@ -12,9 +12,10 @@ from .fiscal_focus import fiscal_focus
 from .label_facts import label_facts_of
 from .layout import document_layout, title_lines
 from .model import CoverName, Extraction, StatementTable
+from .presentations import primary_presentations
 from .scale import find_scale
 from .statement_money import decide_money
-from .statements import continued_title, header_text, interpret, is_statement_title
+from .statements import continuation, continued_title, header_text, interpret, is_statement_title
 
 __all__ = ["extract"]
 
@@ -24,13 +25,17 @@ def _statements_of(submission: Submission, layouts, calendar: FiscalCalendar) ->
     for layout in layouts:
         doc = submission.documents[layout.doc]
         taken: set[int] = set()
+        previous = None  # the statement of the grid just before, which a headless grid may carry on
         for grid in layout.grids:
             titles = title_lines(doc, grid, taken)
             taken.update(range(grid.first_line, grid.last_line + 1))
             title = "\n".join(doc.lines[i].strip() for i in titles)
             table = interpret(grid, title, find_scale(f"{title}\n{header_text(grid)}"), titles, calendar)
+            if table is None and previous is not None:
+                table = continuation(grid, previous, title, titles)
             if table is not None:
                 statements.append(table)
+            previous = table
     return statements
 
 
@@ -73,9 +78,10 @@ def extract(submission: Submission) -> Extraction:
     calendar = base.with_evidence(prose=prose, **_calendar_evidence(first))
     second = primary_statements(_statements_of(submission, layouts, calendar))
     statements = primary_statements(_with_missing_statements(first, second))
-    statements, left_out = set_periods(tuple(with_continued_scales(statements)), calendar, cover)
+    statements, undated = set_periods(tuple(with_continued_scales(statements)), calendar, cover)
+    statements, others = primary_presentations(statements)
     statements, undecided = decide_money(statements, submission.documents, layouts)
-    left_out += undecided
+    left_out = undated + others + undecided
     if cover.standalone_exhibit and cover.value(CoverName.PERIOD_END_DATE) is None:
         dated = dated_by_statements(submission.documents[0], statements)
         cover = replace(cover, fields=cover.fields + ((dated,) if dated else ()))

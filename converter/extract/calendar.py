@@ -29,7 +29,7 @@ from enum import StrEnum
 from ..ingest.model import SecHeader
 from .cover import is_annual_report
 from .dates import find_dates
-from .model import CoverPage, PeriodLength
+from .model import Basis, CoverPage, PeriodLength
 
 NEAR_DAYS = 7  # how far a 52/53-week year end strays from its month's last day
 _QUARTER_WEEKS = 13
@@ -99,6 +99,15 @@ class YearEndRule:
 
     def fits(self, end: date) -> bool:
         return self.nearest(end) == end
+
+    def describe(self) -> str:
+        month = gregorian.month_name[self.month]
+        if self.kind is YearEndKind.MONTH_END:
+            return f"years end on the last day of {month}"
+        weekday = gregorian.day_name[self.weekday]
+        if self.kind is YearEndKind.LAST_WEEKDAY:
+            return f"years end on the last {weekday} of {month}"
+        return f"years end on the {weekday} nearest the end of {month}"
 
 
 def rules_fitting(year_ends: Iterable[date], month: int) -> tuple[YearEndRule, ...]:
@@ -215,19 +224,20 @@ class FiscalCalendar:
         """A period of this filing may end on `day`: a stated end, or the weekday its weeks end on."""
         return self.states(day) or day.weekday() == self.weekday
 
-    def _year_end_around(self, day: date) -> tuple[date | None, bool]:
-        """The fiscal year end within a week or two of `day`, and whether that is decided: a
-        stated one; else the one every fitting rule gives (or none of them gives one there);
-        undecided when the rules disagree, or when a weekly calendar has no rule there."""
+    def _year_end_around(self, day: date) -> tuple[date | None, bool, bool]:
+        """The fiscal year end within a week or two of `day`, whether that is decided, and whether
+        a rule (not the filing) gives it: a stated one; else the one every fitting rule gives (or
+        none of them gives one there); undecided when the rules disagree, or when a weekly calendar
+        has no rule there."""
         stated = [e for e in self.year_ends if abs((e - day).days) <= NEAR_DAYS]
         if stated:
-            return min(stated, key=lambda e: abs((e - day).days)), True
+            return min(stated, key=lambda e: abs((e - day).days)), True, False
         if not self.rules:  # a month-end calendar needs no rule; a weekly one cannot do without
-            return None, not (self.weekly and (self.month is None or _closes(day, self.month)))
+            return None, not (self.weekly and (self.month is None or _closes(day, self.month))), False
         found = {e for r in self.rules if abs(((e := r.nearest(day)) - day).days) <= 2 * NEAR_DAYS}
         if len(found) == 1 and len({r.nearest(day) for r in self.rules}) == 1:
-            return found.pop(), True
-        return None, not found
+            return found.pop(), True, True
+        return None, not found, False
 
     def year_end_near(self, day: date) -> date | None:
         """The fiscal year end within a week or two of `day`, when the calendar knows it."""
@@ -240,36 +250,37 @@ class FiscalCalendar:
         return self.year_end_near(month_end(year - self.name_offset, self.month))
 
     # ------------------------------------------------------------------ durations
-    def start_of(self, end: date, length: PeriodLength, annual_flow: bool = False) -> tuple[date | None, str]:
-        """The first day of a period of `length` ending on `end`, and, when there is none, why.
-        `annual_flow`: a flow statement of an annual report, whose columns without a stated
-        length are its fiscal years."""
+    def start_of(self, end: date, length: PeriodLength, annual_flow: bool = False) -> tuple[date | None, Basis]:
+        """The first day of a period of `length` ending on `end`, and what it rests on (when there
+        is none, the basis says why, with no confidence). `annual_flow`: a flow statement of an
+        annual report, whose columns without a stated length are its fiscal years."""
         if length.weeks:
-            return end - timedelta(days=7 * length.weeks - 1), ""
+            return end - timedelta(days=7 * length.weeks - 1), Basis(f"{length.weeks} weeks, as printed")
         months = length.months
         if not months:
             if not (annual_flow and self.year_end_near(end) == end):
-                return None, "its heading names no length, and it is no fiscal year of an annual report"
-            months = 12
+                return None, _undecided("its heading names no length, and it is no fiscal year of an annual report")
+            start, basis = self._after_year_end(end, 12)
+            return start, Basis(f"a fiscal year of the annual report; {basis.text}", min(basis.confidence, 0.9))
         if months in (12, *_YEAR_TO_DATE_MONTHS):
             return self._after_year_end(end, months)
         if months == _QUARTER_MONTHS:
             return self._quarter_start(end)
         if is_month_end(end) and not self.weekly:
-            return months_before(end, months) + timedelta(days=1), ""
-        return None, f"a {months}-month period ending on {end} has no start the fiscal calendar knows"
+            return months_before(end, months) + timedelta(days=1), Basis(f"{months} months back to a month end")
+        return None, _undecided(f"a {months}-month period ending on {end} has no start the fiscal calendar knows")
 
-    def _after_year_end(self, end: date, months: int) -> tuple[date | None, str]:
+    def _after_year_end(self, end: date, months: int) -> tuple[date | None, Basis]:
         """A year or year to date starts the day after the fiscal year end before it."""
         back = months_before(end, months)
-        year_end, decided = self._year_end_around(back)
+        year_end, decided, by_rule = self._year_end_around(back)
         if year_end is not None and year_end < end:
-            return year_end + timedelta(days=1), ""
+            return year_end + timedelta(days=1), _after(year_end, by_rule, self.rules)
         if decided and is_month_end(end) and is_month_end(back) and not self.weekly:
-            return back + timedelta(days=1), ""
-        return None, f"the fiscal year end near {back} is neither stated nor decided by the year-end rule"
+            return back + timedelta(days=1), Basis(f"{months} months back to a month end", MONTH_END_CONFIDENCE)
+        return None, _undecided(f"the fiscal year end near {back} is neither stated nor decided by the year-end rule")
 
-    def _quarter_start(self, end: date) -> tuple[date | None, str]:
+    def _quarter_start(self, end: date) -> tuple[date | None, Basis]:
         """A quarter starts after the previous quarter end: the fiscal year end, when one falls
         where 13 weeks (3 months in a month-end calendar) back lands; else a period end the filing
         states there; else 13 weeks or 3 months back, except for a weekly year's last quarter, which
@@ -277,19 +288,37 @@ class FiscalCalendar:
         filer may change its rule, as one did between fiscal 2004 and 2005)."""
         weekly = self.weekly or not is_month_end(end)
         back = end - timedelta(weeks=_QUARTER_WEEKS) if weekly else months_before(end, _QUARTER_MONTHS)
-        year_end, decided = self._year_end_around(back)
+        year_end, decided, by_rule = self._year_end_around(back)
         if year_end is not None and year_end < end:
-            return year_end + timedelta(days=1), ""
+            return year_end + timedelta(days=1), _after(year_end, by_rule, self.rules)
         if not decided:
-            return None, f"whether the quarter starts after a fiscal year end near {back} is not decided"
+            return None, _undecided(f"whether the quarter starts after a fiscal year end near {back} is not decided")
         stated = [e for e in self.ends if e < end and abs((e - back).days) <= NEAR_DAYS]
         if stated:
-            return min(stated, key=lambda e: abs((e - back).days)) + timedelta(days=1), ""
+            previous = min(stated, key=lambda e: abs((e - back).days))
+            return previous + timedelta(days=1), Basis(f"the day after the period end the filing states, {previous}")
         if weekly and self.year_end_near(end) == end:
             before = [e for e in self.year_ends if (end - e).days == 7 * 52]  # stated: a rule cannot tell
             if not before:
-                return None, "a 53-week year's last quarter runs 13 or 14 weeks; no quarter end before it is stated"
-        return back + timedelta(days=1), ""
+                return None, _undecided("a 53-week year's last quarter runs 13 or 14 weeks; no earlier end is stated")
+        if weekly:
+            return back + timedelta(days=1), Basis("13 weeks back, as a 52/53-week quarter runs", WEEKS_CONFIDENCE)
+        return back + timedelta(days=1), Basis("3 months back to a month end", MONTH_END_CONFIDENCE)
+
+
+MONTH_END_CONFIDENCE = 0.95  # calendar arithmetic where every period ends on a month end
+WEEKS_CONFIDENCE = 0.9  # 13 weeks back in a 52/53-week calendar
+RULE_CONFIDENCE = 0.9  # a year end the fitted rule gives, not one the filing states
+
+
+def _undecided(reason: str) -> Basis:
+    return Basis(reason, 0.0)
+
+
+def _after(year_end: date, by_rule: bool, rules: tuple[YearEndRule, ...]) -> Basis:
+    if not by_rule:
+        return Basis(f"the day after the fiscal year end the filing states, {year_end}")
+    return Basis(f"the day after the fiscal year end {year_end}: {rules[0].describe()}", RULE_CONFIDENCE)
 
 
 def _best_fitting(rules: tuple[YearEndRule, ...], dates: set[date]) -> tuple[YearEndRule, ...]:

@@ -29,7 +29,7 @@ _DATELINE_LINES = 60
 # "SAN JOSE, Calif., April 21 /PRNewswire-FirstCall/ --", "San Jose, Calif. - Aug. 16, 2006 -",
 # "CUPERTINO, Calif.--(BUSINESS WIRE)--Jan. 19, 2000--": a place, the date, a dash.
 _DATELINE = re.compile(
-    r"^\s*(?P<place>[A-Z][A-Za-z.'\- ]+,(?:\s*\b[A-Z][A-Za-z]*\.?)+,?)\s*"
+    r"^\s*(?P<place>[A-Z][A-Za-z.'\- ]{0,40},\s*[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*){0,3},?)\s*"
     r"(?:[-\u2013\u2014]+\s*(?:\([A-Z][A-Za-z ]+\)\s*[-\u2013\u2014]+\s*)?)?"
     rf"(?P<date>(?P<month>{MONTH_NAME})\.?\s+(?P<day>\d{{1,2}})(?:,\s*(?P<year>(?:19|20)\d\d))?)"
     r"\s*(?:/[^/\n]{2,40}/\s*)?(?:--|[-\u2013\u2014])",

@@ -16,9 +16,11 @@ from datetime import date
 from ..omissions import LeftOut, PartKind
 from .calendar import FiscalCalendar, closing_month, is_month_end
 from .label_facts import label_facts_of
-from .model import Column, CoverPage, Period, StatementTable
+from .model import Basis, Column, CoverPage, Period, StatementTable
 
 _PERIODIC_FORMS = ("10-K", "10-Q", "20-F", "40-F")
+NAMED_YEAR_CONFIDENCE = 0.9  # a bare "2012": the year ending where the calendar says fiscal 2012 ended
+LENT_DAY_CONFIDENCE = 0.95  # "December 31," over "2008  2007": the day is printed once for every year
 _NAME_OFFSETS = (0, -1)  # fiscal 2012 ended in 2012, or in January 2013
 
 
@@ -52,25 +54,37 @@ def _end_on_calendar(column: Column, calendar: FiscalCalendar) -> date | None:
     return end if is_month_end(end) and not calendar.weekly else None
 
 
-def dated(column: Column, calendar: FiscalCalendar, annual_flow: bool) -> tuple[Period | None, str]:
-    """The column's period on the calendar, or None and why it has none."""
+def dated(column: Column, calendar: FiscalCalendar, annual_flow: bool) -> Column | None | Basis:
+    """The column with its period set on the calendar and what that rests on; or, when the calendar
+    cannot date it, the Basis saying why (with no confidence)."""
     end = _end_on_calendar(column, calendar)
     if end is None:
-        named = (
-            f"fiscal {column.year_label}" if column.year_label is not None else f"its period (near {column.period.end})"
-        )
-        return None, f"the filing's calendar does not say on which day {named} ended"
+        named = f"fiscal {column.year_label}" if column.year_label is not None else f"the period of {column.period.end}"
+        return Basis(f"the calendar does not say when {named} ended", 0.0)
+    ended = _end_basis(column, end)
     if column.period.is_instant:
-        return Period(end=end), ""
+        return replace(column, period=Period(end=end), basis=ended)
     if column.length is None:  # the heading prints its start ("June 3, 1996 (inception) to ...")
-        return Period(end=end, start=column.period.start), ""
-    start, reason = calendar.start_of(end, column.length, annual_flow)
-    return (Period(end=end, start=start), "") if start else (None, reason)
+        return replace(column, period=Period(end=end, start=column.period.start), basis=ended)
+    start, started = calendar.start_of(end, column.length, annual_flow)
+    if start is None:
+        return started
+    basis = Basis(f"{ended.text}; starts {started.text}", min(ended.confidence, started.confidence))
+    return replace(column, period=Period(end=end, start=start), basis=basis)
+
+
+def _end_basis(column: Column, end: date) -> Basis:
+    """What a column's end rests on: printed, or the calendar's year end for a bare or lent year."""
+    if column.year_label is not None:
+        return Basis(f"ends {end}, the calendar's end of fiscal {column.year_label}", NAMED_YEAR_CONFIDENCE)
+    if column.borrowed:
+        return Basis(f"ends {end}, the day its heading lends to each year", LENT_DAY_CONFIDENCE)
+    return Basis(f"ends {end}, as printed")
 
 
 def _describe(column: Column, table: StatementTable) -> str:
-    heading = " ".join(column.header.split()) or f"column {column.grid_col}"
-    return f"column '{heading[:80]}' of '{table.name or table.kind.value}' ({table.id})"
+    heading = " ".join(column.header.split()) or f"number {column.grid_col}"
+    return f"'{heading[:80]}' of '{table.name or table.kind.value}' ({table.id})"
 
 
 def _date_table(
@@ -78,11 +92,13 @@ def _date_table(
 ) -> tuple[StatementTable | None, list[LeftOut]]:
     kept, left = [], []
     for i, column in enumerate(table.columns):
-        period, reason = dated(column, calendar, annual and table.kind.is_flow)
-        if period is None:
-            left.append(LeftOut(PartKind.COLUMN, _describe(column, table), reason))
+        found = dated(column, calendar, annual and table.kind.is_flow)
+        if isinstance(found, Column) and found.period.is_instant and table.kind.is_flow:  # "As of ..." over flows
+            found = Basis("it is dated at an instant, but the statement's amounts are flows over periods", 0.0)
+        if isinstance(found, Basis):
+            left.append(LeftOut(PartKind.COLUMN, _describe(column, table), found.text))
         else:
-            kept.append((i, replace(column, period=period)))
+            kept.append((i, found))
     if not kept:
         return None, left
     indexes = [i for i, _ in kept]

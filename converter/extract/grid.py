@@ -151,10 +151,44 @@ def _gather_labels(rows: list[GridRow]) -> list[GridRow]:
     return out
 
 
+def _heading_starts(rows: list[GridRow]) -> set[int]:
+    """Columns where a heading cell begins, in the rows above the first amount."""
+    starts: set[int] = set()
+    for row in rows:
+        if any(_is_amount(c) for c in row.cells[1:]):
+            break
+        starts.update(c for c in range(1, len(row.cells)) if row.cells[c].text)
+    return starts
+
+
+def _merge_split_columns(rows: list[GridRow]) -> list[GridRow]:
+    """Two neighbouring columns of amounts that never both hold text in a row, with no heading
+    beginning over the second, are one column typed in cells of different spans (a '$23,743' cell
+    three columns wide above '7,628' in two): the second's cells move into the first."""
+    width = max((len(r.cells) for r in rows), default=0)
+    starts = _heading_starts(rows)
+    for c in range(width - 2, 0, -1):
+        pairs = [(r.cells[c], r.cells[c + 1]) for r in rows if c + 1 < len(r.cells)]
+        if c + 1 in starts or not any(_is_amount(b) for _, b in pairs) or not any(_is_amount(a) for a, _ in pairs):
+            continue
+        if any(a.text and b.text for a, b in pairs):
+            continue
+        rows = [_moved_left(r, c) for r in rows]
+    return rows
+
+
+def _moved_left(row: GridRow, c: int) -> GridRow:
+    cells = list(row.cells)
+    if c + 1 < len(cells) and cells[c + 1].text:
+        cells[c], cells[c + 1] = replace(cells[c + 1], colspan=1), EMPTY_CELL
+    return replace(row, cells=tuple(cells))
+
+
 def tidy(grid: Grid) -> Grid:
     """Apply the tidying rules above and square the grid to a common width."""
     rows = [r for r in grid.rows if not _is_rule_row(r)]
     rows = [replace(r, cells=_right_align_numbers(merge_symbol_cells(r.cells))) for r in rows]
     rows = _drop_empty_columns(_gather_labels(_drop_empty_columns(rows)))
+    rows = _drop_empty_columns(_merge_split_columns(rows))
     rows = _merge_wrapped_labels(rows)
     return replace(grid, rows=tuple(rows))

@@ -214,7 +214,8 @@ def _dated_numbers(
             result.append((m, kind, paired[m.start()]))
             continue
         following = next((d for d, s, _ in dates if s >= m.end()), None)
-        result.append((m, kind, Period(end=following) if following else _year_instant(clause[m.end() : end], instants)))
+        dated = Period(end=following) if following else _year_instant(clause[m.end() : end], instants)
+        result.append((m, kind, dated or _year_before(clause[: m.start()], instants)))
     return _the_other_instant(result, instants)
 
 
@@ -224,6 +225,19 @@ def _year_instant(after: str, instants: tuple[Period, ...]) -> Period | None:
     years follow ("in 1997 and 1996" holds for both)."""
     m = _IN_YEAR.search(after)
     if m is None or _MORE_YEARS.match(after, m.end()):
+        return None
+    matching = [p for p in instants if fiscal_year_of(p.end) == int(m["year"])]
+    return matching[0] if len(matching) == 1 else None
+
+
+_YEAR_BEFORE = re.compile(r"\(\s*(?P<year>(?:19|20)\d\d)\s*[,:]\s*\$?\s*$")
+
+
+def _year_before(before: str, instants: tuple[Period, ...]) -> Period | None:
+    """The column a number dated by the year just before it stands for ("less allowances $185
+    (2024, $167)": $167 is 2024's)."""
+    m = _YEAR_BEFORE.search(before)
+    if m is None:
         return None
     matching = [p for p in instants if fiscal_year_of(p.end) == int(m["year"])]
     return matching[0] if len(matching) == 1 else None

@@ -116,12 +116,26 @@ class Period:
 MAX_SHARE_COUNT = Decimal(30_000_000_000)
 
 
-class ScaleBasis(StrEnum):
+class ScaleSource(StrEnum):
     """What decided a table's scale for money."""
 
     WORDS = "words"  # its title or headings state it ("(In thousands)")
     EVIDENCE = "evidence"  # amounts the filing restates elsewhere ("total assets of $1.1 billion")
     UNSTATED = "unstated"  # nothing: read as actual units until evidence decides
+
+
+@dataclass(frozen=True)
+class Basis:
+    """What a decided value (a column's period, a table's scale) rests on, in words, and how sure
+    that makes it: 1.0 when the filing prints it, less when a rule of the filing's calendar or the
+    convention of its kind supplies what the filing leaves unsaid."""
+
+    text: str
+    confidence: float = 1.0
+
+
+PRINTED = Basis("as printed")
+LOW_CONFIDENCE = 0.8  # below this, a decided value is listed for a person to check
 
 
 @dataclass(frozen=True)
@@ -133,12 +147,13 @@ class Scale:
     per_share: int = 0
     phrase: str = ""
     shares_stated: bool = False  # share counts' scale is decided ("shares in thousands", "except shares", EPS)
-    basis: ScaleBasis = ScaleBasis.UNSTATED
+    source: ScaleSource = ScaleSource.UNSTATED
+    basis: Basis = PRINTED  # what the scale rests on, in words, and how sure that makes it
 
     @property
     def stated(self) -> bool:
         """Do the table's own words state its scale for money?"""
-        return self.basis is ScaleBasis.WORDS
+        return self.source is ScaleSource.WORDS
 
     def exponent(self, kind: UnitKind) -> int:
         return {UnitKind.MONETARY: self.monetary, UnitKind.SHARES: self.shares}.get(kind, self.per_share)
@@ -191,6 +206,7 @@ class Column:
     length: PeriodLength | None = None
     year_label: int | None = None
     borrowed: bool = False
+    basis: Basis = PRINTED  # how the period was set on the filing's calendar
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from datetime import date
 from decimal import Decimal
 
 from ..ingest.model import SecHeader, Submission
-from .model import Amount, Extraction, LabelFact, Period, Span, StatementRow, StatementTable
+from .model import LOW_CONFIDENCE, Amount, Extraction, LabelFact, Period, Span, StatementRow, StatementTable
 
 
 def _period(period: Period | None) -> dict | None:
@@ -98,10 +98,21 @@ def _statement(table: StatementTable, where: _Where) -> dict:
             "monetary": scale.monetary,
             "shares": scale.shares,
             "per_share": scale.per_share,
-            "basis": str(scale.basis),
+            "source": str(scale.source),
+            "basis": scale.basis.text,
+            "confidence": scale.basis.confidence,
         },
         "currency": table.currency,
-        "columns": [{"column": c.grid_col, "header": c.header, "period": _period(c.period)} for c in table.columns],
+        "columns": [
+            {
+                "column": c.grid_col,
+                "header": c.header,
+                "period": _period(c.period),
+                "basis": c.basis.text,
+                "confidence": c.basis.confidence,
+            }
+            for c in table.columns
+        ],
         "rows": [_row(table, r, where) for r in table.rows],
         "label_facts": [_label_fact(f, where) for f in table.label_facts],
     }
@@ -179,9 +190,14 @@ def _statement_lines(s: dict) -> Iterator[str]:
     yield ""
     name = s["name"] or next(iter(s["title"].splitlines()), "")
     yield f"[{s['table']}] {s['kind']}: {name}"
-    yield f"  document {s['document']}, lines {s['lines'][0]}-{s['lines'][1]}; scale {_scale_text(s['scale'])}"
+    where = f"document {s['document']}, lines {s['lines'][0]}-{s['lines'][1]}"
+    yield f"  {where}; scale {_scale_text(s['scale'])}, {s['currency']}"
+    if s["scale"]["confidence"] < LOW_CONFIDENCE:
+        yield f"    low confidence ({s['scale']['confidence']:.2f}): {s['scale']['basis']}"
     for i, c in enumerate(s["columns"]):
         yield f"  column {i}: {_period_of(c['period'])}  ({' '.join(c['header'].split())})"
+        if c["confidence"] < LOW_CONFIDENCE:
+            yield f"    low confidence ({c['confidence']:.2f}): {c['basis']}"
     width = len(s["columns"])
     for r in s["rows"]:
         cells = [""] * width

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from .currency import mark_pattern, name_pattern
-from .model import Scale, ScaleBasis, UnitKind
+from .model import Scale, ScaleSource, UnitKind
 
 _EXPONENTS = (("thousand", 3), ("000", 3), ("million", 6), ("billion", 9), ("mln", 6), ("mn", 6), ("mm", 6))
 _EXPONENTS += (("bn", 9), ("m", 6))
@@ -187,5 +187,5 @@ def find_scale(text: str) -> Scale:
         exception = _EXCEPT.search(text[money.start :])
         if exception and _SHARE_EXCEPTION.search(exception["rest"]):
             shares, stated = 0, True
-    basis = ScaleBasis.WORDS if money else ScaleBasis.UNSTATED
-    return Scale(monetary, shares, 0, _phrase(text, money or own), stated, basis)
+    source = ScaleSource.WORDS if money else ScaleSource.UNSTATED
+    return Scale(monetary, shares, 0, _phrase(text, money or own), stated, source)

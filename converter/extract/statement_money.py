@@ -17,8 +17,9 @@ from ..ingest.model import SourceDocument
 from ..omissions import LeftOut, PartKind
 from .currency import USD, codes_of, currencies_in, is_dollar, reporting_currency
 from .label_facts import label_facts_of
-from .model import DocumentLayout, ScaleBasis, StatementTable, UnitKind
+from .model import Basis, DocumentLayout, ScaleSource, StatementTable, UnitKind
 from .prose_figures import ProseFigure, prose_figures
+from .scale import states_scale
 from .scale_evidence import (
     DECISIVE_WEIGHT,
     PrintedAmount,
@@ -29,6 +30,8 @@ from .scale_evidence import (
 
 DOMINANT_SHARE = 0.9  # a filing prints its amounts in one currency when this share of them is in it
 SHARE_EXPONENTS = (0, 3, 6)
+EVIDENCE_CONFIDENCE = 0.9  # no scale printed, the filing's figures decide it
+CONVENTION_CONFIDENCE = 0.7  # no scale printed and nothing confirms actual units: listed for a person to check
 
 
 @dataclass(frozen=True)
@@ -101,11 +104,11 @@ def _as_figures(table: StatementTable) -> list[ProseFigure]:
     ]
 
 
-def _rescaled(table: StatementTable, exponent: int, evidence: ScaleEvidence) -> StatementTable:
+def _rescaled(table: StatementTable, exponent: int, evidence: ScaleEvidence, how: str) -> StatementTable:
     scale = table.scale
     shares = scale.shares if scale.shares_stated else exponent
-    phrase = f"decided by amounts the filing restates ({evidence.describe()})"
-    new = replace(scale, monetary=exponent, shares=shares, phrase=phrase, basis=ScaleBasis.EVIDENCE)
+    basis = Basis(f"no scale printed; {how} x10^{exponent} ({evidence.describe()})", EVIDENCE_CONFIDENCE)
+    new = replace(scale, monetary=exponent, shares=shares, source=ScaleSource.EVIDENCE, basis=basis)
     return replace(table, scale=new)
 
 
@@ -138,11 +141,11 @@ def decide_scale(
                 f"its headings say '{table.scale.phrase}' (x10^{table.scale.monetary}) but the amounts the filing "
                 f"restates say x10^{evidence.exponent} ({evidence.describe()})"
             )
-        return table, ""
+        return replace(table, scale=replace(table.scale, basis=Basis(f"its headings say '{table.scale.phrase}'"))), ""
     others = [f for t in stated if t.id != table.id and t.currency == table.currency for f in _as_figures(t)]
     evidence = weigh_scale(amounts, (*figures, *others))
     if evidence.exponent is not None:
-        return _rescaled(table, evidence.exponent, evidence), ""
+        return _rescaled(table, evidence.exponent, evidence, "the amounts the filing restates say"), ""
     if any(evidence.weight(e) >= DECISIVE_WEIGHT for e, _ in evidence.weights if e):
         return (
             None,
@@ -159,8 +162,20 @@ def _telling_figures(figures: Sequence[ProseFigure], table: StatementTable, fili
 
 def _scaled(table: StatementTable) -> bool:
     """A titled statement whose amounts are known not to be in units by mere convention."""
-    basis = table.scale.basis
-    return bool(table.name) and (basis is ScaleBasis.WORDS or (basis is ScaleBasis.EVIDENCE and table.scale.monetary))
+    source = table.scale.source
+    evidence = source is ScaleSource.EVIDENCE and table.scale.monetary
+    return bool(table.name) and (source is ScaleSource.WORDS or bool(evidence))
+
+
+def by_convention(table: StatementTable, printed: Sequence[ProseFigure]) -> StatementTable:
+    """A statement no words or figures scale, in a document that states no scale anywhere: in
+    actual units, as statements that state none are; confirmed when its prose restates its amounts
+    as printed ("net loss of $27,368"), else listed as low confidence."""
+    evidence = weigh_scale(_amounts(table), printed)
+    if evidence.exponent == 0:
+        return _rescaled(table, 0, evidence, "its document states no scale and its prose restates it as printed:")
+    basis = Basis("no scale printed and none restated: read in actual units by convention", CONVENTION_CONFIDENCE)
+    return replace(table, scale=replace(table.scale, basis=basis))
 
 
 def _currencies(statements, filing: FilingMoney) -> tuple[list[StatementTable], list[LeftOut]]:
@@ -193,14 +208,17 @@ def decide_money(
         else:
             decided.append(result)
     scaled_documents = {t.grid.doc for t in (*statements, *decided) if _scaled(t)}
+    unscaled = {doc: not any(map(states_scale, documents[doc].lines)) for doc in {t.grid.doc for t in decided}}
     out: list[StatementTable] = []
     for table in decided:
-        if table.scale.basis is ScaleBasis.UNSTATED and table.grid.doc in scaled_documents:
-            why = (
-                "its headings state no scale while its document's other statements are scaled, and no amount decides it"
-            )
+        doc = table.grid.doc
+        if table.scale.source is ScaleSource.UNSTATED and doc in scaled_documents:
+            why = "its headings state none while its document's other statements are scaled, and no amount decides it"
             left.append(LeftOut(PartKind.STATEMENT, _describe(table), f"its scale is open: {why}"))
             continue
+        if table.scale.source is ScaleSource.UNSTATED:
+            printed = [f for f in figures.get(doc, ()) if not f.absolute] if unscaled[doc] else []
+            table = by_convention(table, printed)
         table = _with_share_scale(table)
         out.append(replace(table, label_facts=label_facts_of(table)))
     return tuple(out), tuple(left)

@@ -1,7 +1,7 @@
 """Interpret a tidy grid as a financial statement: kind, columns and periods, rows and sections."""
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .calendar import FiscalCalendar, month_end
 from .dates import find_dates, find_month_days
@@ -26,7 +26,14 @@ from .scale import row_exponent, states_scale
 from .units import unit_kind_of
 
 _KIND_BY_TITLE = (
-    (StatementKind.CASH_FLOWS, re.compile(r"\bcash\s+flows?\b", re.I)),
+    (
+        StatementKind.CASH_FLOWS,
+        re.compile(
+            r"\bstatements?\s+of\s+(?:consolidated\s+)?cash\s+flows?\b|\bcash\s+flows?\s+statements?\b"
+            r"|^\W*(?:(?:consolidated|condensed|combined|interim)\s+)+cash\s+flows?\b",
+            re.I,
+        ),
+    ),
     (
         StatementKind.BALANCE_SHEET,
         re.compile(
@@ -51,12 +58,21 @@ _KIND_BY_TITLE = (
             re.I,
         ),
     ),
-    (StatementKind.COMPREHENSIVE_INCOME, re.compile(r"\bcomprehensive\s+(?:income|loss)\b", re.I)),
+    (  # "Other comprehensive income" and its accumulated balance are parts, not the statement
+        StatementKind.COMPREHENSIVE_INCOME,
+        re.compile(
+            r"(?<!other\s)(?<!other\s\s)\bcomprehensive\s+(?:income|loss)\b(?!\s*/?\s*\(?loss\)?\s+component)", re.I
+        ),
+    ),
     (
         StatementKind.EQUITY,
         re.compile(
-            r"\b(?:stockholders|shareholders|shareowners|members|partners|owners)['\u2019]?\s+(?:equity|investment|deficit)\b"
-            r"|\bstatements?\s+of\s+(?:changes\s+in\s+)?equity\b",
+            r"\bstatements?\s+of\s+(?:changes\s+in\s+)?(?:consolidated\s+)?(?:(?:stockholders|shareholders|shareowners"
+            r"|members|partners|owners)['\u2019]?\s+)?(?:equity|investment|deficit|capital)\b"
+            r"|\b(?:stockholders|shareholders|shareowners|members|partners|owners)['\u2019]?\s+(?:equity|investment"
+            r"|deficit)\s+statements?\b|^\W*(?:(?:consolidated|condensed|combined)\s+)+(?:statements?\s+of\s+)?"
+            r"(?:changes\s+in\s+)?(?:stockholders|shareholders|shareowners|members|partners|owners)['\u2019]?\s+"
+            r"(?:equity|investment|deficit)\b",
             re.I,
         ),
     ),
@@ -69,12 +85,15 @@ _KIND_BY_LABELS = (
 _NOT_A_STATEMENT = re.compile(
     r"\bselected\s+(?:consolidated\s+)?financial\s+data\b|\bfive[- ]year\b"
     r"|\bquarterly\s+(?:financial\s+)?(?:data|results|information)\b"
-    r"|\bsupplementary\b|\bhighlights\b|\bsegments?\b|^\s*notes?\s+\d|^\s*\d{1,2}\.\s+[A-Z]|\bnotes?\s+to\s+(?:the\s+)?(?:condensed\s+)?"
+    r"|\bsupplementary\b|\bhighlights\b|\bsegments?\b|\bnotes?\s+to\s+(?:the\s+)?(?:condensed\s+)?"
     r"(?:consolidated\s+)?financial\s+statements\b|\breconciliation\b|\bnon-?gaap\b"
     r"|\bin\s+percent(?:age)?s?\b|\bas\s+a\s+percent(?:age)?\b|(?:\bpercent(?:age)?|%)\s+of\s+(?:total\s+)?(?:net\s+)?"
-    r"(?:revenues?|sales)\b",
+    r"(?:revenues?|sales)\b|\b(?:statements?|sheets?)\s+(?:information|details?|components|data)\b",
     re.I,
 )
+# A note's heading ("Note 17. Other Financial Data", "5.Balance Sheet Components", "(8) BALANCE SHEET
+# DETAILS") above a table puts it in the notes: no primary statement stands there.
+_NOTE_HEADING = re.compile(r"^\s*(?:notes?\s+\d{1,2}\b|\(\d{1,2}\)\s*[A-Z]|\d{1,2}\.\s*[A-Z])", re.I)  # not "Note 2000"
 _TOTAL = re.compile(r"^total\b", re.I)
 _TOTAL_EQUITY = re.compile(
     r"^total\s+(?:(?:\w+\s+)?(?:stockholders|shareholders|shareowners|members|partners|owners)['\u2019]?\s+)?(?:equity|deficit)\b",
@@ -108,6 +127,8 @@ _NORMALIZE = re.compile(r"[^a-z0-9]+")
 class _Heading:
     text: str
     level: int
+    indent: int = 0
+    inner: int | None = None  # the indentation of its first line: lines indented less are outside it
 
 
 def _is_lead_in(line: str) -> bool:
@@ -151,6 +172,8 @@ def classify(title: str, header: str, labels: list[str]) -> tuple[StatementKind,
     before the column headings (where "Accumulated Other Comprehensive Income" heads a column of
     an equity statement). A table titled as something else (selected data, quarterly results, a
     note) is not a primary statement; an untitled one is the kind its tell-tale items show."""
+    if any(_NOTE_HEADING.match(line) for line in f"{title}\n{header}".splitlines()):
+        return StatementKind.OTHER, ""
     for lines in (title.splitlines(), header.splitlines()):
         for kind, pattern in _KIND_BY_TITLE:
             for line in lines:
@@ -206,6 +229,7 @@ MAX_STATEMENT_QUARTERS = 3
 LEAD_IN_WORDS = 6
 TITLE_WORDS = 12
 _YEAR_ONLY = re.compile(r"(?:19|20)\d\d")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _PERIOD_WORDS = re.compile(r"\b(?:months?|weeks?|years?|quarters?|periods?)\s+end(?:ed|ing)\b", re.I)
 _EXCEPT_SHARE = re.compile(r"\bexcept\s+(?:per\s+)?share", re.I)
 
@@ -364,19 +388,32 @@ def balance_at(label: str, stack: list[_Heading]) -> tuple[str | None, str]:
     return None, label
 
 
-def _heading_row(index: int, label: str, cell, values, stack: list[_Heading], follows_heading: bool) -> StatementRow:
+def _heading_row(
+    index: int, label: str, cell, values, stack: list[_Heading], follows_heading: bool, indent: int = 0
+) -> StatementRow:
     """A heading opens a section: all-capitals headings at the top, others below them; a heading
     right under another ("Per share amounts:" / "Net income") opens a section inside it."""
     level = _heading_level(label)
-    if follows_heading and stack and level > 0 and level <= stack[-1].level:
-        level = stack[-1].level + 1
+    inside = bool(stack) and stack[-1].inner is not None and stack[-1].inner > stack[-1].indent
+    if inside or (follows_heading and stack and level > 0 and level <= stack[-1].level):
+        level = max(level, stack[-1].level + 1)  # indented under the heading above: a section in it
     while stack and stack[-1].level >= level:
         stack.pop()
     row = StatementRow(
         index, label, RowKind.HEADING, unit_kind_of(label), values, tuple(h.text for h in stack), label, cell
     )
-    stack.append(_Heading(label, level))
+    stack.append(_Heading(label, level, indent))
     return row
+
+
+def _place(stack: list[_Heading], indent: int) -> None:
+    """A line indented less than the first line under a heading is no longer under it (an HTML
+    statement indents each section's lines: "Regulatory assets" after "Inventories:" and its items
+    sits in current assets, not in inventories). The first line under a heading sets that depth."""
+    while stack and stack[-1].inner is not None and indent < stack[-1].inner:
+        stack.pop()
+    if stack and stack[-1].inner is None:
+        stack[-1] = replace(stack[-1], inner=indent)
 
 
 def _value_row(index: int, label: str, cell, values, stack: list[_Heading], statement_kind: StatementKind):
@@ -413,10 +450,12 @@ def build_rows(
         label = row.cells[0].text
         values = tuple(parse_amount(row.cells[c.grid_col]) for c in columns)
         has_text = any(row.cells[c.grid_col].text for c in columns)
+        if label:
+            _place(stack, row.indent)
         if not has_text:
             if label:
                 follows = bool(rows) and rows[-1].kind is RowKind.HEADING
-                rows.append(_heading_row(index, label, row.cells[0], values, stack, follows))
+                rows.append(_heading_row(index, label, row.cells[0], values, stack, follows, row.indent))
             continue
         rows.append(_value_row(index, label, row.cells[0], values, stack, statement_kind))
     return tuple(rows)
@@ -469,3 +508,50 @@ def interpret(
         return None
     table = StatementTable(grid.id, kind, title, scale, columns, rows, grid, title_lines=title_lines, name=name)
     return StatementTable(**{**table.__dict__, "label_facts": label_facts_of(table)})
+
+
+CONTINUATION_GAP_LINES = 15
+
+
+def continuation(
+    grid: Grid, previous: StatementTable, title: str, title_lines: tuple[int, ...]
+) -> StatementTable | None:
+    """A table right after a statement, with no period headings of its own and as many columns of
+    amounts: the statement carried on past a page break (a balance sheet's liabilities under its
+    assets' dates), read with the columns of the part before it."""
+    if grid.doc != previous.grid.doc or grid.first_line - previous.grid.last_line > CONTINUATION_GAP_LINES:
+        return None
+    if _by_components(previous) or not is_statement_title(continued_title(previous.name) or previous.name):
+        return None
+    if not _carries_on(title, previous):
+        return None
+    header_rows = header_row_count(grid)
+    value_columns = _value_columns(grid, header_rows)
+    if len(value_columns) != len(previous.columns):
+        return None
+    columns = tuple(replace(c, grid_col=v) for c, v in zip(previous.columns, value_columns, strict=True))
+    rows = build_rows(grid, header_rows, columns, previous.kind)
+    if sum(1 for r in rows if r.has_values) < 2:
+        return None
+    name = previous.name if continued_title(previous.name) else f"{previous.name} (Continued)"
+    text = f"{title}\n{header_text(grid)}".strip()
+    table = StatementTable(grid.id, previous.kind, text, previous.scale, columns, rows, grid, (), title_lines, name)
+    return replace(table, label_facts=label_facts_of(table))
+
+
+def _carries_on(title: str, previous: StatementTable) -> bool:
+    """The lines above a headless table name no other table: no other statement's title, no note or
+    schedule caption, no period of its own ("Liabilities and Shareholders' Equity" above a balance
+    sheet's second page does not stop it carrying on the first)."""
+    base = _norm(continued_title(previous.name) or previous.name)
+    for line in title.splitlines():
+        kind, name = classify(line, "", [])
+        if name and _norm(continued_title(name) or name) != base:
+            return False
+        if _NOT_A_STATEMENT.search(line) or find_dates(line) or _PERIOD_WORDS.search(line) or _YEAR.search(line):
+            return False
+    return True
+
+
+def _by_components(table: StatementTable) -> bool:
+    return any(r.period is not None for r in table.rows)

@@ -3,13 +3,15 @@
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..extract.model import CoverName, Extraction, Span
+from ..extract.model import CoverName, Extraction, Span, StatementTable
+from .assemble import StatementAssembler
 from .builder import FactModelBuilder
 from .calc_check import consistent_calculations
 from .cover import map_cover
+from .decide import DecideContext
 from .model import ConceptInfo, FactModel
-from .rules import MappingRules
-from .statements import StatementMapper
+from .rules import MappingRules, normalize_label
+from .settle import settle
 
 __all__ = ["MapOptions", "map_filing"]
 
@@ -21,6 +23,11 @@ class MapOptions:
     authority: str  # host part of the extension namespace and role URIs
 
 
+def printed_lines(tables: tuple[StatementTable, ...]) -> frozenset[str]:
+    """Every statement line the filing prints, normalized: the context some rules read a label in."""
+    return frozenset(normalize_label(r.resolved_label or r.label) for t in tables for r in t.rows if r.label)
+
+
 def map_filing(
     extraction: Extraction,
     rules: MappingRules,
@@ -29,17 +36,17 @@ def map_filing(
     where: Callable[[Span], str],
     title: str,
 ) -> FactModel:
-    """The filing's fact model: cover facts first, then each statement in document order."""
+    """The filing's fact model, in two steps: decide (every statement's concepts, signs and sums,
+    then the statements settled against each other) and assemble (cover facts first, then each
+    statement in document order: names, contexts, ids, labels, roles)."""
     date_stamp = extraction.cover.value(CoverName.PERIOD_END_DATE).replace("-", "")
     namespace = f"http://{options.authority}/{date_stamp}"
+    tables = tuple(t for t in extraction.statements if rules.statement(t.kind) is not None)
+    plans = settle(tables, DecideContext(rules, taxonomy, printed_lines(tables)))
     builder = FactModelBuilder(options.cik, options.prefix, namespace, where, taxonomy)
     map_cover(extraction.cover, options.cik, rules, taxonomy, builder, options.authority, extraction.statements)
-    order = 2
-    for table in extraction.statements:
-        if rules.statement(table.kind) is None:
-            continue
-        StatementMapper(table, rules, taxonomy, builder).map(order, options.authority)
-        order += 2
+    for order, plan in enumerate(plans, 1):
+        StatementAssembler(plan, rules, taxonomy, builder).assemble(2 * order, options.authority)
     builder.roles = consistent_calculations(builder.roles, tuple(builder.facts))
     schemas = tuple((t.prefix, t.namespace, t.schema) for t in rules.taxonomies)
     return builder.build(date_stamp, title, schemas)

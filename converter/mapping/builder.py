@@ -9,7 +9,9 @@ from dataclasses import replace
 from decimal import Decimal
 
 from ..extract.model import Period, Span, UnitKind
-from .model import STANDARD_LABEL, Arc, ConceptInfo, Context, Display, Fact, FactModel, Role, Unit
+from ..omissions import LeftOut, PartKind
+from .fact_guard import consistent, describe_period, describe_value, misfit, period_type
+from .model import STANDARD_LABEL, Arc, ConceptInfo, Context, Display, Fact, FactDecision, FactModel, Role, Unit
 from .names import camel_name, label_from_name, unique_name
 
 SHARES_UNIT = Unit("shares", "xbrli:shares")
@@ -24,6 +26,19 @@ def context_id(period: Period, dimensions: tuple[tuple[str, str], ...] = ()) -> 
     """'i20071231' (an instant), 'd20070101-20071231' (a duration), '..._CommonStockMember' (with members)."""
     base = f"i{period.end:%Y%m%d}" if period.start is None else f"d{period.start:%Y%m%d}-{period.end:%Y%m%d}"
     return "_".join([base, *(member.split(":", 1)[1] for _, member in dimensions)])
+
+
+def _unique_standard_labels(labels: dict[tuple[str, str], str]) -> dict[tuple[str, str], str]:
+    """Labels, with a standard label that another concept already has made distinct (EFM 6.10.4)."""
+    seen: set[str] = set()
+    out = {}
+    for (qname, role), text in sorted(labels.items()):
+        if role == STANDARD_LABEL:
+            if text in seen:
+                text = f"{text} ({qname.split(':', 1)[1]})"
+            seen.add(text)
+        out[(qname, role)] = text
+    return out
 
 
 class FactModelBuilder:
@@ -44,6 +59,11 @@ class FactModelBuilder:
         self.roles: list[Role] = []
         self._values: dict[tuple[str, Period], Decimal | str | None] = {}  # facts without dimensions
         self._used_concepts: dict[str, ConceptInfo] = {}
+        self._splits: dict[tuple[str, str], ConceptInfo] = {}  # (extension, period type) -> its sibling
+        self._by_aspects: dict[tuple[str, str, str], Fact] = {}  # (concept, context, unit) -> the fact made
+        self._contested: set[tuple[str, str, str]] = set()  # aspects two facts gave different values
+        self.left_out: list[LeftOut] = []
+        self._made = 0  # facts made, kept or not: each has its own id
 
     def context(self, period: Period, dimensions: tuple[tuple[str, str], ...] = ()) -> Context:
         key = (period, dimensions)
@@ -195,40 +215,108 @@ class FactModelBuilder:
         span: Span | None,
         note: str = "",
         dimensions: tuple[tuple[str, str], ...] = (),
+        decision: FactDecision | None = None,
         currency: str = "USD",
-    ) -> Fact:
+    ) -> Fact | None:
+        """Make a fact, unless XBRL would reject it: an extension concept of the other period type
+        hands it to a sibling of the right one; a fact a standard concept cannot carry, or one that
+        contradicts another of the same concept, context and unit, is left out and recorded."""
+        provenance = (self.where(span) if span else "not shown in the filing") + (f"; {note}" if note else "")
+        if concept.is_extension and not concept.abstract and concept.period_type != period_type(period):
+            concept = self._split(concept, period_type(period))
+        reason = misfit(concept, period, unit_kind, value)
+        if reason is not None:
+            self._leave_out(concept, period, value, reason, provenance)
+            return None
         fact = Fact(
-            id=f"f{len(self.facts) + 1}",
+            id=f"f{self._made + 1}",
             concept=concept,
             context=self.context(period, dimensions),
             unit=self.unit(unit_kind, currency) if unit_kind else None,
             value=value,
             decimals=decimals,
             display=display,
-            provenance=(self.where(span) if span else "not shown in the filing") + (f"; {note}" if note else ""),
+            provenance=provenance,
+            decision=decision,
         )
+        self._made += 1
         if not dimensions:
             self._values.setdefault((concept.qname, period), value)
+        if not self._keeps(fact):
+            return None
         self._used_concepts.setdefault(concept.qname, concept)
         self.facts.append(fact)
         return fact
 
-    def _unique_standard_labels(self) -> list[tuple[str, str, str]]:
-        """Labels, with a standard label that another concept already has made distinct (EFM 6.10.4)."""
-        seen: set[str] = set()
-        out = []
-        for (qname, role), text in sorted(self.labels.items()):
-            if role == STANDARD_LABEL:
-                if text in seen:
-                    text = f"{text} ({qname.split(':', 1)[1]})"
-                seen.add(text)
-            out.append((qname, role, text))
-        return out
+    def _keeps(self, fact: Fact) -> bool:
+        """False when another fact of the same concept, context and unit gives another value: neither
+        can be told right, so both are left out (and any later one of those aspects too)."""
+        aspects = (fact.concept.qname, fact.context.id, fact.unit.id if fact.unit else "")
+        earlier = self._by_aspects.setdefault(aspects, fact)
+        if aspects not in self._contested and consistent(earlier, fact):
+            return True
+        reason = f"it contradicts another value of {fact.concept.qname} for the same period"
+        if aspects not in self._contested:
+            self._contested.add(aspects)
+            self.facts.remove(earlier)
+            self._leave_out(earlier.concept, earlier.context.period, earlier.value, reason, earlier.provenance)
+        self._leave_out(fact.concept, fact.context.period, fact.value, reason, fact.provenance)
+        return False
+
+    def _leave_out(
+        self, concept: ConceptInfo, period: Period, value: Decimal | str | None, reason: str, where: str
+    ) -> None:
+        what = f"{concept.qname} = {describe_value(value)} for {describe_period(period)}"
+        self.left_out.append(LeftOut(PartKind.FACT, what, reason, where))
+
+    def _split(self, concept: ConceptInfo, period_type: str) -> ConceptInfo:
+        """The sibling of an extension concept for facts of the other period type (a row that holds
+        balances in a flow statement, say): same label and type, named and labelled after the original
+        with the period type added, presented beside it."""
+        key = (concept.qname, period_type)
+        if key not in self._splits:
+            name = unique_name(concept.name + period_type.title(), self._names, self._name_counters)
+            sibling = replace(concept, name=name, period_type=period_type)
+            self.extensions[name] = sibling
+            self._splits[key] = sibling
+        return self._splits[key]
+
+    def _split_labels(self, labels: dict[tuple[str, str], str]) -> dict[tuple[str, str], str]:
+        """Each sibling's labels: its original's, the standard one saying which period type it has."""
+        added = {}
+        for (original, ptype), sibling in self._splits.items():
+            for (qname, role), text in labels.items():
+                if qname == original:
+                    added[(sibling.qname, role)] = f"{text} ({ptype.title()})" if role == STANDARD_LABEL else text
+            added.setdefault((sibling.qname, STANDARD_LABEL), label_from_name(sibling.name))
+        return {**labels, **added}
+
+    def _present_splits(self, role: Role) -> Role:
+        """A role presenting a split concept presents its sibling right after it."""
+        siblings: dict[str, list[str]] = {}
+        for (original, _), sibling in self._splits.items():
+            siblings.setdefault(original, []).append(sibling.qname)
+        if not any(arc.child in siblings for arc in role.presentation):
+            return role
+        parents = {arc.parent for arc in role.presentation if arc.child in siblings}
+        arcs: list[Arc] = []
+        for arc in role.presentation:
+            arcs.append(arc)
+            arcs += [replace(arc, child=qname) for qname in siblings.get(arc.child, ())]
+        counters: dict[str, int] = {}
+        renumbered = []
+        for arc in arcs:
+            if arc.parent in parents:
+                counters[arc.parent] = counters.get(arc.parent, 0) + 1
+                arc = replace(arc, order=counters[arc.parent])
+            renumbered.append(arc)
+        return replace(role, presentation=tuple(renumbered))
 
     def build(self, date_stamp: str, title: str, schemas: tuple[tuple[str, str, str], ...]) -> FactModel:
         used_prefixes = {c.prefix for c in self._used_concepts.values()}
         imports = tuple((ns, url) for prefix, ns, url in schemas if prefix in used_prefixes)
         namespaces = tuple(sorted({(c.prefix, c.namespace) for c in self._used_concepts.values()}))
+        labels = _unique_standard_labels(self._split_labels(_unique_standard_labels(self.labels)))
         return FactModel(
             cik=self.cik,
             prefix=self.prefix,
@@ -239,8 +327,9 @@ class FactModelBuilder:
             units=tuple(sorted(self.units.values(), key=lambda u: u.id)),
             facts=tuple(self.facts),
             extension_concepts=tuple(self.extensions.values()),
-            labels=tuple(sorted(self._unique_standard_labels())),
-            roles=tuple(self.roles),
+            labels=tuple(sorted((qname, role, text) for (qname, role), text in labels.items())),
+            roles=tuple(self._present_splits(role) for role in self.roles),
             schema_imports=imports,
             namespaces=namespaces,
+            left_out=tuple(self.left_out),
         )

@@ -18,7 +18,7 @@ from ..extract.model import Amount
 MAX_CHILDREN = 12
 _TOTAL_LIKE = re.compile(
     r"^total\b|^net\b|^gross\b|\bbefore\b|\bfrom operations\b|^operating (income|loss|profit)"
-    r"|^(income|loss|earnings|\(loss\)|profit)\b|\bsubtotal\b"
+    r"|^(income|loss|earnings|\(loss\)|profit)\b|\bsubtotal\b|,\s*net$"
     r"|^cash\b.*\b(provided|generated|used|applied)\b.*\bactivities\b|^\(?(increase|decrease)\b.*\bcash\b",
     re.I,
 )

@@ -1,10 +1,12 @@
 """Choose the taxonomy concept(s) for each statement row through the mapping rules."""
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from ..extract.model import StatementKind, StatementRow, UnitKind
-from .model import ConceptInfo
-from .rules import LineItemRule, MappingRules, normalize_label
+from .model import ConceptInfo, DecidedBy, Decision
+from .names import camel_name
+from .rules import LabelFactRule, LineItemRule, MappingRules, normalize_label
 
 _UNIT_OF_KIND = {UnitKind.MONETARY: "monetary", UnitKind.SHARES: "shares", UnitKind.PER_SHARE: "per_share"}
 
@@ -13,14 +15,37 @@ def period_type_of(kind: StatementKind) -> str:
     return "instant" if kind is StatementKind.BALANCE_SHEET else "duration"
 
 
-def fits(concept: ConceptInfo, kind: StatementKind, unit: UnitKind) -> bool:
-    """The concept can carry this row: right period type, unit, neither abstract nor deprecated."""
-    return (
-        not concept.abstract
-        and not concept.deprecated
-        and concept.period_type == period_type_of(kind)
-        and concept.kind == _UNIT_OF_KIND[unit]
-    )
+_CURRENT_SECTIONS = frozenset({"current_assets", "current_liabilities"})
+_NONCURRENT_SECTIONS = frozenset({"noncurrent_assets", "noncurrent_liabilities"})
+
+
+def fits(concept: ConceptInfo, kind: StatementKind, unit: UnitKind, sections: frozenset[str] = frozenset()) -> bool:
+    """The concept can carry this row: right period type, unit, neither abstract nor deprecated,
+    and a concept named current or noncurrent only where the row sits among such items."""
+    if concept.abstract or concept.deprecated or concept.period_type != period_type_of(kind):
+        return False
+    if concept.kind != _UNIT_OF_KIND[unit]:
+        return False
+    if concept.name.endswith("Noncurrent"):
+        return not sections & _CURRENT_SECTIONS
+    return not (concept.name.endswith("Current") and sections & _NONCURRENT_SECTIONS)
+
+
+RULE_CONFIDENCE = 0.95  # a hand-written rule, checked on real filings
+NAMESAKE_CONFIDENCE = 0.85  # a standard concept named exactly like the printed label
+EXTENSION_CONFIDENCE = 0.8  # the filer's own concept: right by construction, but a reviewer may know one
+LABEL_FACT_CONFIDENCE = 0.9
+
+
+@dataclass(frozen=True)
+class Match:
+    concepts: tuple[ConceptInfo, ...]
+    decision: Decision
+
+
+def learned_confidence(filers: int) -> float:
+    """The more filers chose a concept for a label, the surer: 3 filers 0.6, 10 filers 0.83, 50 0.96."""
+    return filers / (filers + 2)
 
 
 def match_rule(
@@ -30,24 +55,47 @@ def match_rule(
     row: StatementRow,
     sections: frozenset[str],
     usable: Callable[[tuple[ConceptInfo, ...]], bool],
-) -> tuple[ConceptInfo, ...] | None:
-    """Concepts of the first rule that matches the row and whose concepts fit and are `usable`.
-    A label that leads with its section ("Cash flows from financing activities - sale of common
-    stock") is read as the item it names, in that section."""
+    printed: frozenset[str] = frozenset(),
+) -> Match | None:
+    """Concepts of the first rule that matches the row and whose concepts fit and are `usable`,
+    else a learned label's. A label that leads with its section ("Cash flows from financing
+    activities - sale of common stock") is read as the item it names, in that section."""
     label = normalize_label(row.resolved_label or row.label)
     head, dash, tail = label.partition(" - ")
     if dash and tail and rules.section_names((head,)):
         label, sections = tail, sections | rules.section_names((head,))
     for rule in rules.line_items:
-        if not rule.matches(kind, label, sections):
+        if not rule.matches(kind, label, sections, printed):
             continue
         concepts = _concepts_of(rule, taxonomy)
-        if concepts and all(fits(c, kind, row.unit_kind) for c in concepts) and usable(concepts):
-            return concepts
-    learned = taxonomy.get(rules.learned_concept(kind, label) or "")
-    if learned is not None and fits(learned, kind, row.unit_kind) and usable((learned,)):
-        return (learned,)
+        if concepts and all(fits(c, kind, row.unit_kind, sections) for c in concepts) and usable(concepts):
+            return Match(concepts, Decision(DecidedBy.RULE, f"taxonomy_map.yaml {rule.where}", RULE_CONFIDENCE))
+    learned = rules.learned_label(kind, label)
+    concept = taxonomy.get(learned.concept) if learned else None
+    if concept is not None and fits(concept, kind, row.unit_kind, sections) and usable((concept,)):
+        detail = f"learned label '{label}' ({learned.filers} filers)"
+        return Match((concept,), Decision(DecidedBy.LEARNED, detail, learned_confidence(learned.filers)))
     return None
+
+
+def namesake(taxonomy: dict[str, ConceptInfo], label: str, usable: Callable[[ConceptInfo], bool]) -> Match | None:
+    """A standard concept whose name is the label's ('Goodwill' -> us-gaap:Goodwill), if usable."""
+    name = camel_name(label)
+    for prefix in dict.fromkeys(q.split(":", 1)[0] for q in taxonomy):
+        concept = taxonomy.get(f"{prefix}:{name}")
+        if concept is not None and usable(concept):
+            decision = Decision(DecidedBy.NAMESAKE, f"{concept.qname} is named like the label", NAMESAKE_CONFIDENCE)
+            return Match((concept,), decision)
+    return None
+
+
+def extension_decision() -> Decision:
+    return Decision(DecidedBy.EXTENSION, "no rule, learned label or standard namesake fits", EXTENSION_CONFIDENCE)
+
+
+def label_fact_decision(rule: LabelFactRule) -> Decision:
+    detail = f"taxonomy_map.yaml label_facts[{rule.subject}/{rule.kind}]"
+    return Decision(DecidedBy.LABEL_FACT, detail, LABEL_FACT_CONFIDENCE)
 
 
 def _concepts_of(rule: LineItemRule, taxonomy: dict[str, ConceptInfo]) -> tuple[ConceptInfo, ...] | None:

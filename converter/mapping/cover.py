@@ -7,7 +7,7 @@ from ..extract.model import CoverField, CoverName, CoverPage, Period, StatementT
 from .builder import FactModelBuilder
 from .cover_amounts import map_amounts
 from .cover_securities import map_securities, table_arcs
-from .model import STANDARD_LABEL, Arc, ConceptInfo, Display, Role
+from .model import STANDARD_LABEL, Arc, ConceptInfo, DecidedBy, Decision, Display, FactDecision, Role
 from .rules import MappingRules
 
 _MONTH_DAY_YEAR = re.compile(r"^[A-Za-z]+\.?\s+\d{1,2},?\s+\d{4}$")
@@ -27,6 +27,15 @@ def _display(field: CoverField, concept: ConceptInfo) -> Display:
     if shown != field.value:
         return Display(None, shown_text=shown, span_for_reference=field.span)
     return Display(field.span)
+
+
+_ORIGIN_CONFIDENCE = {"option": 1.0, "text": 0.95, "header": 0.95}
+DERIVED_CONFIDENCE = 0.9  # worked out from other fields or the statements (fiscal focus, amendment flag)
+
+
+def cover_decision(field: CoverField) -> Decision:
+    confidence = _ORIGIN_CONFIDENCE.get(field.origin, DERIVED_CONFIDENCE)
+    return Decision(DecidedBy.COVER, f"cover field {field.name}, from the {field.origin}", confidence)
 
 
 def with_derived_fields(cover: CoverPage, cik: str) -> list[CoverField]:
@@ -86,6 +95,7 @@ def map_cover(
             field.span,
             f"cover field {field.name} ({field.origin})",
             dimensions,
+            decision=FactDecision(cover_decision(field)),
         )
         return concept
 

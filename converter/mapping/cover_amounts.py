@@ -6,11 +6,11 @@ member its securities have.
 """
 
 from ..extract.model import CoverAmount, Period, UnitKind
+from .assemble import NUMBER_FORMAT
 from .builder import FactModelBuilder
 from .cover_securities import class_member
-from .model import STANDARD_LABEL, ConceptInfo, Display
+from .model import STANDARD_LABEL, ConceptInfo, DecidedBy, Decision, Display, FactDecision
 from .rules import MappingRules
-from .statements import NUMBER_FORMAT
 
 
 def map_amounts(
@@ -36,6 +36,9 @@ def map_amounts(
         display = Display(amount.span, NUMBER_FORMAT, amount.scale) if amount.span else Display(None)
         note = f"cover {amount.name}" + (f" of {amount.class_title}" if amount.class_title else "")
         period = Period(end=amount.day)
-        builder.add_fact(concept, period, unit, amount.value, amount.decimals, display, amount.span, note, dimensions)
+        decision = FactDecision(Decision(DecidedBy.COVER, f"the cover's {amount.name}, at the date it gives", 0.95))
+        builder.add_fact(
+            concept, period, unit, amount.value, amount.decimals, display, amount.span, note, dimensions, decision
+        )
         concepts.setdefault(concept.qname, concept)
     return list(concepts.values()), list(members.values())

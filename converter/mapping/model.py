@@ -2,8 +2,9 @@
 
 from dataclasses import dataclass
 from decimal import Decimal
+from enum import StrEnum
 
-from ..extract.model import Period, Span
+from ..extract.model import PRINTED, Basis, Period, Span
 from ..omissions import LeftOut
 
 STANDARD_LABEL = "http://www.xbrl.org/2003/role/label"
@@ -75,6 +76,42 @@ class Display:
         return self.span is None
 
 
+class DecidedBy(StrEnum):
+    """How a fact's concept was chosen."""
+
+    RULE = "rule"  # a hand-written rule of taxonomy_map.yaml
+    LEARNED = "learned_label"  # a printed label most filers tagged with one concept (FSDS)
+    NAMESAKE = "namesake"  # a standard concept named like the printed label
+    EXTENSION = "extension"  # no standard concept known: one of the filer's own, named after the label
+    LABEL_FACT = "label_fact"  # a number written in a label (par value, shares issued)
+    COVER = "cover"  # a cover-page field, by the cover rules
+
+
+@dataclass(frozen=True)
+class Decision:
+    """Why a row or field got its concept, in words a reviewer can check, and how sure it is."""
+
+    by: DecidedBy
+    detail: str
+    confidence: float
+
+
+@dataclass(frozen=True)
+class FactDecision:
+    """Everything a fact's value rests on: its concept, its period and its scale."""
+
+    concept: Decision
+    period: Basis = PRINTED
+    scale: Basis = PRINTED
+
+    @property
+    def confidence(self) -> float:
+        return min(self.concept.confidence, self.period.confidence, self.scale.confidence)
+
+    def reasons(self) -> str:
+        return f"{self.concept.by.value}: {self.concept.detail}; period {self.period.text}; scale {self.scale.text}"
+
+
 @dataclass(frozen=True)
 class Fact:
     id: str
@@ -85,6 +122,7 @@ class Fact:
     decimals: int | None
     display: Display
     provenance: str  # human-readable "document 1, line 123, table t4 row 5 column 2"
+    decision: FactDecision | None = None  # how the concept, period and scale were decided
 
     @property
     def is_numeric(self) -> bool:

@@ -60,15 +60,24 @@ class LineItemRule:
     patterns: tuple[re.Pattern, ...]
     label: str | None  # the concept's standard label, when the rule gives it
     where: str  # "line_items[12]" for messages
+    if_printed: tuple[re.Pattern, ...] = ()  # the filing prints a line like one of these
+    unless_printed: tuple[re.Pattern, ...] = ()  # ...and none like these
 
-    def matches(self, kind: StatementKind, label: str, sections: frozenset[str]) -> bool:
+    def matches(self, kind: StatementKind, label: str, sections: frozenset[str], printed: frozenset[str]) -> bool:
+        """`printed`: the normalized labels of every statement line of the filing, for rules whose
+        meaning depends on what else it prints ("Net income" beside "... attributable to
+        noncontrolling interests" includes their share)."""
         if self.statements and kind not in self.statements:
             return False
         if self.sections and not (self.sections & sections):
             return False
         if self.not_sections & sections:
             return False
-        return any(p.search(label) for p in self.patterns)
+        if not any(p.search(label) for p in self.patterns):
+            return False
+        if self.if_printed and not any(p.search(line) for p in self.if_printed for line in printed):
+            return False
+        return not any(p.search(line) for p in self.unless_printed for line in printed)
 
 
 @dataclass(frozen=True)
@@ -104,6 +113,15 @@ class CoverSecuritiesRule:
 
 
 @dataclass(frozen=True)
+class LearnedLabel:
+    """A concept learned for a printed label, and how many distinct filers chose it (the evidence
+    a mapping decision can cite: "learned label, N filers")."""
+
+    concept: str
+    filers: int
+
+
+@dataclass(frozen=True)
 class StatementRule:
     kind: StatementKind
     root: str
@@ -120,7 +138,7 @@ class MappingRules:
     dash_means_nil: frozenset[str]
     label_facts: tuple[LabelFactRule, ...]
     line_items: tuple[LineItemRule, ...]
-    learned: dict[tuple[StatementKind, str], str] = field(default_factory=dict)  # (kind, label key) -> qname
+    learned: dict[tuple[StatementKind, str], LearnedLabel] = field(default_factory=dict)  # by (kind, label key)
     deduction_labels: tuple[re.Pattern, ...] = ()
     not_deduction_labels: tuple[re.Pattern, ...] = ()
     asset_changes: tuple[re.Pattern, ...] = ()
@@ -137,8 +155,12 @@ class MappingRules:
         text = normalize_label(label)
         return any(p.search(text) for p in self.asset_changes)
 
-    def learned_concept(self, kind: StatementKind, label: str) -> str | None:
+    def learned_label(self, kind: StatementKind, label: str) -> LearnedLabel | None:
         return self.learned.get((kind, label_key(label)))
+
+    def learned_concept(self, kind: StatementKind, label: str) -> str | None:
+        learned = self.learned_label(kind, label)
+        return learned.concept if learned else None
 
     def cover_rule(self, field_name: CoverName) -> CoverRule | None:
         return next((r for r in self.cover if r.field == field_name), None)
@@ -167,7 +189,7 @@ class MappingRules:
             c = self.cover_securities
             out += [(q, "cover_securities") for q in (c.table, c.line_items, c.axis, c.domain)]
             out += [(q, "cover_securities.members") for q, _ in c.members]
-        out += [(q, f"learned label '{key}'") for (_, key), q in self.learned.items()]
+        out += [(e.concept, f"learned label '{key}'") for (_, key), e in self.learned.items()]
         out += [(q, "signs.cash_flow_as_shown") for q in self.cash_flow_as_shown]
         return out
 
@@ -217,7 +239,16 @@ def _line_item(i: int, entry: Any, section_names: set[str]) -> LineItemRule:
     where = f"line_items[{i}]"
     if not isinstance(entry, dict):
         raise _fail(where, "must be a mapping")
-    unknown = set(entry) - {"concept", "in", "sections", "not_sections", "labels", "label"}
+    unknown = set(entry) - {
+        "concept",
+        "in",
+        "sections",
+        "not_sections",
+        "labels",
+        "label",
+        "if_printed",
+        "unless_printed",
+    }
     if unknown:
         raise _fail(where, f"unknown keys {sorted(unknown)}")
     concepts = entry.get("concept")
@@ -234,20 +265,28 @@ def _line_item(i: int, entry: Any, section_names: set[str]) -> LineItemRule:
         patterns=_patterns(entry.get("labels"), where),
         label=entry.get("label"),
         where=where,
+        if_printed=_patterns(entry["if_printed"], f"{where}.if_printed") if "if_printed" in entry else (),
+        unless_printed=_patterns(entry["unless_printed"], f"{where}.unless_printed")
+        if "unless_printed" in entry
+        else (),
     )
 
 
-def load_learned(path: Path) -> dict[tuple[StatementKind, str], str]:
-    """Learned (statement kind, label key) -> concept pairs (see tools/learn_labels.py)."""
+def load_learned(path: Path) -> dict[tuple[StatementKind, str], LearnedLabel]:
+    """Learned (statement kind, label key) -> concept and filer count (see tools/learn_labels.py)."""
     learned = {}
     with path.open(encoding="utf-8", newline="") as handle:
         for n, line in enumerate(handle, 1):
             if line.startswith(("#", "statement\t")) or not line.strip():
                 continue
             parts = line.rstrip("\n").split("\t")
-            if len(parts) < 3:
-                raise MappingRulesError(f"{path.name}, line {n}: expected statement, label, concept")
-            learned[(StatementKind(parts[0]), parts[1])] = _qname(parts[2], f"{path.name} line {n}")
+            if len(parts) != 4 or not parts[3].isdigit():
+                raise MappingRulesError(f"{path.name}, line {n}: expected statement, label, concept, filers")
+            try:
+                kind = StatementKind(parts[0])
+            except ValueError as exc:
+                raise MappingRulesError(f"{path.name}, line {n}: unknown statement kind {parts[0]!r}") from exc
+            learned[(kind, parts[1])] = LearnedLabel(_qname(parts[2], f"{path.name} line {n}"), int(parts[3]))
     return learned
 
 

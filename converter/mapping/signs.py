@@ -19,6 +19,7 @@ displayed values into stored values:
   extension shown with both signs is a net amount and gets no balance.
 """
 
+import re
 from dataclasses import dataclass, field
 
 from ..extract.model import StatementKind, StatementRow
@@ -39,6 +40,7 @@ class SignPlan:
     deductions: set[int] = field(default_factory=set)  # extension rows whose label reads as a deduction
     asset_changes: set[int] = field(default_factory=set)  # extension rows that are an asset's change
     as_shown: set[int] = field(default_factory=set)  # rows stored as printed (the income a cash flow starts from)
+    stated: dict[int, int] = field(default_factory=dict)  # rows whose label says how their sign reads
     flips: dict[int, int] = field(default_factory=dict)
     weights: dict[tuple[int, int], int] = field(default_factory=dict)  # (total, child) -> XBRL weight
 
@@ -74,6 +76,8 @@ def _decide_extension(plan: SignPlan, row: int) -> None:
 
 
 def _rule_flip(plan: SignPlan, row: int) -> int:
+    if row in plan.stated:
+        return plan.stated[row]
     if row in plan.as_shown:
         return 1
     if row in plan.extension_rows and row not in plan.flips and plan.balances.get(row) is None:
@@ -85,7 +89,10 @@ def _rule_flip(plan: SignPlan, row: int) -> int:
 
 def _child_flip(plan: SignPlan, total: int, child: int, weight: int) -> None:
     tb, cb = plan.balances.get(total), plan.balances.get(child)
-    if child in plan.extension_rows and cb is None:
+    if child in plan.stated:  # the label says how it reads: the arithmetic gives the weight
+        flip = plan.stated[child]
+        xbrl_weight = weight * flip * plan.flips[total]
+    elif child in plan.extension_rows and cb is None:
         flip = -1 if _stored_as_deduction(plan, child) else 1
         xbrl_weight = weight * flip * plan.flips[total]
         plan.balances[child] = (tb if xbrl_weight == 1 else OPPOSITE[tb]) if tb else None
@@ -107,11 +114,31 @@ def predicted_weight(plan: SignPlan, total: int, child: int) -> int:
     return sign * (1 if not tb or not cb or tb == cb else -1)
 
 
+def _balances_from_parts(plan: SignPlan, groups: list[CalcGroup]) -> None:
+    """An extension total (outside a cash-flow statement's body) takes the balance of the parts
+    that add into it as it shows: added, shown with the total's own sign. "Total operating cost and
+    expenses" over cost of sales, R&D and SG&A is a debit, whatever an income statement's natural
+    credit; "Interest, net" over debt interest (debit) and interest income shown negative, too."""
+    for group in groups:  # a group's parts come before it, so nested totals are settled first
+        total = group.total
+        shown = plan.display.get(total)
+        if total not in plan.extension_rows or total in plan.cash_effect or shown == "mixed":
+            continue
+        alike = {
+            plan.balances[child]
+            for child, weight in zip(group.children, group.weights, strict=True)
+            if weight == 1 and plan.display.get(child) == shown and plan.balances.get(child)
+        }
+        if len(alike) == 1:
+            plan.balances[total] = alike.pop()
+
+
 def resolve(plan: SignPlan, groups: list[CalcGroup]) -> SignPlan:
     """Fill `plan.flips`, `plan.weights` and extension balances, from the top totals down.
 
     Extension totals at the top of a cash-flow calculation are net amounts: no balance, shown sign.
     """
+    _balances_from_parts(plan, groups)
     children_of = {g.total: g for g in groups}
     is_child = {c for g in groups for c in g.children}
     pending = [g.total for g in groups if g.total not in is_child]
@@ -132,3 +159,51 @@ def resolve(plan: SignPlan, groups: list[CalcGroup]) -> SignPlan:
         if row not in plan.flips:
             plan.flips[row] = _rule_flip(plan, row)
     return plan
+
+
+# Words that say which way an amount counts: income (positive) against loss (negative).
+_POSITIVE = {"income", "incomes", "earnings", "gain", "gains", "profit", "profits", "benefit", "benefits", "increase"}
+_NEGATIVE = {
+    "loss", "losses", "expense", "expenses", "deduction", "deductions", "charge", "charges", "provision",
+    "cost", "costs", "decrease",
+}  # fmt: skip
+_PARENTHESIZED = re.compile(r"(?:([a-z]+)\s*/?\s*)?\(\s*([a-z]+)\s*\)(?:\s*(?:/|and|or)?\s*([a-z]+))?")
+_CAMEL = re.compile(r"[A-Z][a-z]+|[A-Z]+(?![a-z])")
+
+
+def _polarity(word: str) -> int | None:
+    return 1 if word in _POSITIVE else -1 if word in _NEGATIVE else None
+
+
+def label_polarity(label: str) -> int | None:
+    """What a positive printed amount means, when the label pairs a word with its opposite in
+    parentheses: "Net income (loss)" income (+1), "(Income) loss" loss (-1), "Other expense/(income)"
+    expense (-1); None when it pairs none."""
+    for m in _PARENTHESIZED.finditer(label.lower()):
+        before, inside, after = m.groups()
+        hidden = _polarity(inside)
+        for shown in (before, after):
+            if hidden is not None and shown and _polarity(shown) == -hidden:
+                return -hidden
+    return None
+
+
+def concept_polarity(name: str) -> int | None:
+    """What a positive stored value of a standard concept means, from the first word of its name
+    that says it ("NetIncomeLossAttributable..." income; "IncomeTaxExpenseBenefit" expense: income
+    tax is a noun there)."""
+    words = [w.lower() for w in _CAMEL.findall(name)]
+    for i, word in enumerate(words):
+        if word == "income" and i + 1 < len(words) and words[i + 1] in ("tax", "taxes"):
+            continue
+        polarity = _polarity(word)
+        if polarity is not None:
+            return polarity
+    return None
+
+
+def stated_flip(label: str, concept_name: str) -> int | None:
+    """-1 when the label's printed sign reads against the concept's (an "(income) loss" line of an
+    income concept), 1 when with it, None when the label does not say."""
+    shown, stored = label_polarity(label), concept_polarity(concept_name)
+    return None if shown is None or stored is None else shown * stored

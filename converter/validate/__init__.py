@@ -1,6 +1,6 @@
 """Validate stage: Arelle's checks on each output plus our own consistency rules."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..arelle_adapter import ArelleSettings, FactKey, Finding, validate_file
@@ -56,7 +56,7 @@ def validate_outputs(entry_points: list[Path], settings: ArelleSettings) -> Vali
     facts: list[tuple[Path, tuple[FactKey, ...]]] = []
     for path in entry_points:
         file_findings, file_facts = validate_file(path, settings)
-        findings.extend(Finding(f.level, f.code, f.message, f.location or path.name) for f in file_findings)
+        findings.extend(replace(f, location=f.location or path.name) for f in file_findings)
         facts.append((path, file_facts))
     inline = [f for p, f in facts if p.suffix.lower() in (".htm", ".html", ".xhtml")]
     instance = [f for p, f in facts if p.suffix.lower() == ".xml"]

@@ -11,6 +11,7 @@ from lxml import etree
 
 from ..arelle_adapter import Finding
 from ..mapping.model import STANDARD_LABEL, FactModel
+from .recovery import concept_id
 
 XHTML = "{http://www.w3.org/1999/xhtml}"
 _FILE_NAME = re.compile(r"^[a-z0-9][a-zA-Z0-9_.\-]*\.(xsd|xml|htm)$")
@@ -65,9 +66,11 @@ def labels_and_presentation(model: FactModel) -> Iterator[Finding]:
     presented = {q for role in model.roles for arc in role.presentation for q in (arc.parent, arc.child)}
     for qname in sorted({f.concept.qname for f in model.facts} | presented):
         if qname not in labelled:
-            yield Finding("error", "xbrlconv.efm.missingLabel", f"{qname} has no standard label")
+            message = f"{qname} has no standard label"
+            yield Finding("error", "xbrlconv.efm.missingLabel", message, "", (concept_id(qname),))
     for qname in sorted({f.concept.qname for f in model.facts} - presented):
-        yield Finding("error", "xbrlconv.efm.notPresented", f"{qname} has facts but no presentation relationship")
+        message = f"{qname} has facts but no presentation relationship"
+        yield Finding("error", "xbrlconv.efm.notPresented", message, "", (concept_id(qname),))
 
 
 def unique_standard_labels(model: FactModel) -> Iterator[Finding]:

@@ -3,6 +3,7 @@
 import json
 from xml.sax.saxutils import escape, quoteattr
 
+from ..arelle_adapter import Finding
 from . import ValidationReport
 
 
@@ -10,17 +11,18 @@ def as_text(report: ValidationReport) -> list[str]:
     return [f"{f.level}: [{f.code}] {f.message}" + (f" ({f.location})" if f.location else "") for f in report.findings]
 
 
-def as_json(report: ValidationReport, extra: dict | None = None) -> str:
+def findings_json(findings: tuple[Finding, ...]) -> list[dict[str, str]]:
+    return [{"level": f.level, "code": f.code, "message": f.message, "location": f.location} for f in findings]
+
+
+def as_json(report: ValidationReport) -> str:
     data = {
         "files": list(report.files),
         "facts": report.fact_count,
         "errors": len(report.errors),
         "warnings": len(report.warnings),
-        "findings": [
-            {"level": f.level, "code": f.code, "message": f.message, "location": f.location} for f in report.findings
-        ],
+        "findings": findings_json(report.findings),
     }
-    data.update(extra or {})
     return json.dumps(data, indent=2, sort_keys=True) + "\n"
 
 

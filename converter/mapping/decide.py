@@ -1,0 +1,276 @@
+"""Decide, for one statement, each row's concept, the sign of its stored values and the sums its
+printed arithmetic shows.
+
+A pure function of the statement, the rules, the taxonomy, what the whole filing prints, and the
+(row, concept) pairs the filing-wide settlement refused (see settle.py): nothing here depends on
+the order statements are decided in. Rows no standard concept fits get an extension *spec*; names
+and ids come at assembly (assemble.py).
+"""
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from ..extract.model import LabelFact, Period, RowKind, StatementKind, StatementRow, StatementTable, UnitKind
+from .builder import EXTENSION_TYPES
+from .calc import CalcRow, infer_calculations
+from .concepts import Match, extension_decision, fits, label_fact_decision, match_rule, namesake, period_type_of
+from .model import ConceptInfo, Decision
+from .rules import MappingRules
+from .signs import SignPlan, display_signs, natural_balance, predicted_weight, resolve, stated_flip
+
+_LIABILITY_SIDE = {"liabilities", "liabilities_and_equity", "current_liabilities", "noncurrent_liabilities", "equity"}
+Refusal = tuple[str, int, str]  # (table id, grid row, concept qname): a pair the settlement refused
+
+
+@dataclass(frozen=True)
+class DecideContext:
+    """What every statement's decisions may look at besides the statement itself."""
+
+    rules: MappingRules
+    taxonomy: dict[str, ConceptInfo]
+    printed: frozenset[str] = frozenset()  # normalized labels of every statement row of the filing
+
+
+@dataclass(frozen=True)
+class ExtensionSpec:
+    """An extension concept a row needs: the labels to name it after, in order of preference."""
+
+    labels: tuple[str, ...]
+    period_type: str
+    data_type: str
+    balance: str | None
+
+
+@dataclass(frozen=True)
+class RowPlan:
+    """A value row decided: its standard concepts (or the extension it needs), how its displayed
+    values turn into stored ones (flip), and why."""
+
+    row: StatementRow
+    sections: frozenset[str]
+    side: int  # balance-sheet side: 0 assets, 1 liabilities and equity
+    concepts: tuple[ConceptInfo, ...]
+    extension: ExtensionSpec | None
+    flip: int
+    decision: Decision
+
+
+@dataclass(frozen=True)
+class LabelFactPlan:
+    fact: LabelFact
+    concept: ConceptInfo
+    decision: Decision
+
+
+@dataclass(frozen=True)
+class StatementPlan:
+    table: StatementTable
+    rows: tuple[RowPlan, ...]
+    weights: tuple[tuple[int, int, int], ...]  # (total grid row, child grid row, XBRL weight)
+    label_facts: tuple[LabelFactPlan, ...] = ()
+
+    def kind_of(self, row: StatementRow) -> StatementKind:
+        return row_kind(self.table, row)
+
+    def stored(self, plan: RowPlan) -> list[tuple[Period, Decimal]]:
+        """The values a row stores, by period (dashes as zero)."""
+        exponent = self.table.exponent_of(plan.row)
+        return [
+            (plan.row.period_in(column), (amount.signed * plan.flip).scaleb(exponent))
+            for column, amount in zip(self.table.columns, plan.row.values, strict=True)
+            if amount is not None
+        ]
+
+
+def row_kind(table: StatementTable, row: StatementRow) -> StatementKind:
+    """Balances (at the start or end of a flow statement's periods, or dated rows of an equity
+    statement) are balance-sheet items."""
+    if row.balance_at or (row.period is not None and row.period.is_instant):
+        return StatementKind.BALANCE_SHEET
+    return table.kind
+
+
+@dataclass
+class _Draft:
+    row: StatementRow
+    sections: frozenset[str]
+    side: int
+    match: Match | None = None
+    extension: ExtensionSpec | None = None
+
+
+@dataclass
+class _Decider:
+    table: StatementTable
+    context: DecideContext
+    refused: set[Refusal] = field(default_factory=set)
+    drafts: dict[int, _Draft] = field(default_factory=dict)
+
+    @property
+    def rules(self) -> MappingRules:
+        return self.context.rules
+
+    def _clash(self, a: StatementRow, b: StatementRow) -> bool:
+        """Two rows of this statement would give one concept different values for one period."""
+        for column, x, y in zip(self.table.columns, a.values, b.values, strict=True):
+            if x is None or y is None or a.period_in(column) != b.period_in(column):
+                continue
+            if x.signed != y.signed or x.is_dash != y.is_dash:
+                return True
+        return False
+
+    def _usable(self, row: StatementRow, concepts: tuple[ConceptInfo, ...]) -> bool:
+        """Not refused for this row, and no other row of this statement gives them other values."""
+        for concept in concepts:
+            if (self.table.id, row.grid_row, concept.qname) in self.refused:
+                return False
+            if any(d.match and concept in d.match.concepts and self._clash(d.row, row) for d in self.drafts.values()):
+                return False
+        return True
+
+    def _draft_rows(self) -> None:
+        self.drafts = {}
+        side = 0
+        for row in self.table.rows:
+            sections = self.rules.section_names(row.sections + ((row.label,) if row.kind is RowKind.HEADING else ()))
+            if self.table.kind is StatementKind.BALANCE_SHEET and sections & _LIABILITY_SIDE:
+                side = 1
+            if row.kind is RowKind.HEADING or not row.has_values:
+                continue
+            draft = _Draft(row, sections, side)
+            draft.match = match_rule(
+                self.rules,
+                self.context.taxonomy,
+                row_kind(self.table, row),
+                row,
+                sections,
+                lambda concepts, row=row: self._usable(row, concepts),
+                self.context.printed,
+            )
+            self.drafts[row.grid_row] = draft
+            if draft.match and any(c.name == "Assets" for c in draft.match.concepts):
+                side = 1
+
+    # ------------------------------------------------------------------ signs and calculations
+    def _as_shown(self, draft: _Draft) -> bool:
+        return bool(draft.match) and any(c.qname in self.rules.cash_flow_as_shown for c in draft.match.concepts)
+
+    def _sign_plan(self) -> SignPlan:
+        monetary = {k: d for k, d in self.drafts.items() if d.row.unit_kind is UnitKind.MONETARY}
+        extensions = {k for k, d in monetary.items() if not d.match}
+        cash = self.table.kind is StatementKind.CASH_FLOWS
+        plan = SignPlan(
+            balances={k: (d.match.concepts[0].balance if d.match else None) for k, d in monetary.items()},
+            extension_rows=extensions,
+            natural={k: natural_balance(self.table.kind, d.side, d.sections) for k, d in monetary.items()},
+            display={k: display_signs(d.row) for k, d in monetary.items()},
+            cash_effect={
+                k for k, d in monetary.items() if cash and "supplemental" not in d.sections and not self._as_shown(d)
+            },
+            as_shown={k for k, d in monetary.items() if cash and self._as_shown(d)},
+            stated={
+                k: flip
+                for k, d in monetary.items()
+                if d.match and not cash and (flip := stated_flip(d.row.label, d.match.concepts[0].name)) is not None
+            },
+            deductions={k for k in extensions if self.rules.reads_as_deduction(monetary[k].row.label)},
+            asset_changes={
+                k
+                for k in extensions
+                if cash
+                and "operating_changes" in monetary[k].sections
+                and self.rules.is_asset_change(monetary[k].row.label)
+            },
+        )
+        rows = [
+            CalcRow(k, d.row.resolved_label or d.row.label, d.row.values, d.side, d.row.sections)
+            for k, d in monetary.items()
+            if not d.row.balance_at and d.row.period is None  # rows in other contexts than the columns'
+        ]
+        groups = infer_calculations(rows, lambda total, child: predicted_weight(plan, total, child))
+        return resolve(plan, groups)
+
+    def _sign_clashes(self, plan: SignPlan) -> set[Refusal]:
+        """Rows whose stored values, signs decided, contradict an earlier row of this statement for
+        one concept: rows that agree in size but not in sign (a reconciliation showing an item's
+        opposite) cannot share a concept."""
+        stored: dict[tuple[str, Period], Decimal] = {}
+        clashes = set()
+        for key, draft in self.drafts.items():
+            if not draft.match:
+                continue
+            exponent = self.table.exponent_of(draft.row)
+            flip = plan.flips.get(key, 1)
+            for column, amount in zip(self.table.columns, draft.row.values, strict=True):
+                if amount is None or amount.is_dash:
+                    continue
+                value = (amount.signed * flip).scaleb(exponent)
+                for concept in draft.match.concepts:
+                    if stored.setdefault((concept.qname, draft.row.period_in(column)), value) != value:
+                        clashes.add((self.table.id, key, concept.qname))
+        return clashes
+
+    def _signs_agreeing(self) -> SignPlan:
+        """Concepts and signs for every row; a row whose signs clash is drafted again without the
+        concept it clashed on (at most once per concept, so this ends)."""
+        while True:
+            self._draft_rows()
+            plan = self._sign_plan()
+            clashes = self._sign_clashes(plan) - self.refused
+            if not clashes:
+                return plan
+            self.refused |= clashes
+
+    # ------------------------------------------------------------------ rows no rule knows
+    def _extensions(self, plan: SignPlan) -> None:
+        """Rows no rule mapped: a standard concept named like the label, else an extension."""
+        for key, draft in self.drafts.items():
+            if draft.match:
+                continue
+            row = draft.row
+            label = row.resolved_label or row.label
+            kind = row_kind(self.table, row)
+            balance = plan.balances.get(key) if row.unit_kind is UnitKind.MONETARY else None
+            draft.match = namesake(
+                self.context.taxonomy,
+                label,
+                lambda c, row=row, kind=kind, balance=balance: (
+                    fits(c, kind, row.unit_kind) and c.balance == balance and self._usable(row, (c,))
+                ),
+            )
+            if draft.match is None:
+                labels = (label, *(f"{h.rstrip(':')} {label}" for h in reversed(row.sections[-1:])))
+                draft.extension = ExtensionSpec(labels, period_type_of(kind), EXTENSION_TYPES[row.unit_kind], balance)
+
+    def _label_facts(self) -> tuple[LabelFactPlan, ...]:
+        plans = []
+        for fact in self.table.label_facts:
+            rule = next((r for r in self.rules.label_facts if (r.subject, r.kind) == (fact.subject, fact.kind)), None)
+            concept = self.context.taxonomy.get(rule.concept) if rule else None
+            if concept is None or any((p.start is None) != (concept.period_type == "instant") for p in fact.periods):
+                continue
+            plans.append(LabelFactPlan(fact, concept, label_fact_decision(rule)))
+        return tuple(plans)
+
+    def plan(self) -> StatementPlan:
+        signs = self._signs_agreeing()
+        self._extensions(signs)
+        rows = tuple(
+            RowPlan(
+                d.row,
+                d.sections,
+                d.side,
+                d.match.concepts if d.match else (),
+                d.extension,
+                signs.flips.get(key, 1),
+                d.match.decision if d.match else extension_decision(),
+            )
+            for key, d in self.drafts.items()
+        )
+        weights = tuple((total, child, weight) for (total, child), weight in signs.weights.items())
+        return StatementPlan(self.table, rows, weights, self._label_facts())
+
+
+def decide_statement(table: StatementTable, context: DecideContext, refused: frozenset[Refusal]) -> StatementPlan:
+    """Every value row of `table` decided; `refused` (row, concept) pairs are not used."""
+    return _Decider(table, context, set(refused)).plan()

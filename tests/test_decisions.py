@@ -1,0 +1,161 @@
+"""The map stage's two steps: decisions with their reasons and confidence, one settlement across
+statements, and rules that read a label in the light of what else the filing prints."""
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from converter.extract.model import (
+    Column,
+    Grid,
+    Period,
+    PeriodLength,
+    RowKind,
+    Scale,
+    StatementKind,
+    StatementRow,
+    StatementTable,
+    UnitKind,
+)
+from converter.extract.numbers import parse_amount
+from converter.mapping import printed_lines
+from converter.mapping.decide import DecideContext
+from converter.mapping.model import DecidedBy
+from converter.mapping.rules import load_rules
+from converter.mapping.settle import settle
+from converter.mapping.signs import stated_flip
+from converter.pipeline import ConvertOptions, prepare
+
+from .conftest import FIXTURES
+from .test_reading_rules import cell
+
+CAPSTONE = FIXTURES / "capstone_8-K_2007-11-08.txt"
+APPLE_1997 = FIXTURES / "apple_10-K_1997-09-26.txt"
+
+
+def _facts(model, qname: str) -> list:
+    return [f for f in model.facts if f.concept.qname == qname]
+
+
+def test_every_statement_fact_says_how_it_was_decided(settings):
+    model = prepare(CAPSTONE, ConvertOptions(settings=settings, cik="0001009759")).model
+    decided = [f for f in model.facts if f.decision is not None]
+    assert len(decided) == len(model.facts)  # cover facts included
+    (revenue, *_) = _facts(model, "us-gaap:Revenues")
+    assert revenue.decision.concept.by is DecidedBy.RULE
+    assert revenue.decision.concept.detail.startswith("taxonomy_map.yaml line_items[")
+    assert "as printed" in revenue.decision.period.text and revenue.decision.confidence >= 0.9
+    extensions = [f for f in model.facts if f.concept.is_extension]
+    assert extensions and all(f.decision.concept.by is DecidedBy.EXTENSION for f in extensions)
+
+
+def test_a_learned_label_cites_how_many_filers_chose_its_concept(settings):
+    model = prepare(APPLE_1997, ConvertOptions(settings=settings)).model
+    learned = [f for f in model.facts if f.decision.concept.by is DecidedBy.LEARNED]
+    assert learned
+    for fact in learned:
+        filers = int(fact.decision.concept.detail.rsplit("(", 1)[1].split()[0])
+        assert filers >= 3 and fact.decision.concept.confidence == filers / (filers + 2)
+
+
+def _row(index: int, label: str, value: str, balance_at: str | None = None) -> StatementRow:
+    return StatementRow(
+        index, label, RowKind.ITEM, UnitKind.MONETARY, (parse_amount(cell(value)),), balance_at=balance_at
+    )
+
+
+def test_a_concept_claimed_by_two_statements_goes_to_its_home_statement_not_the_first(taxonomy):
+    # A cash-flow statement printed before the balance sheet states a different "cash at end of
+    # year" (restricted cash included, say) than the balance sheet's cash. The balance sheet is
+    # where an instant belongs: it keeps the concept, whichever statement comes first.
+    year = Period(end=date(2023, 12, 31), start=date(2023, 1, 1))
+    cash_flows = StatementTable(
+        "t1",
+        StatementKind.CASH_FLOWS,
+        "",
+        Scale(),
+        (Column(1, year, "2023", PeriodLength(12)),),
+        (_row(1, "Net increase in cash", "20"), _row(2, "Cash and cash equivalents", "150", balance_at="end")),
+        Grid("t1", 0, 0, 0, ()),
+        name="Statements of Cash Flows",
+    )
+    balance_sheet = StatementTable(
+        "t2",
+        StatementKind.BALANCE_SHEET,
+        "",
+        Scale(),
+        (Column(1, Period(end=date(2023, 12, 31)), "December 31, 2023"),),
+        (_row(1, "Cash and cash equivalents", "120"), _row(2, "Total assets", "900")),
+        Grid("t2", 0, 0, 0, ()),
+        name="Balance Sheets",
+    )
+    rules = load_rules()
+    tables = (cash_flows, balance_sheet)
+    plans = settle(tables, DecideContext(rules, taxonomy, printed_lines(tables)))
+    cash = "us-gaap:CashAndCashEquivalentsAtCarryingValue"
+    holders = {p.table.id: [r.row.label for r in p.rows if any(c.qname == cash for c in r.concepts)] for p in plans}
+    assert holders == {"t1": [], "t2": ["Cash and cash equivalents"]}
+
+
+EXXON_INCOME = FIXTURES / "excerpts" / "exxon-mobil_10-Q_2025-06-30_income-statement.htm"
+
+
+def test_net_income_beside_a_noncontrolling_share_includes_it(settings):
+    # "Net income (loss) including noncontrolling interests" 7,354; "... attributable to
+    # noncontrolling interests" 272; "... attributable to ExxonMobil" 7,082: filers tag them
+    # ProfitLoss, NetIncomeLossAttributableToNoncontrollingInterest and NetIncomeLoss.
+    model = prepare(EXXON_INCOME, ConvertOptions(settings=settings, cik="0000034088")).model
+    quarter = Period(end=date(2025, 6, 30), start=date(2025, 4, 1))
+
+    def value(qname: str) -> Decimal:
+        return next(f.value for f in _facts(model, qname) if f.context.period == quarter)
+
+    assert value("us-gaap:ProfitLoss") == Decimal(7354000000)
+    assert value("us-gaap:NetIncomeLossAttributableToNoncontrollingInterest") == Decimal(272000000)
+    assert value("us-gaap:NetIncomeLoss") == Decimal(7082000000)
+
+
+ORACLE = FIXTURES / "oracle_10-Q_2024-08-31.htm"
+
+
+def test_net_income_alone_stays_the_parents_even_with_noncontrolling_equity(settings):
+    # Oracle's balance sheet shows noncontrolling interests, its income statement only "Net income":
+    # no share of income is attributed, so the line is NetIncomeLoss.
+    model = prepare(ORACLE, ConvertOptions(settings=settings, cik="0001341439")).model
+    assert _facts(model, "us-gaap:NetIncomeLoss")
+    assert not _facts(model, "us-gaap:ProfitLoss")
+
+
+@pytest.mark.parametrize(
+    ("label", "concept", "flip"),
+    [
+        # the printed sign reads against the concept's: store the opposite of what is printed
+        ("Consolidated net (income) loss attributable to noncontrolling interest",  # Walmart
+         "NetIncomeLossAttributableToNoncontrollingInterest", -1),
+        ("Other expense/(income)", "OtherNonoperatingIncomeExpense", -1),  # Kraft Heinz
+        ("Other (income)/deductions--net", "OtherNonoperatingIncomeExpense", -1),  # Pfizer
+        ("Interest (income) expense, net", "InterestIncomeExpenseNonoperatingNet", -1),
+        # ...or with it
+        ("Net income (loss)", "NetIncomeLoss", 1),
+        ("Provision/(benefit) for taxes on income", "IncomeTaxExpenseBenefit", 1),  # "income tax" is a noun
+        ("(Loss) income from operations", "OperatingIncomeLoss", 1),
+        # ...or says nothing
+        ("Interest (income)", "InvestmentIncomeInterest", None),
+        ("Net sales", "Revenues", None),
+    ],
+)  # fmt: skip
+def test_a_label_that_pairs_opposites_says_how_its_sign_reads(label, concept, flip):
+    assert stated_flip(label, concept) == flip
+
+
+JNJ_2017 = FIXTURES / "johnson-johnson_10-K_2017-01-01.htm"
+
+
+def test_an_income_and_expense_line_printed_expense_first_is_stored_as_income(settings):
+    # J&J 2016: "Other (income) expense, net  484": an expense of 484, so OtherNonoperatingIncomeExpense
+    # (income positive) is -484, and the 2015 "(2,064)" an income of 2,064.
+    model = prepare(JNJ_2017, ConvertOptions(settings=settings, cik="0000200406")).model
+    values = {f.context.period.end.year: f.value for f in _facts(model, "us-gaap:OtherNonoperatingIncomeExpense")}
+    assert values[2017] == Decimal(-484000000)  # fiscal 2016 ended January 1, 2017
+    assert values[2016] == Decimal(2064000000)

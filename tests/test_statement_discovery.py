@@ -1,0 +1,122 @@
+"""Which tables are the registrant's primary statements: other presentations told apart, parts
+carried on past a page break, note tables kept out."""
+
+from datetime import date
+
+from converter.extract.model import (
+    Column,
+    Grid,
+    Period,
+    RowKind,
+    Scale,
+    StatementKind,
+    StatementRow,
+    StatementTable,
+    UnitKind,
+)
+from converter.extract.numbers import parse_amount
+from converter.extract.presentations import primary_presentations
+from converter.extract.statements import classify
+
+from .test_formats import periods, review, row, statement, values
+from .test_reading_rules import cell
+
+PERICOM_RELEASE = "pericom-semiconductor_ex99-1_2005-04-21.txt"
+
+
+def test_an_earnings_releases_gaap_statement_is_tagged_and_its_pro_forma_twin_told_apart():
+    # "Consolidated Statements of Operations - GAAP", then the same lines "- Pro Forma"
+    data = review(PERICOM_RELEASE)
+    income = [s for s in data["statements"] if s["kind"] == "income_statement"]
+    assert [s["name"] for s in income] == ["Consolidated Statements of Operations - GAAP"]
+    assert values(row(income[0], "Net income"))[0] == "134000"  # GAAP; pro forma net income was $167,000
+    (pro_forma,) = [lo for lo in data["left_out"] if lo["part"] == "statement"]
+    assert "Pro Forma" in pro_forma["what"] and "another presentation" in pro_forma["reason"]
+
+
+PERICOM_2007 = "pericom-semiconductor_8-K_2007-04-26.txt"
+
+
+def test_a_balance_sheets_headless_second_page_carries_on_with_its_dates():
+    # In the text release the liabilities stand in a table of their own, with no dates above them
+    parts = [s for s in review(PERICOM_2007)["statements"] if s["kind"] == "balance_sheet"]
+    assert [s["name"] for s in parts] == [
+        "Condensed Consolidated Balance Sheets",
+        "Condensed Consolidated Balance Sheets (Continued)",
+    ]
+    liabilities = statement(PERICOM_2007, "balance_sheet", 1)
+    assert periods(liabilities) == periods(parts[0]) == ["2007-03-31", "2006-07-01"]
+    assert values(row(liabilities, "Total liabilities and shareholders' equity")) == ["212781000", "213686000"]
+
+
+def _balance_sheet(table_id: str, labels: list[str]) -> StatementTable:
+    column = Column(1, Period(end=date(2023, 6, 30)), "June 30, 2023")
+    rows = tuple(
+        StatementRow(i, label, RowKind.ITEM, UnitKind.MONETARY, (parse_amount(cell(str(100 + i))),))
+        for i, label in enumerate(labels)
+    )
+    grid = Grid(table_id, 0, 0, 0, ())
+    kind = StatementKind.BALANCE_SHEET
+    return StatementTable(table_id, kind, "", Scale(), (column,), rows, grid, name="Balance Sheets")
+
+
+def test_a_combined_filings_second_registrant_repeats_the_first_and_is_left_out():
+    # Dow Inc. and The Dow Chemical Company file one 10-Q: the second balance sheet repeats the lines
+    # of the first for the same date. A balance sheet's second page, with other lines, is kept.
+    parent = _balance_sheet("t7", ["Cash and cash equivalents", "Total current assets", "Total Assets"])
+    liabilities = _balance_sheet("t8", ["Notes payable", "Total current liabilities", "Total Liabilities"])
+    subsidiary = _balance_sheet("t12", ["Cash and cash equivalents", "Total current assets", "Total Assets"])
+    kept, left_out = primary_presentations((parent, liabilities, subsidiary))
+    assert [t.id for t in kept] == ["t7", "t8"]
+    assert [lo.what for lo in left_out] == ["'Balance Sheets' (t12)"]
+    assert "repeats the lines of 'Balance Sheets' (t7)" in left_out[0].reason
+
+
+def test_tables_in_the_notes_and_parts_of_a_statement_are_not_statements():
+    notes = [
+        ("Note 17. Other Financial Data\nCondensed Consolidated Statements of Income Information", ""),
+        ("5.Balance Sheet Components", ""),  # Netflix
+        ("(8) BALANCE SHEET DETAILS", ""),  # Electronic Arts
+        ("", "Income Tax (Expense)/Credit For Components of Other Comprehensive Income"),  # ExxonMobil
+        ("", "Accumulated Other Comprehensive Income/(Losses) Component"),  # Kraft Heinz
+        ("CASH FLOW HEDGES AND NET INVESTMENT HEDGES", ""),  # GE
+        ("Cash Flows", ""),  # Netflix MD&A
+    ]
+    for title, header in notes:
+        assert classify(title, header, [])[0] is StatementKind.OTHER, title or header
+    assert classify("Statement of Changes in Consolidated Equity", "", [])[0] is StatementKind.EQUITY  # Alcoa
+    assert classify("Shareholders' Equity", "", [])[0] is StatementKind.OTHER  # a section heading
+
+
+SPIRE_BALANCE_ROWS = [  # (indent, label, heading?) as Spire's HTML balance sheet indents them
+    (0, "Current Assets:", True),
+    (2, "Cash and cash equivalents", False),
+    (2, "Accounts receivable:", True),
+    (4, "Utility", False),
+    (2, "Delayed customer billings", False),
+    (2, "Inventories:", True),
+    (4, "Natural gas", False),
+    (2, "Regulatory assets", False),
+    (4, "Total Current Assets", False),
+    (0, "Deferred Charges and Other Assets:", True),
+    (2, "Regulatory assets", False),
+]
+
+
+def test_a_line_indented_less_than_a_sections_lines_is_out_of_that_section():
+    # Regulatory assets printed under the inventories' items, but back at their heading's depth,
+    # are a current asset of their own, not an inventory (and the second, a deferred charge).
+    from converter.extract.model import Cell, GridRow
+    from converter.extract.statements import build_rows
+
+    column = Column(1, Period(end=date(2023, 12, 31)), "December 31, 2023")
+    grid_rows = tuple(
+        GridRow((cell(label), Cell("") if heading else cell("1.0")), i, indent)
+        for i, (indent, label, heading) in enumerate(SPIRE_BALANCE_ROWS)
+    )
+    rows = build_rows(Grid("t1", 0, 0, 10, grid_rows), 0, (column,), StatementKind.BALANCE_SHEET)
+    sections = {(r.grid_row, r.label): r.sections[-1:] for r in rows}
+    assert sections[(3, "Utility")] == ("Accounts receivable:",)
+    assert sections[(4, "Delayed customer billings")] == ("Current Assets:",)
+    assert sections[(7, "Regulatory assets")] == ("Current Assets:",)
+    assert sections[(10, "Regulatory assets")] == ("Deferred Charges and Other Assets:",)
