@@ -96,3 +96,17 @@ def test_earnings_per_share_tell_that_share_counts_are_actual_under_dollars_in_t
 
 def test_earnings_per_share_agree_with_share_counts_in_the_tables_scale():
     assert income_minus_shares_exponent(_gaap_operations(_release()).rows) == 0
+
+
+def test_an_equity_statements_share_counts_survive_the_scale_decision():
+    """Deciding the scale reads label numbers again only when the exponents change: an equity
+    statement by components takes its shares outstanding from a column of its own, which reading
+    its labels again would lose (sandston 10-K 2021: in actual units, confirmed by its prose)."""
+    (equity,) = [
+        t
+        for t in extract(read_submission(FIXTURES / "sandston_10-K_2021-12-31.htm")).statements
+        if t.kind is StatementKind.EQUITY
+    ]
+    assert equity.scale.source is ScaleSource.EVIDENCE and equity.scale.monetary == 0
+    outstanding = [f.value for f in equity.label_facts if f.kind.value == "shares_outstanding"]
+    assert outstanding[:3] == [Decimal(17195683), Decimal(17707472), Decimal(17987031)]

@@ -17,7 +17,7 @@ from ..ingest.model import SourceDocument
 from ..omissions import LeftOut, PartKind
 from .currency import USD, codes_of, currencies_in, is_dollar, reporting_currency
 from .label_facts import label_facts_of
-from .model import Basis, DocumentLayout, ScaleSource, StatementTable, UnitKind
+from .model import Basis, DocumentLayout, Scale, ScaleSource, StatementTable, UnitKind
 from .prose_figures import ProseFigure, prose_figures
 from .scale import states_scale
 from .scale_evidence import (
@@ -123,6 +123,19 @@ def _with_share_scale(table: StatementTable) -> StatementTable:
     return replace(table, scale=replace(table.scale, shares=shares, shares_stated=True))
 
 
+def _relabelled(table: StatementTable, before: Scale) -> StatementTable:
+    """The numbers in the statement's labels read again when its exponents changed. An equity
+    statement read by components took its share counts from a column of its own (equity.py): those
+    cannot be read again here, so only its per-share amounts, which no scale touches, are kept."""
+    scale = table.scale
+    if (scale.monetary, scale.shares, scale.shares_stated) == (before.monetary, before.shares, before.shares_stated):
+        return table
+    if any(r.period is not None for r in table.rows):
+        kept = tuple(f for f in table.label_facts if f.unit_kind is UnitKind.PER_SHARE)
+        return replace(table, label_facts=kept)
+    return replace(table, label_facts=label_facts_of(table))
+
+
 def _describe(table: StatementTable) -> str:
     return f"'{table.name or table.kind.value}' ({table.id})"
 
@@ -198,6 +211,7 @@ def decide_money(
     its document's statements are scaled (words over the others, or figures that scale one)."""
     figures = {layout.doc: prose_figures(documents[layout.doc].lines, layout) for layout in layouts}
     filing = filing_money(documents, [f for fs in figures.values() for f in fs], [t.title for t in statements])
+    before = {t.id: t.scale for t in statements}
     kept, left = _currencies(statements, filing)
     stated = tuple(t for t in kept if t.scale.stated)
     decided: list[StatementTable] = []
@@ -219,6 +233,5 @@ def decide_money(
         if table.scale.source is ScaleSource.UNSTATED:
             printed = [f for f in figures.get(doc, ()) if not f.absolute] if unscaled[doc] else []
             table = by_convention(table, printed)
-        table = _with_share_scale(table)
-        out.append(replace(table, label_facts=label_facts_of(table)))
+        out.append(_relabelled(_with_share_scale(table), before[table.id]))
     return tuple(out), tuple(left)
