@@ -4,7 +4,8 @@ The shipped table (converter/data/learned_labels.tsv) is learned from the SEC Fi
 Data Sets, which hold filings of companies the bench scores. Scoring a filing with labels its own
 company taught would measure the table on its training data, so each filing is converted with the
 table re-learned from the same data without its company (its CIK). Tables are cached on disk per
-company, keyed by everything they depend on (FSDS files, learning code, taxonomy packages).
+company, keyed by everything they depend on (FSDS files, learning code, the taxonomies the mapping
+rules load and the packages they come from). Needs tools/ importable (the repository root on sys.path).
 """
 
 import hashlib
@@ -15,6 +16,8 @@ from pathlib import Path
 from converter.arelle_adapter import ArelleSettings, load_concepts
 from converter.extract.model import StatementKind
 from converter.mapping.rules import LearnedLabel, load_rules
+from tools.fsds import read_observations
+from tools.label_learning import filer_key, fits_statement, learn
 
 LearnedTable = dict[tuple[StatementKind, str], LearnedLabel]
 ROOT = Path(__file__).resolve().parent.parent
@@ -26,6 +29,7 @@ def _fingerprint(fsds_dir: Path, settings: ArelleSettings) -> str:
     digest = hashlib.sha256()
     for path in sorted(fsds_dir.iterdir()):
         digest.update(f"{path.name}:{path.stat().st_size}:{path.stat().st_mtime_ns}".encode())
+    digest.update(repr(load_rules().taxonomies).encode())
     for package in settings.packages:
         digest.update(f"{package}:{Path(package).stat().st_size}".encode())
     for code in _CODE:
@@ -47,9 +51,6 @@ class LeaveCompanyOut:
 
     def _load(self):
         if self._data is None:
-            from tools.fsds import read_observations  # needs pyarrow (the dev extra)
-            from tools.label_learning import fits_statement
-
             observations, names = read_observations(self._fsds_dir)
             usable = fits_statement(load_concepts(load_rules().taxonomies, self._settings))
             self._data = observations, names, usable
@@ -69,8 +70,6 @@ class LeaveCompanyOut:
         return self._cached("filers", lambda: frozenset(self._load()[1]))
 
     def table(self, cik: str | None) -> LearnedTable:
-        from tools.label_learning import filer_key, learn
-
         key = filer_key(cik) if cik else ALL_FILERS
         if key not in self.filers():
             key = ALL_FILERS

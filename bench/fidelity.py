@@ -17,7 +17,9 @@ alone, it prints:
 - cover accuracy: truth cover fields (dei) whose value we output;
 - statements found: of the balance sheets, income and cash-flow statements MANIFEST.tsv says a
   filing has, the share we found;
-- whether the outputs are Arelle-valid, clear errors, crashes (tracebacks), and seconds.
+- whether the outputs are Arelle-valid (converted as `xbrlconv convert` does: parts a validation
+  finding names are left out and the rest validated again), parts left out, clear errors, crashes
+  (tracebacks), and seconds.
 
 Truth statement facts are truth facts shown on a page headed by a primary statement's title: values
 printed on one (so values the filing does not show, or shows only in notes, do not count) and, for
@@ -69,7 +71,7 @@ from converter.errors import XbrlconvError  # noqa: E402
 from converter.ingest import read_submission  # noqa: E402
 from converter.mapping.rules import load_rules  # noqa: E402
 from converter.packages import taxonomy_settings  # noqa: E402
-from converter.pipeline import ConvertOptions, prepare, validate_rendered  # noqa: E402
+from converter.pipeline import ConvertOptions, parts_left_out, prepare, validate_recovering  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPORA = (ROOT.parent / "shared" / "corpus", ROOT.parent / "shared" / "corpus2")
@@ -223,12 +225,21 @@ def _truth(corpus_dir: Path, path: Path, filing: str, inline: bool) -> tuple[lis
 
 
 def _convert(source: Path, path: Path, row: dict, learned: LearnedTable | None, validate: bool, outcome: Outcome):
+    """Convert as `xbrlconv convert` does (validating, parts a finding names left out and the rest
+    validated again) and keep what the output states."""
     cik = (row.get("cik") or PLACEHOLDER_CIK) if _needs_cik(path) else None
     options = ConvertOptions(settings=taxonomy_settings(), cik=cik)
     rules = load_rules()
     prepared = prepare(source, options, rules=replace(rules, learned=learned) if learned is not None else rules)
+    if validate:
+        prepared, report = validate_recovering(prepared, options)
+        findings = report.errors + report.warnings  # valid as the seeds are: no error, no warning
+        outcome.errors = len(findings)
+        outcome.validated = True
+        outcome.status = "invalid" if findings else "ok"
+        outcome.message = f"{findings[0].code}: {findings[0].message}"[:200] if findings else ""
     outcome.kinds = sorted({KIND_OF.get(t.kind, t.kind) for t in prepared.extraction.statements})
-    outcome.left_out = [part.line() for part in prepared.model.left_out]
+    outcome.left_out = [part.line() for part in parts_left_out(prepared)]
     outcome.facts = [
         OurFact(f.concept.name, f.context.period.start, f.context.period.end, f.value)
         for f in prepared.model.facts
@@ -239,13 +250,6 @@ def _convert(source: Path, path: Path, row: dict, learned: LearnedTable | None, 
         for f in reversed(prepared.model.facts)
         if f.concept.prefix == "dei" and f.value is not None
     }
-    if validate:
-        report = validate_rendered(prepared, options.settings)
-        findings = report.errors + report.warnings  # valid as the seeds are: no error, no warning
-        outcome.errors = len(findings)
-        outcome.validated = True
-        outcome.status = "invalid" if findings else "ok"
-        outcome.message = f"{findings[0].code}: {findings[0].message}"[:200] if findings else ""
 
 
 def run_one(corpus: str, row: dict, validate: bool, learned: LearnedTable | None = None) -> Outcome:
@@ -337,6 +341,8 @@ def summarize(name: str, outcomes: list[Outcome], scores: list[Score]) -> dict:
     print(f"statements found {_pct(found, expected)} of {expected} the manifest lists (balance, income, cash flow)")
     arelle = f"{valid}/{n} filings (no error, no warning)" if validated else "not run (--no-validate)"
     print(f"Arelle-valid     {arelle}; converted {converted}/{n}; clear errors {errors}; crashes {crashes}")
+    left_out, declining = sum(len(o.left_out) for o in outcomes), sum(bool(o.left_out) for o in outcomes)
+    print(f"left out         {left_out} parts the conversions declined, in {declining} filings")
     print(f"seconds/filing   {seconds:.1f}")
     return {
         "filings": n,
@@ -358,6 +364,7 @@ def summarize(name: str, outcomes: list[Outcome], scores: list[Score]) -> dict:
         "arelle_valid": valid if validated else None,
         "clear_errors": errors,
         "crashes": crashes,
+        "parts_left_out": left_out,
         "seconds_per_filing": seconds,
     }
 

@@ -260,10 +260,11 @@ def normalize_cover(concept: str, value: str) -> str:
         return state_code(value) or value.upper()
     if concept == "SecurityExchangeName":
         return exchange_code(value)
-    if concept == "EntityRegistrantName":
+    if concept == "EntityRegistrantName":  # "The Kraft Heinz Company" (cover) is "Kraft Heinz Co" (EDGAR)
         value = re.sub(
             r"\b(corporation|incorporated|company|limited)\b\.?", lambda m: _SUFFIXES[m[1].lower()], value, flags=re.I
         )
+        value = re.sub(r"^the\s+", "", value, flags=re.I)
     if concept in ("LocalPhoneNumber", "CityAreaCode", "EntityTaxIdentificationNumber", "EntityCentralIndexKey"):
         return re.sub(r"\D", "", value).lstrip("0") if concept == "EntityCentralIndexKey" else re.sub(r"\D", "", value)
     if concept in ("EntityCommonStockSharesOutstanding", "EntityPublicFloat"):

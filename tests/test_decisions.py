@@ -159,3 +159,75 @@ def test_an_income_and_expense_line_printed_expense_first_is_stored_as_income(se
     values = {f.context.period.end.year: f.value for f in _facts(model, "us-gaap:OtherNonoperatingIncomeExpense")}
     assert values[2017] == Decimal(-484000000)  # fiscal 2016 ended January 1, 2017
     assert values[2016] == Decimal(2064000000)
+
+
+PFIZER_COMPREHENSIVE = FIXTURES / "excerpts" / "pfizer_10-Q_2023-07-02_comprehensive-income.htm"
+
+
+def test_unlabelled_subtotals_are_each_the_sum_of_their_own_lines(settings):
+    # Pfizer prints the derivatives, securities and benefit-plan lines of other comprehensive
+    # income each followed by an amount with no label: (54) = 109 + (163), 42 = 26 + 16, (37) =
+    # (30) + (7). Each is its own subtotal, named after its lines, not one concept for all three.
+    model = prepare(PFIZER_COMPREHENSIVE, ConvertOptions(settings=settings, cik="0000078003")).model
+    quarter = Period(end=date(2023, 7, 2), start=date(2023, 4, 3))
+    subtotals = {
+        f.concept.name: f.value
+        for f in model.facts
+        if f.concept.name.startswith("Subtotal") and f.context.period == quarter
+    }
+    assert sorted(subtotals.values()) == [Decimal(-54000000), Decimal(-37000000), Decimal(42000000)]
+    assert not [f for f in model.facts if f.concept.name.startswith("Item")]
+    calc = {(a.parent, a.child) for role in model.roles for a in role.calculation}
+    for name in subtotals:
+        assert sum(1 for parent, _ in calc if parent.endswith(":" + name)) == 2
+
+
+KRAFT_HEINZ_10K = FIXTURES / "excerpts" / "kraft-heinz_10-K_2023-12-30_cover-and-statements.htm"
+
+
+def test_lines_after_the_closing_cash_balance_are_supplemental_disclosures(settings):
+    # Kraft Heinz prints "CASH PAID DURING THE PERIOD FOR: Interest 896, Income taxes, net of
+    # refunds 932" under the cash reconciliation: amounts paid, stored positive, not cash effects;
+    # its "Net increase/(decrease)" under "Cash, cash equivalents, and restricted cash" is the cash's.
+    model = prepare(KRAFT_HEINZ_10K, ConvertOptions(settings=settings, cik="0001637459")).model
+    fiscal_2023 = Period(end=date(2023, 12, 30), start=date(2023, 1, 1))
+
+    def value(qname: str) -> Decimal:
+        return next(f.value for f in _facts(model, qname) if f.context.period == fiscal_2023)
+
+    assert value("us-gaap:InterestPaidNet") == Decimal(896000000)
+    assert value("us-gaap:IncomeTaxesPaidNet") == Decimal(932000000)
+    change = (
+        "us-gaap:CashCashEquivalentsRestrictedCashAndRestrictedCashEquivalents"
+        "PeriodIncreaseDecreaseIncludingExchangeRateEffect"
+    )
+    assert value(change) == Decimal(363000000)
+
+
+def test_lines_after_the_current_assets_total_are_noncurrent(taxonomy):
+    # A classified balance sheet lists "Investments" after "Total current assets" with no heading
+    # of its own: they are long-term investments; listed among the current assets, they are not.
+    instant = Column(1, Period(end=date(2023, 12, 31)), "December 31, 2023")
+
+    def balance_sheet(*labels: str) -> StatementTable:
+        rows = tuple(_row(i, label, "10") for i, label in enumerate(labels, start=1))
+        return StatementTable(
+            "t1",
+            StatementKind.BALANCE_SHEET,
+            "",
+            Scale(),
+            (instant,),
+            rows,
+            Grid("t1", 0, 0, 0, ()),
+            name="Balance Sheet",
+        )
+
+    def concepts(table: StatementTable) -> dict[str, list[str]]:
+        rules = load_rules()
+        (plan,) = settle((table,), DecideContext(rules, taxonomy, printed_lines((table,))))
+        return {r.row.label: [c.name for c in r.concepts] for r in plan.rows}
+
+    after = concepts(balance_sheet("Cash and cash equivalents", "Total current assets", "Investments", "Total assets"))
+    assert after["Investments"] == ["LongTermInvestments"]
+    before = concepts(balance_sheet("Cash and cash equivalents", "Investments", "Total current assets", "Total assets"))
+    assert before["Investments"] != ["LongTermInvestments"]

@@ -162,3 +162,20 @@ SIRE = "southwest-iowa-renewable-energy_10-K_2008-09-30.htm"
 def test_an_inception_to_date_column_keeps_the_start_it_prints():
     income = statement(SIRE, "income_statement")
     assert periods(income)[-1] == "2005-03-28..2008-09-30"  # "March 28, 2005 (Date of Inception) to ..."
+
+
+KRAFT_HEINZ_Q2 = "excerpts/kraft-heinz_10-Q_2023-07-01_cover-and-statements.htm"
+
+
+def test_last_years_equity_part_under_this_years_headings_carries_on_and_dates_the_prior_year():
+    # The 10-Q's equity statement prints last year's part as a table of its own, headless, right
+    # under this year's: read with this year's component headings, its "Balance at December 25,
+    # 2021" says fiscal 2021 ended on the last Saturday of December, which dates last year's six
+    # months (from December 26, 2021, not January 1, 2022).
+    data = review(KRAFT_HEINZ_Q2)
+    equity = [s["name"] for s in data["statements"] if s["kind"] == "equity"]
+    assert equity == ["Condensed Consolidated Statements of Equity"] * 1 + [
+        "Condensed Consolidated Statements of Equity (Continued)"
+    ]
+    assert periods(statement(KRAFT_HEINZ_Q2, "income_statement"))[3] == "2021-12-26..2022-06-25"
+    assert periods(statement(KRAFT_HEINZ_Q2, "cash_flows"))[1] == "2021-12-26..2022-06-25"

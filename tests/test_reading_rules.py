@@ -276,3 +276,53 @@ def test_an_amount_after_its_year_in_parentheses_is_that_years():
         ("167", (instants[1],)),
         ("185", (instants[0],)),
     ]
+
+
+def test_counts_captioned_with_a_dash_and_dated_by_year_prefixes():
+    # Abbott: "Authorized — 2,400,000,000 shares Issued at stated capital amount — Shares: 2023:
+    # 1,987,181,491; 2022: 1,986,519,278": the caption before each dash names the count after it.
+    instants = (Period(end=date(2023, 6, 30)), Period(end=date(2022, 12, 31)))
+    label = (
+        "Common shares, without par value Authorized \u2014 2,400,000,000 shares Issued at stated capital "
+        "amount \u2014 Shares: 2023: 1,987,181,491; 2022: 1,986,519,278"
+    )
+    found = {(f.kind, f.text, f.periods) for f in facts_in_label(1, cell(label), instants, find_scale("(millions)"))}
+    assert found == {
+        ("shares_authorized", "2,400,000,000", instants),
+        ("shares_issued", "1,987,181,491", (instants[0],)),
+        ("shares_issued", "1,986,519,278", (instants[1],)),
+    }
+    treasury = "Common shares held in treasury, at cost \u2014 Shares: 2023: 251,823,511; 2022: 248,724,257"
+    found = {(f.kind, f.text, f.periods) for f in facts_in_label(1, cell(treasury), instants, find_scale(""))}
+    assert found == {("shares", "251,823,511", (instants[0],)), ("shares", "248,724,257", (instants[1],))}
+
+
+def test_amounts_dated_by_a_year_and_a_dash():
+    # Pfizer 10-Q: "less allowance for doubtful accounts: 2023—$471; 2022—$449" under July 2, 2023
+    # and December 31, 2022: each amount is its year's, not the first one at both dates.
+    instants = (Period(end=date(2023, 7, 2)), Period(end=date(2022, 12, 31)))
+    label = "Trade accounts receivable, less allowance for doubtful accounts: 2023\u2014$471; 2022\u2014$449"
+    found = facts_in_label(1, cell(label), instants, find_scale("(MILLIONS)"))
+    assert sorted((f.text, f.periods) for f in found if f.kind == "allowance") == [
+        ("449", (instants[1],)),
+        ("471", (instants[0],)),
+    ]
+
+
+def test_an_undated_allowance_under_two_dates_is_not_guessed():
+    # One amount printed, two balance-sheet dates: the amount is one year's, which one is not said.
+    instants = (Period(end=date(2023, 12, 31)), Period(end=date(2022, 12, 31)))
+    found = facts_in_label(1, cell("Receivables, less allowance of $44"), instants, find_scale("(millions)"))
+    assert [f for f in found if f.kind == "allowance"] == []
+    one_date = facts_in_label(1, cell("Receivables, less allowance of $44"), instants[:1], find_scale("(millions)"))
+    assert [(f.text, f.periods) for f in one_date if f.kind == "allowance"] == [("44", instants[:1])]
+
+
+def test_a_finance_receivables_allowance_is_no_trade_allowance():
+    # Ford: "Ford Credit finance receivables, net of allowance for credit losses of $255 and $260"
+    # is listed above "Trade and other receivables, less allowances of $105 and $101".
+    instants = (Period(end=date(2023, 6, 30)), Period(end=date(2022, 12, 31)))
+    finance = "Ford Credit finance receivables, net of allowance for credit losses of $255 and $260 (Note 8)"
+    assert facts_in_label(1, cell(finance), instants, find_scale("(millions)")) == []
+    trade = "Trade and other receivables, less allowances of $105 and $101"
+    assert [f.text for f in facts_in_label(1, cell(trade), instants, find_scale("(millions)"))] == ["105", "101"]

@@ -120,3 +120,33 @@ def test_a_line_indented_less_than_a_sections_lines_is_out_of_that_section():
     assert sections[(4, "Delayed customer billings")] == ("Current Assets:",)
     assert sections[(7, "Regulatory assets")] == ("Current Assets:",)
     assert sections[(10, "Regulatory assets")] == ("Deferred Charges and Other Assets:",)
+
+
+DEERE_EQUITY_ROWS = [
+    ("STOCKHOLDERS' EQUITY", True),
+    ("Common stock, $1 par value", False),
+    ("Retained earnings", False),
+    ("Total", False),
+    ("Minimum pension liability adjustment", False),
+    ("Accumulated other comprehensive income (loss)", False),
+    ("Total stockholder\u2019s equity", False),
+    ("Total liabilities and stockholders' equity", False),
+]
+
+
+def test_a_bare_total_is_no_section_total_when_a_later_line_names_it():
+    # Deere 2002: a "Total" of common stock and retained earnings, then the other comprehensive
+    # income items, then "Total stockholder's equity": the bare one is a subtotal, not the equity.
+    from converter.extract.model import Cell, GridRow
+    from converter.extract.statements import build_rows
+
+    column = Column(1, Period(end=date(2002, 10, 31)), "2002")
+    grid_rows = tuple(
+        GridRow((cell(label), Cell("") if heading else cell("1.0")), i)
+        for i, (label, heading) in enumerate(DEERE_EQUITY_ROWS)
+    )
+    rows = build_rows(Grid("t1", 0, 0, 10, grid_rows), 0, (column,), StatementKind.BALANCE_SHEET)
+    resolved = {r.label: r.resolved_label for r in rows}
+    assert resolved["Total"] == "Total"
+    rows = build_rows(Grid("t1", 0, 0, 10, grid_rows[:4]), 0, (column,), StatementKind.BALANCE_SHEET)
+    assert rows[-1].resolved_label == "Total stockholders' equity"  # alone, it totals its section

@@ -32,7 +32,7 @@ def _statements_of(submission: Submission, layouts, calendar: FiscalCalendar) ->
             title = "\n".join(doc.lines[i].strip() for i in titles)
             table = interpret(grid, title, find_scale(f"{title}\n{header_text(grid)}"), titles, calendar)
             if table is None and previous is not None:
-                table = continuation(grid, previous, title, titles)
+                table = continuation(grid, previous, title, titles, calendar)
             if table is not None:
                 statements.append(table)
             previous = table

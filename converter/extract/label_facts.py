@@ -2,7 +2,9 @@
 treasury shares, allowances ("net of allowance of $835 at September 30, 2007 and $789 at ...").
 
 Each number takes the first date that follows it in its clause (clauses end at ';'); with
-"respectively" numbers and dates pair up in order; an undated number holds for every column.
+"respectively" numbers and dates pair up in order; an undated count holds for every column, an
+undated amount (an allowance) only when the table has one balance-sheet date: amounts change from
+year to year, so which year one printed amount belongs to is not guessed.
 """
 
 import re
@@ -32,7 +34,15 @@ _SUBJECTS = (
     (LabelSubject.TREASURY, re.compile(r"\btreasury\b", re.I)),
     (LabelSubject.PREFERRED, re.compile(r"\bpreferred\b|\bpreference\b", re.I)),
     (LabelSubject.COMMON, re.compile(r"\bcommon\b|\bordinary\s+shares\b|\bcapital\s+stock\b", re.I)),
-    (LabelSubject.RECEIVABLES, re.compile(r"\breceivables?\b", re.I)),
+    # Trade receivables: a finance, loan or lease receivable's allowance is another concept.
+    (
+        LabelSubject.RECEIVABLES,
+        re.compile(
+            r"^(?!.*\b(?:finance|financing|loans?|leases?|long-term|non-?current)\s+receivables?\b)"
+            r".*\breceivables?\b",
+            re.I,
+        ),
+    ),
 )
 # Captions that name several counts at once, and the counts they stand for.
 _ALL_THREE = "shares_authorized_issued_and_outstanding"
@@ -62,6 +72,7 @@ _MORE_YEARS = re.compile(r"\s*(?:,|and|,\s*and)\s*(?P<year>(?:19|20)\d\d)\b")
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 _UNIT = {LabelKind.PAR_VALUE: UnitKind.PER_SHARE, LabelKind.ALLOWANCE: UnitKind.MONETARY}
 _HELD_KINDS = frozenset({LabelKind.SHARES_ISSUED, LabelKind.SHARES_OUTSTANDING})
+_AMOUNT_KINDS = frozenset({LabelKind.ALLOWANCE})
 DURATION_KINDS = frozenset({LabelKind.DIVIDENDS_PER_SHARE})  # label facts for a period, not at an instant
 _DIVIDEND = re.compile(r"\bdividends?\b", re.I)
 # "$1.22 per share", "$.50 a share", "$0.96 per common share"; a list "$.50, $.46 and $.42 per share" too
@@ -89,6 +100,8 @@ _BEFORE = (
     (LabelKind.SHARES_OUTSTANDING, re.compile(r"\boutstanding\s*[:\-\u2014]?\s*$", re.I)),
 )
 _BARE_YEAR = re.compile(r"^(?:19|20)\d\d$")
+# A year leading the number it dates: "2023: 1,987,181,491", "2023—$471", "2024, $167".
+_YEAR_MARK = r"\s*[:—–-]"
 _LIST_JOIN = r"\s*(?:shares)?\s*(?:,|and|,\s*and)\s*\$?\s*"
 
 
@@ -114,6 +127,27 @@ def _kind_named_after(after: str, m: re.Match, subject: LabelSubject) -> str | N
     return None
 
 
+# What may stand between a caption and its count: "Authorized — 2,400,000,000", "Issued at stated
+# capital amount — Shares: 2023: 1,987,181,491; 2022: 1,986,519,278".
+_CAPTION_TAIL = re.compile(r"(?:\s*(?:[:—–]|\s-|\bshares\s*:|;|\b(?:19|20)\d\d\s*:))+\s*$", re.I)
+_CAPTION = re.compile(
+    r"\b(?:issued\s+and\s+outstanding|authorized|issued|outstanding)\b(?!.*\b(?:authorized|issued|outstanding)\b)", re.I
+)
+
+
+def _captioned(before: str, m: re.Match, subject: LabelSubject) -> str | None:
+    """The count a caption ending in a colon or a dash names, speaking before the words after the
+    number ("shares authorized: 150,000,000 shares issued: ..."; "Authorized — 2,400,000,000 shares
+    Issued at stated capital amount — Shares: 2023: 1,987,181,491")."""
+    tail = _CAPTION_TAIL.search(before)
+    if tail is None:
+        return None
+    if subject is LabelSubject.TREASURY and re.search(r"\bshares\s*:", before, re.I) and not m["dollar"]:
+        return LabelKind.SHARES  # "held in treasury, at cost — Shares: 2023: 251,823,511"
+    found = _CAPTION.search(before[: tail.start()])
+    return _kind_named_before(found.group(0), m, subject) if found else None
+
+
 def _kind_of(clause: str, m: re.Match, subject: LabelSubject) -> str | None:
     """What a number in a label counts: read from the words after it ("415,000,000 shares
     authorized"), or before it ("authorized: 11,000 shares", "outstanding: none"); a caption
@@ -124,7 +158,7 @@ def _kind_of(clause: str, m: re.Match, subject: LabelSubject) -> str | None:
         return LabelKind.PAR_VALUE
     if m["num"] and _BARE_YEAR.match(m["num"]) and not re.match(r"^\s*shares\b", after, re.I):
         return None  # "at December 31, 2021 and 2020"
-    captioned = _kind_named_before(before, m, subject) if re.search(r":\s*$", before) else None
+    captioned = _captioned(before, m, subject)
     kind = captioned or _kind_named_after(after, m, subject) or _kind_named_before(before, m, subject)
     if kind or m["none"]:
         return kind
@@ -139,9 +173,16 @@ def _expand(kind: str) -> tuple[LabelKind, ...]:
 
 
 def _clauses(label: str) -> list[tuple[int, str]]:
-    out, start = [], 0
+    """The label's clauses, split at semicolons, but a clause that only dates another number of the
+    one before ("2023: 1,987,181,491; 2022: 1,986,519,278", "2023—$471; 2022—$449") stays with it."""
+    out: list[tuple[int, str]] = []
+    start = 0
     for part in label.split(";"):
-        out.append((start, part))
+        if out and re.match(r"^\s*(?:19|20)\d\d" + _YEAR_MARK, part):
+            first, text = out[-1]
+            out[-1] = (first, f"{text};{part}")
+        else:
+            out.append((start, part))
         start += len(part) + 1
     return out
 
@@ -230,12 +271,12 @@ def _year_instant(after: str, instants: tuple[Period, ...]) -> Period | None:
     return matching[0] if len(matching) == 1 else None
 
 
-_YEAR_BEFORE = re.compile(r"\(\s*(?P<year>(?:19|20)\d\d)\s*[,:]\s*\$?\s*$")
+_YEAR_BEFORE = re.compile(r"(?:^|[\s(;,])(?P<year>(?:19|20)\d\d)(?:\s*,|" + _YEAR_MARK + r")\s*\$?\s*$")
 
 
 def _year_before(before: str, instants: tuple[Period, ...]) -> Period | None:
     """The column a number dated by the year just before it stands for ("less allowances $185
-    (2024, $167)": $167 is 2024's)."""
+    (2024, $167)": $167 is 2024's; "Shares: 2023: 1,987,181,491"; "2022—$449")."""
     m = _YEAR_BEFORE.search(before)
     if m is None:
         return None
@@ -297,7 +338,7 @@ def facts_in_label(
             value, decimals = _value(m)
             for k in _expand(kind):
                 periods = (period,) if period else (held if k in _HELD_KINDS and value else instants)
-                if not periods:
+                if not periods or (period is None and k in _AMOUNT_KINDS and len(periods) > 1):
                     continue
                 facts.append(
                     LabelFact(

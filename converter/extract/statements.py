@@ -458,7 +458,21 @@ def build_rows(
                 rows.append(_heading_row(index, label, row.cells[0], values, stack, follows, row.indent))
             continue
         rows.append(_value_row(index, label, row.cells[0], values, stack, statement_kind))
-    return tuple(rows)
+    return _subtotals_named_later(rows)
+
+
+def _subtotals_named_later(rows: list[StatementRow]) -> tuple[StatementRow, ...]:
+    """A bare "Total" is its section's total unless a later line names that total itself: Deere's
+    equity section adds common stock to retained earnings in a "Total", then the accumulated other
+    comprehensive income items, then "Total stockholders' equity"; the first is a subtotal."""
+    out = list(rows)
+    for i, row in enumerate(rows):
+        if row.resolved_label == row.label:
+            continue
+        named = _norm(row.resolved_label)
+        if any(_norm(later.label) == named for later in rows[i + 1 :]):
+            out[i] = replace(row, resolved_label=row.label)
+    return tuple(out)
 
 
 def is_selected_data(columns: tuple[Column, ...]) -> bool:
@@ -514,27 +528,33 @@ CONTINUATION_GAP_LINES = 15
 
 
 def continuation(
-    grid: Grid, previous: StatementTable, title: str, title_lines: tuple[int, ...]
+    grid: Grid, previous: StatementTable, title: str, title_lines: tuple[int, ...], calendar: FiscalCalendar
 ) -> StatementTable | None:
     """A table right after a statement, with no period headings of its own and as many columns of
     amounts: the statement carried on past a page break (a balance sheet's liabilities under its
-    assets' dates), read with the columns of the part before it."""
+    assets' dates; last year's part of an equity statement under this year's component headings),
+    read with the columns of the part before it."""
     if grid.doc != previous.grid.doc or grid.first_line - previous.grid.last_line > CONTINUATION_GAP_LINES:
         return None
-    if _by_components(previous) or not is_statement_title(continued_title(previous.name) or previous.name):
-        return None
-    if not _carries_on(title, previous):
+    if not is_statement_title(continued_title(previous.name) or previous.name) or not _carries_on(title, previous):
         return None
     header_rows = header_row_count(grid)
     value_columns = _value_columns(grid, header_rows)
+    name = previous.name if continued_title(previous.name) else f"{previous.name} (Continued)"
+    text = f"{title}\n{header_text(grid)}".strip()
+    if _by_components(previous):
+        before = _value_columns(previous.grid, header_row_count(previous.grid))
+        if len(value_columns) != len(before):
+            return None
+        lent = [column_heading(previous.grid, header_row_count(previous.grid), c) for c in before]
+        headings = list(zip(value_columns, lent, strict=True))
+        return equity_by_components(grid, header_rows, headings, text, previous.scale, title_lines, name, calendar)
     if len(value_columns) != len(previous.columns):
         return None
     columns = tuple(replace(c, grid_col=v) for c, v in zip(previous.columns, value_columns, strict=True))
     rows = build_rows(grid, header_rows, columns, previous.kind)
     if sum(1 for r in rows if r.has_values) < 2:
         return None
-    name = previous.name if continued_title(previous.name) else f"{previous.name} (Continued)"
-    text = f"{title}\n{header_text(grid)}".strip()
     table = StatementTable(grid.id, previous.kind, text, previous.scale, columns, rows, grid, (), title_lines, name)
     return replace(table, label_facts=label_facts_of(table))
 

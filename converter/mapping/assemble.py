@@ -45,21 +45,22 @@ class StatementAssembler:
             )
         )
 
-    def _name_extensions(self) -> None:
-        for row in self.plan.rows:
-            if row.extension is None:
-                self.concepts[row.row.grid_row] = row.concepts
-                continue
-            spec = row.extension
-            concept = self.builder.extension(
-                spec.labels,
-                spec.period_type,
-                spec.data_type,
-                spec.balance,
-                usable=lambda c, row=row: self._agrees(row, c),
-            )
-            self.builder.label(concept, STANDARD_LABEL, spec.labels[0])
-            self.concepts[row.row.grid_row] = (concept,)
+    def _name_extension(self, row: RowPlan) -> None:
+        """The row's concepts, its extension named; named row by row after the facts of the rows
+        above are made, so that two rows of one label with other values get two concepts."""
+        if row.extension is None:
+            self.concepts[row.row.grid_row] = row.concepts
+            return
+        spec = row.extension
+        concept = self.builder.extension(
+            spec.labels,
+            spec.period_type,
+            spec.data_type,
+            spec.balance,
+            usable=lambda c: self._agrees(row, c),
+        )
+        self.builder.label(concept, STANDARD_LABEL, spec.labels[0])
+        self.concepts[row.row.grid_row] = (concept,)
 
     # ------------------------------------------------------------------ facts
     def _decision(self, row: RowPlan, column: Column) -> FactDecision:
@@ -174,7 +175,11 @@ class StatementAssembler:
         arcs = []
         order: dict[str, int] = {}
         seen: set[tuple[str, str]] = set()
+        # a total with an untagged part (an unlabelled row left out) would not add up: no arcs
+        partial = {total for total, child, _ in self.plan.weights if not self.concepts[child]}
         for total, child, weight in self.plan.weights:
+            if total in partial or not self.concepts[total]:
+                continue
             parent, concept = self.concepts[total][0], self.concepts[child][0]
             if parent == concept or (parent.qname, concept.qname) in seen:
                 continue
@@ -187,8 +192,9 @@ class StatementAssembler:
         return title_case(self.table.name or self.table.kind.value.replace("_", " "))
 
     def assemble(self, order: int, authority: str) -> None:
-        self._name_extensions()
+        self.builder.left_out.extend(self.plan.left_out)
         for row in self.plan.rows:
+            self._name_extension(row)
             self._label_concepts(row)
             self._add_row_facts(row)
         statement_rule = self.rules.statement(self.table.kind)

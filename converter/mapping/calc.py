@@ -48,7 +48,9 @@ class CalcGroup:
 
 
 def is_total_like(label: str) -> bool:
-    return bool(_TOTAL_LIKE.search(label.strip()))
+    """Labelled like a total, or not labelled at all: amounts printed under a run of lines with no
+    words of their own are that run's subtotal."""
+    return not label.strip() or bool(_TOTAL_LIKE.search(label.strip()))
 
 
 def _unit_of(values: Sequence[Amount | None]) -> Decimal:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from ..extract.model import LabelFact, Period, RowKind, StatementKind, StatementRow, StatementTable, UnitKind
+from ..omissions import LeftOut, PartKind
 from .builder import EXTENSION_TYPES
 from .calc import CalcRow, infer_calculations
 from .concepts import Match, extension_decision, fits, label_fact_decision, match_rule, namesake, period_type_of
@@ -18,6 +19,11 @@ from .model import ConceptInfo, Decision
 from .rules import MappingRules
 from .signs import SignPlan, display_signs, natural_balance, predicted_weight, resolve, stated_flip
 
+SUPPLEMENTAL = "supplemental"  # the section name of a cash-flow statement's supplemental disclosures
+# In a classified balance sheet the lines after the current assets' (liabilities') total, before the
+# next side or equity, are noncurrent, with or without a heading saying so.
+_CURRENT_TOTALS = {"AssetsCurrent": "noncurrent_assets", "LiabilitiesCurrent": "noncurrent_liabilities"}
+_CURRENT = {"current_assets", "current_liabilities"}
 _LIABILITY_SIDE = {"liabilities", "liabilities_and_equity", "current_liabilities", "noncurrent_liabilities", "equity"}
 Refusal = tuple[str, int, str]  # (table id, grid row, concept qname): a pair the settlement refused
 
@@ -68,6 +74,7 @@ class StatementPlan:
     rows: tuple[RowPlan, ...]
     weights: tuple[tuple[int, int, int], ...]  # (total grid row, child grid row, XBRL weight)
     label_facts: tuple[LabelFactPlan, ...] = ()
+    left_out: tuple[LeftOut, ...] = ()  # rows not tagged, with why
 
     def kind_of(self, row: StatementRow) -> StatementKind:
         return row_kind(self.table, row)
@@ -105,6 +112,7 @@ class _Decider:
     context: DecideContext
     refused: set[Refusal] = field(default_factory=set)
     drafts: dict[int, _Draft] = field(default_factory=dict)
+    left_out: list[LeftOut] = field(default_factory=list)
 
     @property
     def rules(self) -> MappingRules:
@@ -131,10 +139,21 @@ class _Decider:
     def _draft_rows(self) -> None:
         self.drafts = {}
         side = 0
+        closed = False  # past a cash-flow statement's closing cash balance
+        noncurrent: str | None = None  # past the current assets' or liabilities' total: the noncurrent section
         for row in self.table.rows:
             sections = self.rules.section_names(row.sections + ((row.label,) if row.kind is RowKind.HEADING else ()))
             if self.table.kind is StatementKind.BALANCE_SHEET and sections & _LIABILITY_SIDE:
+                if side == 0:
+                    noncurrent = None
                 side = 1
+            if "equity" in sections:
+                noncurrent = None
+            if noncurrent and not sections & _CURRENT:
+                sections = sections | {noncurrent}
+            if closed:  # what follows the reconciliation of cash is disclosed beside it, not part of it
+                sections = sections | {SUPPLEMENTAL}
+            closed = closed or (self.table.kind is StatementKind.CASH_FLOWS and row.balance_at == "end")
             if row.kind is RowKind.HEADING or not row.has_values:
                 continue
             draft = _Draft(row, sections, side)
@@ -148,8 +167,13 @@ class _Decider:
                 self.context.printed,
             )
             self.drafts[row.grid_row] = draft
-            if draft.match and any(c.name == "Assets" for c in draft.match.concepts):
-                side = 1
+            names = {c.name for c in draft.match.concepts} if draft.match else set()
+            if "Assets" in names:
+                side, noncurrent = 1, None
+            for total in names & _CURRENT_TOTALS.keys():
+                noncurrent = _CURRENT_TOTALS[total] if self.table.kind is StatementKind.BALANCE_SHEET else None
+            if "Liabilities" in names:
+                noncurrent = None
 
     # ------------------------------------------------------------------ signs and calculations
     def _as_shown(self, draft: _Draft) -> bool:
@@ -165,7 +189,7 @@ class _Decider:
             natural={k: natural_balance(self.table.kind, d.side, d.sections) for k, d in monetary.items()},
             display={k: display_signs(d.row) for k, d in monetary.items()},
             cash_effect={
-                k for k, d in monetary.items() if cash and "supplemental" not in d.sections and not self._as_shown(d)
+                k for k, d in monetary.items() if cash and SUPPLEMENTAL not in d.sections and not self._as_shown(d)
             },
             as_shown={k for k, d in monetary.items() if cash and self._as_shown(d)},
             stated={
@@ -222,13 +246,37 @@ class _Decider:
             self.refused |= clashes
 
     # ------------------------------------------------------------------ rows no rule knows
+    def _subtotal_label(self, key: int, plan: SignPlan) -> str | None:
+        """An unlabelled row's label: the subtotal of the lines it adds up ("Subtotal of Unrealized
+        holding gains on derivatives and Reclassification adjustments"), if they add up to it."""
+        parts = [self.drafts[child].row for (total, child) in plan.weights if total == key]
+        if not parts:
+            return None
+        names = [p.resolved_label or p.label for p in parts]
+        joined = " and ".join(names) if len(names) == 2 else f"{names[0]} through {names[-1]}"
+        return f"Subtotal of {joined}"
+
     def _extensions(self, plan: SignPlan) -> None:
-        """Rows no rule mapped: a standard concept named like the label, else an extension."""
+        """Rows no rule mapped: a standard concept named like the label, else an extension. A row
+        printed without a label is the subtotal of the lines it adds up, else left out: what its
+        amounts are is not printed."""
         for key, draft in self.drafts.items():
             if draft.match:
                 continue
             row = draft.row
             label = row.resolved_label or row.label
+            if not label.strip():
+                label = self._subtotal_label(key, plan) or ""
+                if not label:
+                    self.left_out.append(
+                        LeftOut(
+                            PartKind.ROW,
+                            f"unlabelled row of {len([v for v in row.values if v])} amounts",
+                            "no label says what its amounts are and they add up no lines above it",
+                            f"table {self.table.id}, row {row.grid_row}",
+                        )
+                    )
+                    continue
             kind = row_kind(self.table, row)
             balance = plan.balances.get(key) if row.unit_kind is UnitKind.MONETARY else None
             draft.match = namesake(
@@ -268,7 +316,7 @@ class _Decider:
             for key, d in self.drafts.items()
         )
         weights = tuple((total, child, weight) for (total, child), weight in signs.weights.items())
-        return StatementPlan(self.table, rows, weights, self._label_facts())
+        return StatementPlan(self.table, rows, weights, self._label_facts(), tuple(self.left_out))
 
 
 def decide_statement(table: StatementTable, context: DecideContext, refused: frozenset[Refusal]) -> StatementPlan:
