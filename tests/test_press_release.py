@@ -74,3 +74,17 @@ def test_a_date_of_report_that_contradicts_the_filing_is_an_error(tmp_path):
         "convert", FIXTURES / RELEASE, "-o", tmp_path, "--cik", "1001426", "--date-of-report", "2005-04-22", *packages()
     )
     assert code == 2 and "differs from the date the filing states" in one_line_error(output)
+
+
+def test_long_lines_that_open_like_a_dateline_are_read_in_no_time():
+    """A statement row in a document's first lines ("Selling, general and administrative expenses",
+    standard-pacific 10-K 2011) opens like "SAN JOSE, Calif.,": the words after its comma once made
+    the dateline pattern backtrack for minutes."""
+    import time
+
+    from converter.extract.cover_press_release import find_dateline
+
+    document = read_submission(FIXTURES / "excerpts" / "standard-pacific_10-K_2011-12-31_income-statement.htm")
+    started = time.perf_counter()
+    assert find_dateline(document.documents[0]) is None
+    assert time.perf_counter() - started < 1

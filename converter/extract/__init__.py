@@ -14,6 +14,7 @@ from .layout import document_layout, title_lines
 from .model import CoverName, Extraction, StatementTable
 from .presentations import primary_presentations
 from .scale import find_scale
+from .statement_money import decide_money
 from .statements import continuation, continued_title, header_text, interpret, is_statement_title
 
 __all__ = ["extract"]
@@ -79,7 +80,8 @@ def extract(submission: Submission) -> Extraction:
     statements = primary_statements(_with_missing_statements(first, second))
     statements, undated = set_periods(tuple(with_continued_scales(statements)), calendar, cover)
     statements, others = primary_presentations(statements)
-    left_out = undated + others
+    statements, undecided = decide_money(statements, submission.documents, layouts)
+    left_out = undated + others + undecided
     if cover.standalone_exhibit and cover.value(CoverName.PERIOD_END_DATE) is None:
         dated = dated_by_statements(submission.documents[0], statements)
         cover = replace(cover, fields=cover.fields + ((dated,) if dated else ()))
@@ -114,7 +116,7 @@ def with_continued_scales(statements: list[StatementTable]) -> list[StatementTab
     out: list[StatementTable] = []
     for table in statements:
         before = next((t for t in reversed(out) if t.kind is table.kind), None)
-        if before and not table.scale.phrase and before.scale.phrase and continued_title(table.name):
+        if before and not table.scale.stated and before.scale.stated and continued_title(table.name):
             rescaled = replace(table, scale=before.scale)
             table = replace(rescaled, label_facts=label_facts_of(rescaled))
         out.append(table)

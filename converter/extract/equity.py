@@ -28,6 +28,7 @@ from .model import (
     UnitKind,
 )
 from .numbers import parse_amount
+from .scale import row_exponent
 
 _BALANCE = re.compile(r"^\W*balances?\b", re.I)
 _TOTAL = re.compile(r"\btotal\b", re.I)
@@ -68,12 +69,13 @@ def _shares_outstanding(
     columns = [col for col, heading in headings if _is_share_count(heading)]
     if len(columns) != 1:
         return ()
+    own = row_exponent((dict(headings)[columns[0]],), UnitKind.SHARES)  # "Shares (in thousands)"
     facts = []
     for i, period in sorted(periods.items()):
         amount = parse_amount(grid.rows[i].cells[columns[0]]) if period.is_instant else None
         if amount is None or amount.is_dash or amount.negative:
             continue
-        exponent = exponent_of(LabelKind.SHARES_OUTSTANDING, amount.magnitude, scale)
+        exponent = own if own is not None else exponent_of(LabelKind.SHARES_OUTSTANDING, amount.magnitude, scale)
         facts.append(
             LabelFact(
                 i,

@@ -116,6 +116,14 @@ class Period:
 MAX_SHARE_COUNT = Decimal(30_000_000_000)
 
 
+class ScaleSource(StrEnum):
+    """What decided a table's scale for money."""
+
+    WORDS = "words"  # its title or headings state it ("(In thousands)")
+    EVIDENCE = "evidence"  # amounts the filing restates elsewhere ("total assets of $1.1 billion")
+    UNSTATED = "unstated"  # nothing: read as actual units until evidence decides
+
+
 @dataclass(frozen=True)
 class Basis:
     """What a decided value (a column's period, a table's scale) rests on, in words, and how sure
@@ -138,8 +146,14 @@ class Scale:
     shares: int = 0
     per_share: int = 0
     phrase: str = ""
-    shares_stated: bool = False  # the phrase speaks of share counts ("shares in thousands", "except shares")
-    basis: Basis = PRINTED  # what the scale rests on: its printed words, or other evidence
+    shares_stated: bool = False  # share counts' scale is decided ("shares in thousands", "except shares", EPS)
+    source: ScaleSource = ScaleSource.UNSTATED
+    basis: Basis = PRINTED  # what the scale rests on, in words, and how sure that makes it
+
+    @property
+    def stated(self) -> bool:
+        """Do the table's own words state its scale for money?"""
+        return self.source is ScaleSource.WORDS
 
     def exponent(self, kind: UnitKind) -> int:
         return {UnitKind.MONETARY: self.monetary, UnitKind.SHARES: self.shares}.get(kind, self.per_share)
@@ -274,6 +288,7 @@ class StatementTable:
     label_facts: tuple[LabelFact, ...] = ()
     title_lines: tuple[int, ...] = ()  # document lines holding the title, scale and notes
     name: str = ""  # the title line that names the statement, e.g. "CONSOLIDATED BALANCE SHEETS"
+    currency: str = "USD"  # ISO 4217 code of its amounts of money
 
     def exponent_of(self, row: StatementRow) -> int:
         """Power of ten that turns the row's printed numbers into values.

@@ -98,7 +98,11 @@ def _statement(table: StatementTable, where: _Where) -> dict:
             "monetary": scale.monetary,
             "shares": scale.shares,
             "per_share": scale.per_share,
+            "source": str(scale.source),
+            "basis": scale.basis.text,
+            "confidence": scale.basis.confidence,
         },
+        "currency": table.currency,
         "columns": [
             {
                 "column": c.grid_col,
@@ -186,7 +190,10 @@ def _statement_lines(s: dict) -> Iterator[str]:
     yield ""
     name = s["name"] or next(iter(s["title"].splitlines()), "")
     yield f"[{s['table']}] {s['kind']}: {name}"
-    yield f"  document {s['document']}, lines {s['lines'][0]}-{s['lines'][1]}; scale {_scale_text(s['scale'])}"
+    where = f"document {s['document']}, lines {s['lines'][0]}-{s['lines'][1]}"
+    yield f"  {where}; scale {_scale_text(s['scale'])}, {s['currency']}"
+    if s["scale"]["confidence"] < LOW_CONFIDENCE:
+        yield f"    low confidence ({s['scale']['confidence']:.2f}): {s['scale']['basis']}"
     for i, c in enumerate(s["columns"]):
         yield f"  column {i}: {_period_of(c['period'])}  ({' '.join(c['header'].split())})"
         if c["confidence"] < LOW_CONFIDENCE:

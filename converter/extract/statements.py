@@ -22,7 +22,7 @@ from .model import (
 )
 from .numbers import is_year, parse_amount
 from .periods import HeadingPeriod, period_of, periods_from_title, start_of
-from .scale import row_exponent
+from .scale import row_exponent, states_scale
 from .units import unit_kind_of
 
 _KIND_BY_TITLE = (
@@ -93,7 +93,7 @@ _NOT_A_STATEMENT = re.compile(
 )
 # A note's heading ("Note 17. Other Financial Data", "5.Balance Sheet Components", "(8) BALANCE SHEET
 # DETAILS") above a table puts it in the notes: no primary statement stands there.
-_NOTE_HEADING = re.compile(r"^\s*(?:notes?\s+\d|\(\d{1,2}\)\s*[A-Z]|\d{1,2}\.\s*[A-Z])", re.I)
+_NOTE_HEADING = re.compile(r"^\s*(?:notes?\s+\d{1,2}\b|\(\d{1,2}\)\s*[A-Z]|\d{1,2}\.\s*[A-Z])", re.I)  # not "Note 2000"
 _TOTAL = re.compile(r"^total\b", re.I)
 _TOTAL_EQUITY = re.compile(
     r"^total\s+(?:(?:\w+\s+)?(?:stockholders|shareholders|shareowners|members|partners|owners)['\u2019]?\s+)?(?:equity|deficit)\b",
@@ -231,7 +231,7 @@ TITLE_WORDS = 12
 _YEAR_ONLY = re.compile(r"(?:19|20)\d\d")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _PERIOD_WORDS = re.compile(r"\b(?:months?|weeks?|years?|quarters?|periods?)\s+end(?:ed|ing)\b", re.I)
-_SCALE_WORDS = re.compile(r"\bin\s+(?:thousands|millions|billions)\b|\bexcept\s+(?:per\s+)?share", re.I)
+_EXCEPT_SHARE = re.compile(r"\bexcept\s+(?:per\s+)?share", re.I)
 
 
 def _states_period_or_scale(row: GridRow) -> bool:
@@ -241,7 +241,11 @@ def _states_period_or_scale(row: GridRow) -> bool:
     if not label or any(c.text for c in row.cells[1:]):
         return False
     return bool(
-        find_month_days(label) or find_dates(label) or _PERIOD_WORDS.search(label) or _SCALE_WORDS.search(label)
+        find_month_days(label)
+        or find_dates(label)
+        or _PERIOD_WORDS.search(label)
+        or states_scale(label)
+        or _EXCEPT_SHARE.search(label)
     )
 
 
@@ -427,7 +431,7 @@ def _value_row(index: int, label: str, cell, values, stack: list[_Heading], stat
         v.decimals_shown == 2 for v in values if v is not None and not v.is_dash
     )
     unit = unit_kind_of(label, sections, cents) if statement_kind.is_flow else UnitKind.MONETARY
-    exponent = row_exponent((label, *reversed(sections))) if unit is not UnitKind.PER_SHARE else None
+    exponent = row_exponent((label, *reversed(sections)), unit) if unit is not UnitKind.PER_SHARE else None
     return StatementRow(index, label, kind, unit, values, sections, resolved, cell, at, exponent=exponent)
 
 

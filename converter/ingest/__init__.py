@@ -1,6 +1,8 @@
 """Ingest stage: read a filing from disk into a `Submission` of normalized text documents."""
 
+import html
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from ..errors import InputError
@@ -16,6 +18,9 @@ _HTML_MARK = re.compile(r"<(html|body|div|tr|td|p|br|font)\b[^>]*>", re.I)
 _BINARY_TYPES = re.compile(r"^(GRAPHIC|ZIP|EXCEL|PDF|XML|JSON|EX-101\.|ZIP)", re.I)
 _PEM = re.compile(r"\s*-----BEGIN PRIVACY-ENHANCED MESSAGE-----")
 _UUENCODED = re.compile(r"^begin [0-7]{3} \S+", re.M)
+_TAG = re.compile(r"</?([A-Za-z][\w:-]*)\b[^>]*>")
+_WRAPPER_TAGS = {"html", "head", "title", "body", "div", "pre"}
+_SGML_TABLE_TAGS = {"table", "caption", "s", "c", "fn", "page"}
 
 
 def read_submission(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Submission:
@@ -41,12 +46,35 @@ def detect_format(text: str) -> DocumentFormat:
     return DocumentFormat.HTML if len(_HTML_MARK.findall(text[:200000])) >= 2 else DocumentFormat.TEXT
 
 
+def unwrapped_text(text: str) -> str | None:
+    """Plain text that HTML only wraps: a typed document whose sole HTML elements are a few
+    html/body/div/pre wrappers around lines laid out in fixed width (SGML `<TABLE>/<S>/<C>` marks
+    included). Its layout is its structure, so it is read as text, not reflowed as HTML; None when
+    the markup does more than wrap."""
+    names = [m[1].lower() for m in _TAG.finditer(text)]
+    wrappers = [n for n in names if n in _WRAPPER_TAGS]
+    if (
+        not wrappers
+        or len(wrappers) > 2 * len(_WRAPPER_TAGS)
+        or any(n not in _WRAPPER_TAGS and n not in _SGML_TABLE_TAGS for n in names)
+    ):
+        return None
+    stripped = _TAG.sub(lambda m: "" if m[1].lower() in _WRAPPER_TAGS else m[0], text)
+    return html.unescape(stripped) if stripped.count("\n") >= WRAPPED_TEXT_LINES else None
+
+
+WRAPPED_TEXT_LINES = 20
+
+
 def _line_of(text: str, offset: int) -> int:
     return text.count("\n", 0, offset) + 1
 
 
 def _to_document(index: int, raw: RawDocument, whole: str) -> SourceDocument:
     fmt = detect_format(raw.text)
+    unwrapped = unwrapped_text(raw.text) if fmt is DocumentFormat.HTML else None
+    if unwrapped is not None:
+        raw, fmt = replace(raw, text=unwrapped), DocumentFormat.TEXT
     common = dict(
         index=index,
         format=fmt,

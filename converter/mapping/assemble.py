@@ -89,6 +89,7 @@ class StatementAssembler:
             amount.span,
             note,
             decision=self._decision(row, column),
+            currency=self.table.currency,
         )
 
     def _add_row_facts(self, row: RowPlan) -> None:
@@ -114,6 +115,7 @@ class StatementAssembler:
                     fact.span,
                     f"table {self.table.id}, in the label '{fact.text}'",
                     decision=FactDecision(planned.decision, scale=self.table.scale.basis),
+                    currency=self.table.currency,
                 )
             if fact.periods and concept not in concepts:
                 concepts.append(concept)

@@ -14,11 +14,7 @@ from .fact_guard import consistent, describe_period, describe_value, misfit, per
 from .model import STANDARD_LABEL, Arc, ConceptInfo, Context, Display, Fact, FactDecision, FactModel, Role, Unit
 from .names import camel_name, label_from_name, unique_name
 
-_UNITS = {
-    UnitKind.MONETARY: Unit("USD", "iso4217:USD"),
-    UnitKind.SHARES: Unit("shares", "xbrli:shares"),
-    UnitKind.PER_SHARE: Unit("USDPerShare", "iso4217:USD", "xbrli:shares"),
-}
+SHARES_UNIT = Unit("shares", "xbrli:shares")
 EXTENSION_TYPES = {
     UnitKind.MONETARY: "xbrli:monetaryItemType",
     UnitKind.SHARES: "xbrli:sharesItemType",
@@ -75,8 +71,15 @@ class FactModelBuilder:
             self.contexts[key] = Context(context_id(period, dimensions), period, self.cik, dimensions)
         return self.contexts[key]
 
-    def unit(self, kind: UnitKind) -> Unit:
-        unit = _UNITS[kind]
+    def unit(self, kind: UnitKind, currency: str = "USD") -> Unit:
+        """The unit of a fact of `kind`; money and money per share in `currency` (an ISO 4217 code,
+        which needs no schema: iso4217:EUR is as valid as iso4217:USD)."""
+        if kind is UnitKind.SHARES:
+            unit = SHARES_UNIT
+        elif kind is UnitKind.PER_SHARE:
+            unit = Unit(f"{currency}PerShare", f"iso4217:{currency}", "xbrli:shares")
+        else:
+            unit = Unit(currency, f"iso4217:{currency}")
         self.units.setdefault(unit.id, unit)
         return unit
 
@@ -213,6 +216,7 @@ class FactModelBuilder:
         note: str = "",
         dimensions: tuple[tuple[str, str], ...] = (),
         decision: FactDecision | None = None,
+        currency: str = "USD",
     ) -> Fact | None:
         """Make a fact, unless XBRL would reject it: an extension concept of the other period type
         hands it to a sibling of the right one; a fact a standard concept cannot carry, or one that
@@ -228,7 +232,7 @@ class FactModelBuilder:
             id=f"f{self._made + 1}",
             concept=concept,
             context=self.context(period, dimensions),
-            unit=self.unit(unit_kind) if unit_kind else None,
+            unit=self.unit(unit_kind, currency) if unit_kind else None,
             value=value,
             decimals=decimals,
             display=display,
