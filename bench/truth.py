@@ -282,7 +282,9 @@ def normalize_cover(concept: str, value: str) -> str:
     return re.sub(r"[^a-z0-9]", "", value.casefold())
 
 
-def _ix_value(element) -> Decimal | None:
+def ix_value(element) -> Decimal | None:
+    """The value an ix:nonFraction states: its number (zero for a dash or a zero format) times ten
+    to its scale, negated by sign="-"."""
     text = "".join(element.itertext()).strip()
     fmt = (element.get("format") or "").split(":")[-1]
     if "zero" in fmt or "dash" in fmt or not re.search(r"\d", text):
@@ -298,7 +300,7 @@ def _ix_value(element) -> Decimal | None:
 def cover_text(element) -> str:
     """What an inline cover fact says, through its format where the displayed text is not the value."""
     if element.tag == f"{IX}nonFraction":
-        value = _ix_value(element)
+        value = ix_value(element)
         return str(value) if value is not None else ""
     text = " ".join("".join(element.itertext()).split())
     fmt = (element.get("format") or "").split(":")[-1]
@@ -326,7 +328,8 @@ def inline_document(path: Path) -> bytes | None:
     return data
 
 
-def _contexts(root) -> dict[str, tuple[date | None, date]]:
+def nondimensional_contexts(root) -> dict[str, tuple[date | None, date]]:
+    """Context id -> (start, end) of each context without segment or scenario (start None: an instant)."""
     contexts = {}
     for ctx in root.iter(f"{XBRLI}context"):
         if ctx.find(f".//{XBRLI}segment") is not None or ctx.find(f".//{XBRLI}scenario") is not None:
@@ -360,7 +363,7 @@ def inline_facts(path: Path) -> tuple[list[TruthFact], list[TruthCover]]:
     if data is None:
         return [], []
     root = etree.fromstring(data, etree.XMLParser(recover=True, huge_tree=True))
-    contexts = _contexts(root)
+    contexts = nondimensional_contexts(root)
     facts, covers, seen = [], [], set()
     on_statement = False
     for element in root.iter():
@@ -375,7 +378,7 @@ def inline_facts(path: Path) -> tuple[list[TruthFact], list[TruthCover]]:
         name = element.get("name") or ""
         prefix, _, local = name.partition(":")
         if element.tag == f"{IX}nonFraction" and prefix == "us-gaap" and element.get("contextRef") in contexts:
-            value = _ix_value(element)
+            value = ix_value(element)
             start, end = contexts[element.get("contextRef")]
             if value is not None and end:
                 facts.append(TruthFact("inline", local, start, end, value, on_statement))

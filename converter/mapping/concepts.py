@@ -1,5 +1,7 @@
 """Choose the taxonomy concept(s) for each statement row through the mapping rules."""
 
+import itertools
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -80,15 +82,85 @@ def match_rule(
     return None
 
 
-def namesake(taxonomy: dict[str, ConceptInfo], label: str, usable: Callable[[ConceptInfo], bool]) -> Match | None:
-    """A standard concept whose name is the label's ('Goodwill' -> us-gaap:Goodwill), if usable."""
-    name = camel_name(label)
-    for prefix in dict.fromkeys(q.split(":", 1)[0] for q in taxonomy):
-        concept = taxonomy.get(f"{prefix}:{name}")
+_SECTION_SUFFIXES = ((_CURRENT_SECTIONS, "Current"), (_NONCURRENT_SECTIONS, "Noncurrent"))
+_NAME_WORD = re.compile(r"[A-Z][^A-Z]*|[^A-Z]+")
+MAX_NAMESAKE_WORDS = 8  # 2**8 spellings at most; longer labels are seldom a concept's name
+
+
+def _singular(word: str) -> str:
+    """'Liabilities' -> 'Liability', 'Taxes' -> 'Tax', 'Assets' -> 'Asset'; 'Loss', 'Gross' stay."""
+    lower = word.lower()
+    if lower.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if lower.endswith(("sses", "xes", "ches", "shes")):
+        return word[:-2]
+    if lower.endswith("s") and not lower.endswith(("ss", "us", "is")) and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+def _plural(singular: str) -> str:
+    lower = singular.lower()
+    if lower.endswith("y") and lower[-2:-1] not in ("a", "e", "i", "o", "u"):
+        return singular[:-1] + "ies"
+    return singular + ("es" if lower.endswith(("s", "x", "ch", "sh")) else "s")
+
+
+_NETTING_STATEMENTS = frozenset({StatementKind.INCOME_STATEMENT, StatementKind.COMPREHENSIVE_INCOME})
+
+
+def namesake_names(label: str, sections: frozenset[str], kind: StatementKind | None = None) -> set[str]:
+    """Names a concept may have and still be named like the label, besides its exact camel-cased
+    words: each word singular or plural, '&' read as 'and', with or without a trailing 'net', and
+    'Current' or 'Noncurrent' after it when the row's section says which. A net amount is net of
+    its contra account on a balance sheet and of the opposite flows in a cash-flow statement, but on
+    a statement of income 'Interest expense, net' nets expense and income: a concept named without
+    'net' is only one of them there."""
+    words = _NAME_WORD.findall(camel_name(label.replace("&", " and ")))
+    nets = ("", "Net")
+    if words[-1:] == ["Net"]:
+        words.pop()
+        nets = ("Net",) if kind in _NETTING_STATEMENTS else nets
+    if not words or len(words) > MAX_NAMESAKE_WORDS:
+        return set()
+    suffixes = ["", *(suffix for group, suffix in _SECTION_SUFFIXES if sections & group)]
+    spellings = ("".join(s) for s in itertools.product(*({_singular(w), _plural(_singular(w))} for w in words)))
+    return {f"{base}{net}{suffix}" for base in spellings for net in nets for suffix in suffixes}
+
+
+def namesake(
+    taxonomy: dict[str, ConceptInfo],
+    label: str,
+    usable: Callable[[ConceptInfo], bool],
+    sections: frozenset[str] = frozenset(),
+    kind: StatementKind | None = None,
+) -> Match | None:
+    """A standard concept whose name is the label's ('Goodwill' -> us-gaap:Goodwill), if usable;
+    else the one usable concept named like it by namesake_names ('Inventories, net' -> InventoryNet,
+    'Operating lease liabilities' among current liabilities -> OperatingLeaseLiabilityCurrent), but
+    not a concept with a current part (OperatingLeaseLiability): a row outside a current or
+    noncurrent section may be either part. Names only, never a similarity: when two concepts are
+    named like the label, neither is taken."""
+    exact = camel_name(label)
+    prefixes = list(dict.fromkeys(q.split(":", 1)[0] for q in taxonomy))
+    for prefix in prefixes:
+        concept = taxonomy.get(f"{prefix}:{exact}")
         if concept is not None and usable(concept):
             decision = Decision(DecidedBy.NAMESAKE, f"{concept.qname} is named like the label", NAMESAKE_CONFIDENCE)
             return Match((concept,), decision)
-    return None
+    found = {
+        concept
+        for name in namesake_names(label, sections, kind) - {exact}
+        for prefix in prefixes
+        if (concept := taxonomy.get(f"{prefix}:{name}")) is not None
+        and f"{concept.qname}Current" not in taxonomy
+        and usable(concept)
+    }
+    if len(found) != 1:
+        return None
+    concept = found.pop()
+    detail = f"{concept.qname} is named like the label (singular or plural, net, section)"
+    return Match((concept,), Decision(DecidedBy.NAMESAKE, detail, NAMESAKE_CONFIDENCE))
 
 
 def extension_decision() -> Decision:

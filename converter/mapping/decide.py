@@ -307,9 +307,11 @@ class _Decider:
             draft.match = namesake(
                 self.context.taxonomy,
                 label,
-                lambda c, row=row, kind=kind, balance=balance: (
-                    fits(c, kind, row.unit_kind) and c.balance == balance and self._usable(row, (c,))
+                lambda c, row=row, kind=kind, balance=balance, sections=draft.sections: (
+                    fits(c, kind, row.unit_kind, sections) and c.balance == balance and self._usable(row, (c,))
                 ),
+                draft.sections,
+                kind,
             )
             if draft.match is None:
                 labels = (label, *(f"{h.rstrip(':')} {label}" for h in reversed(row.sections[-1:])))
