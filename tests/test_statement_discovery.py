@@ -150,3 +150,44 @@ def test_a_bare_total_is_no_section_total_when_a_later_line_names_it():
     assert resolved["Total"] == "Total"
     rows = build_rows(Grid("t1", 0, 0, 10, grid_rows[:4]), 0, (column,), StatementKind.BALANCE_SHEET)
     assert rows[-1].resolved_label == "Total stockholders' equity"  # alone, it totals its section
+
+
+# C3.ai 10-K 2024: the cash flows' closing balance, then its parts as the balance sheet carries them
+C3AI_CASH_ROWS = [
+    ("Cash, cash equivalents and restricted cash at end of period", ("179,712", "297,395", "352,519")),
+    ("Cash and cash equivalents", ("167,146", "284,829", "339,528")),
+    ("Restricted cash included in prepaid expenses and other current assets", ("—", "—", "425")),
+    ("Restricted cash included in other assets, non-current", ("12,566", "12,566", "12,566")),
+    ("Total cash, cash equivalents and restricted cash", ("179,712", "297,395", "352,519")),
+]
+
+
+C3AI_YEARS = tuple(
+    Column(1 + i, Period(start=date(year - 1, 5, 1), end=date(year, 4, 30)), str(year))
+    for i, year in enumerate((2024, 2023, 2022))
+)
+
+
+def _cash_flow_rows(printed: list[tuple[str, tuple[str, ...]]]) -> tuple[StatementRow, ...]:
+    from converter.extract.model import GridRow
+    from converter.extract.statements import build_rows
+
+    grid_rows = tuple(
+        GridRow((cell(label), *(cell(v) for v in amounts)), i) for i, (label, amounts) in enumerate(printed)
+    )
+    return build_rows(Grid("t1", 0, 0, 10, grid_rows), 0, C3AI_YEARS, StatementKind.CASH_FLOWS)
+
+
+def test_the_parts_of_the_closing_cash_balance_are_balances_not_flows():
+    rows = _cash_flow_rows(C3AI_CASH_ROWS)
+    assert [r.balance_at for r in rows] == ["end"] * 5
+    assert rows[2].period_in(C3AI_YEARS[2]) == Period(end=date(2022, 4, 30))  # the restricted $425 at 2022's end
+
+
+def test_lines_after_the_closing_cash_balance_that_do_not_add_up_to_it_stay_flows():
+    broken = [
+        *C3AI_CASH_ROWS[:3],
+        ("Restricted cash included in other assets, non-current", ("12,000", "12,566", "12,566")),
+        C3AI_CASH_ROWS[4],
+    ]
+    assert [r.balance_at for r in _cash_flow_rows(broken)] == ["end", None, None, None, None]

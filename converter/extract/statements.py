@@ -2,6 +2,7 @@
 
 import re
 from dataclasses import dataclass, replace
+from decimal import Decimal
 
 from .calendar import FiscalCalendar, month_end
 from .dates import find_dates, find_month_days
@@ -458,7 +459,39 @@ def build_rows(
                 rows.append(_heading_row(index, label, row.cells[0], values, stack, follows, row.indent))
             continue
         rows.append(_value_row(index, label, row.cells[0], values, stack, statement_kind))
+    if statement_kind is StatementKind.CASH_FLOWS:
+        rows = _closing_balance_parts(rows)
     return _subtotals_named_later(rows)
+
+
+def _closing_balance_parts(rows: list[StatementRow]) -> list[StatementRow]:
+    """Lines after the closing cash balance that add up to it again, column by column, split that
+    balance into its parts ('Cash and cash equivalents', 'Restricted cash included in other assets',
+    then 'Total cash, cash equivalents and restricted cash'): balances at each column's end, not flows.
+    Only lines the sums confirm; a line after the closing balance that merely sounds like cash is not."""
+    closing = next((i for i, r in enumerate(rows) if r.balance_at == "end"), None)
+    if closing is None or all(v is None for v in rows[closing].values):
+        return rows
+    target = _signed(rows[closing])
+    for total in range(closing + 1, len(rows)):
+        if rows[total].kind is RowKind.HEADING or _signed(rows[total]) != target:
+            continue
+        sums = [Decimal(0)] * len(target)
+        for first in range(total - 1, closing, -1):
+            if rows[first].kind is RowKind.HEADING:
+                continue
+            sums = [s + (a or 0) for s, a in zip(sums, _signed(rows[first]), strict=True)]
+            if total - first >= 2 and sums == [t or 0 for t in target]:
+                out = list(rows)
+                for i in range(first, total + 1):
+                    if rows[i].kind is not RowKind.HEADING:
+                        out[i] = replace(rows[i], balance_at="end")
+                return out
+    return rows
+
+
+def _signed(row: StatementRow) -> list[Decimal | None]:
+    return [v.signed if v is not None else None for v in row.values]
 
 
 def _subtotals_named_later(rows: list[StatementRow]) -> tuple[StatementRow, ...]:
