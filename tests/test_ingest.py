@@ -143,6 +143,22 @@ def test_a_heading_cell_spanning_two_rows_pushes_the_years_under_their_columns()
     assert ("Sales and other operating revenue", [79477, 89986, 160535, 170397]) in rows
 
 
+def test_cells_not_displayed_take_no_place_in_the_table():
+    # ExxonMobil 2023's comprehensive income: "Three Months Ended June 30," spans six columns over
+    # "2023" (three), a hidden cell (three, display:none) and "2022" (three). Counted as a browser
+    # counts them, without the hidden cell, the heading covers both years; counting it pushed 2022
+    # out from under its heading and last year's columns were lost.
+    data = (FIXTURES / "excerpts" / "exxon-mobil_10-Q_2023-06-30_comprehensive-income-head.htm").read_bytes()
+    (kind, columns, rows), *_ = _statement_rows(data)
+    assert [(c.period.start, c.period.end) for c in columns] == [
+        (date(2023, 4, 1), date(2023, 6, 30)),
+        (date(2022, 4, 1), date(2022, 6, 30)),
+        (date(2023, 1, 1), date(2023, 6, 30)),
+        (date(2022, 1, 1), date(2022, 6, 30)),
+    ]
+    assert ("Foreign exchange translation adjustment", [514, -2537, 687, -1796]) in rows
+
+
 def test_amounts_typed_in_cells_of_different_spans_stay_in_one_column():
     # J&J's quarter: "$23,743" in a cell three columns wide, "7,628" below it in two plus an empty
     # one. Right-aligned, they landed in neighbouring columns under one date: a period repeated, so

@@ -195,7 +195,12 @@ def _write_table(writer: _Writer, rows) -> None:
     first = len(writer.out.lines)
     above: dict[int, tuple[int, int]] = {}
     for row in rows:
-        placed = _placed_cells([c for c in row if _tag(c) in ("td", "th")], above)
+        if _HIDDEN.search(row.get("style", "")):
+            continue
+        # a cell not displayed takes no place in the table, as in a browser: the spans around it
+        # (a heading of colspan 6 over two years of colspan 3 each) count only displayed columns
+        shown = [c for c in row if _tag(c) in ("td", "th") and not _HIDDEN.search(c.get("style", ""))]
+        placed = _placed_cells(shown, above)
         blocks = [_cell_blocks(c) if c is not None else () for c, _ in placed]
         texts = [" ".join(b) for b in blocks]
         if not any(texts):
