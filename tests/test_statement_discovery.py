@@ -1,7 +1,7 @@
 """Which tables are the registrant's primary statements: other presentations told apart, parts
 carried on past a page break, note tables kept out."""
 
-from datetime import date
+from datetime import date, timedelta
 
 from converter.extract.model import (
     Column,
@@ -191,3 +191,40 @@ def test_lines_after_the_closing_cash_balance_that_do_not_add_up_to_it_stay_flow
         C3AI_CASH_ROWS[4],
     ]
     assert [r.balance_at for r in _cash_flow_rows(broken)] == ["end", None, None, None, None]
+
+
+# Abbott 10-K 2023: below its comprehensive income, the year-end balances of its components
+ABBOTT_AOCI_ROWS = [
+    ("Comprehensive Income", ("5,935", "7,256", "7,643")),
+    (
+        "Supplemental Accumulated Other Comprehensive Income (Loss) Information, net of tax as of December 31:",
+        ("", "", ""),
+    ),
+    ("Cumulative foreign currency translation (loss) adjustments", ("(6,504)", "(6,733)", "(5,839)")),
+    ("Accumulated other comprehensive income (loss)", ("(7,839)", "(8,051)", "(8,374)")),
+]
+
+
+def _flow_rows(printed, ends: tuple[date, ...], kind: StatementKind) -> tuple[StatementRow, ...]:
+    from converter.extract.model import Cell, GridRow
+    from converter.extract.statements import build_rows
+
+    columns = tuple(
+        Column(1 + i, Period(start=date(end.year - 1, end.month, end.day) + timedelta(days=1), end=end), str(end.year))
+        for i, end in enumerate(ends)
+    )
+    grid_rows = tuple(
+        GridRow((cell(label), *(cell(v) if v else Cell("") for v in amounts)), i)
+        for i, (label, amounts) in enumerate(printed)
+    )
+    return build_rows(Grid("t1", 0, 0, 10, grid_rows), 0, columns, kind)
+
+
+def test_lines_under_a_heading_dated_as_of_the_columns_end_are_balances():
+    ends = (date(2023, 12, 31), date(2022, 12, 31), date(2021, 12, 31))
+    rows = _flow_rows(ABBOTT_AOCI_ROWS, ends, StatementKind.COMPREHENSIVE_INCOME)
+    assert [r.balance_at for r in rows if r.kind is not RowKind.HEADING] == [None, "end", "end"]
+    # a 52/53-week year ends on other days: 'as of December 31' does not date its columns
+    weeks = (date(2023, 12, 30), date(2022, 12, 31), date(2022, 1, 1))
+    rows = _flow_rows(ABBOTT_AOCI_ROWS, weeks, StatementKind.COMPREHENSIVE_INCOME)
+    assert [r.balance_at for r in rows if r.kind is not RowKind.HEADING] == [None, None, None]

@@ -458,7 +458,10 @@ def build_rows(
                 follows = bool(rows) and rows[-1].kind is RowKind.HEADING
                 rows.append(_heading_row(index, label, row.cells[0], values, stack, follows, row.indent))
             continue
-        rows.append(_value_row(index, label, row.cells[0], values, stack, statement_kind))
+        value_row = _value_row(index, label, row.cells[0], values, stack, statement_kind)
+        if statement_kind.is_flow and value_row.balance_at is None and _headed_as_of_column_ends(stack, columns):
+            value_row = replace(value_row, balance_at="end")
+        rows.append(value_row)
     if statement_kind is StatementKind.CASH_FLOWS:
         rows = _closing_balance_parts(rows)
     return _subtotals_named_later(rows)
@@ -492,6 +495,22 @@ def _closing_balance_parts(rows: list[StatementRow]) -> list[StatementRow]:
 
 def _signed(row: StatementRow) -> list[Decimal | None]:
     return [v.signed if v is not None else None for v in row.values]
+
+
+_AS_OF = re.compile(r"\b(?:as of|at)\s+(?P<date>[A-Za-z]+\.?\s+\d{1,2})\s*:?\s*$", re.I)
+
+
+def _headed_as_of_column_ends(stack: list[_Heading], columns: tuple[Column, ...]) -> bool:
+    """Lines of a flow statement under a heading dated at the day its columns end ('Supplemental
+    Accumulated Other Comprehensive Income (Loss) Information, net of tax as of December 31:' under
+    years ended December 31) are balances at each column's end."""
+    for heading in stack:
+        found = _AS_OF.search(heading.text)
+        days = find_month_days(found["date"]) if found else []
+        if days and columns:
+            month, day = days[0][:2]
+            return all((c.period.end.month, c.period.end.day) == (month, day) for c in columns)
+    return False
 
 
 def _subtotals_named_later(rows: list[StatementRow]) -> tuple[StatementRow, ...]:
