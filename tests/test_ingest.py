@@ -159,6 +159,20 @@ def test_cells_not_displayed_take_no_place_in_the_table():
     assert ("Foreign exchange translation adjustment", [514, -2537, 687, -1796]) in rows
 
 
+def test_a_cells_indent_set_by_the_padding_shorthand_keeps_a_line_in_its_list():
+    # Dow 2023: 'Trade' is indented by a div's padding-left:24pt, the 'Other' below it by its cell's
+    # 'padding:2px 1pt 2px 25.75pt'. Read without the shorthand, 'Other' stood outside 'Accounts and
+    # notes receivable:' and was taken for the other current assets, printed two lines below.
+    from converter.extract import extract
+
+    data = (FIXTURES / "excerpts" / "dow_10-Q_2023-06-30_current-assets.htm").read_bytes()
+    (balance_sheet,) = extract(parse_submission(data)).statements
+    sections = {r.label: r.sections[-1] for r in balance_sheet.rows if r.sections}
+    assert sections["Other"] == sections["Trade (net of allowance for doubtful receivables - 2023: $105; 2022: $110)"]
+    assert sections["Other"] == "Accounts and notes receivable:"
+    assert sections["Other current assets"] == "Current Assets"
+
+
 def test_amounts_typed_in_cells_of_different_spans_stay_in_one_column():
     # J&J's quarter: "$23,743" in a cell three columns wide, "7,628" below it in two plus an empty
     # one. Right-aligned, they landed in neighbouring columns under one date: a period repeated, so

@@ -45,7 +45,9 @@ _SKIP = {"script", "style", "head", "noscript", "ix:header", "template", "object
 _HIDDEN = re.compile(r"display\s*:\s*none", re.I)
 _BREAK_BEFORE = re.compile(r"page-break-before\s*:\s*always|break-before\s*:\s*page", re.I)
 _BREAK_AFTER = re.compile(r"page-break-after\s*:\s*always|break-after\s*:\s*page", re.I)
-_INDENT = re.compile(r"(?:margin-left|padding-left|text-indent)\s*:\s*(-?[\d.]+)\s*(em|pt|px|in)", re.I)
+_LENGTH = re.compile(r"^(-?[\d.]+)\s*(em|pt|px|in)$", re.I)
+_LEFT_SIDE = {"margin-left", "padding-left", "text-indent"}
+_SHORTHANDS = {"margin", "padding"}  # 1-4 lengths (top right bottom left): the left is the 4th, else 2nd, else 1st
 _UNIT_SPACES = {"em": 2.0, "pt": 0.2, "px": 0.15, "in": 14.0}
 _SPACES = re.compile(r"[ \t\r\n\f\v\u00a0\u2002\u2003\u2009\u200b]+")
 PAGE_BREAK = "\f"
@@ -108,9 +110,25 @@ def _indent_spaces(element) -> int:
     """Leading spaces standing for a cell's CSS indentation (so hierarchy survives as in text)."""
     total = 0.0
     for node in element.iter():
-        for value, unit in _INDENT.findall(node.get("style", "") if isinstance(node.tag, str) else ""):
-            total += float(value) * _UNIT_SPACES[unit.lower()]
+        if isinstance(node.tag, str):
+            for length in _left_lengths(node.get("style", "")):
+                found = _LENGTH.match(length)
+                if found:
+                    total += float(found[1]) * _UNIT_SPACES[found[2].lower()]
     return max(0, round(total))
+
+
+def _left_lengths(style: str) -> list[str]:
+    """The lengths a style sets on an element's left side, shorthands included ('padding:2px 1pt 2px 25.75pt')."""
+    lengths = []
+    for declaration in style.split(";"):
+        name, _, value = declaration.partition(":")
+        name, values = name.strip().lower(), value.split()
+        if name in _LEFT_SIDE and values:
+            lengths.append(values[0])
+        elif name in _SHORTHANDS and 1 <= len(values) <= 4:
+            lengths.append(values[(0, 1, 1, 3)[len(values) - 1]])
+    return lengths
 
 
 def _cell_blocks(cell) -> tuple[str, ...]:
