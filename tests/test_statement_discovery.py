@@ -228,3 +228,40 @@ def test_lines_under_a_heading_dated_as_of_the_columns_end_are_balances():
     weeks = (date(2023, 12, 30), date(2022, 12, 31), date(2022, 1, 1))
     rows = _flow_rows(ABBOTT_AOCI_ROWS, weeks, StatementKind.COMPREHENSIVE_INCOME)
     assert [r.balance_at for r in rows if r.kind is not RowKind.HEADING] == [None, None, None]
+
+
+# Abbott 10-Q 2023: the share counts under its statement of earnings (in thousands)
+ABBOTT_SHARE_ROWS = [
+    (
+        "Average Number of Common Shares Outstanding Used for Basic Earnings Per Common Share",
+        ("1,740,359", "1,753,865"),
+    ),
+    ("Dilutive Common Stock Options", ("9,889", "11,598")),
+    ("Average Number of Common Shares Outstanding Plus Dilutive Common Stock Options", ("1,750,248", "1,765,463")),
+    ("Outstanding Common Stock Options Having No Dilutive Effect", ("5,474", "5,419")),
+]
+
+
+def test_a_line_adding_the_basic_share_count_up_to_the_diluted_one_counts_shares():
+    ends = (date(2023, 6, 30), date(2022, 6, 30))
+    rows = _flow_rows(ABBOTT_SHARE_ROWS, ends, StatementKind.INCOME_STATEMENT)
+    assert [r.unit_kind for r in rows] == [UnitKind.SHARES] * 4  # the last: options left out of diluted EPS
+    off = [ABBOTT_SHARE_ROWS[0], ("Dilutive Common Stock Options", ("9,889", "11,000")), *ABBOTT_SHARE_ROWS[2:3]]
+    assert [r.unit_kind for r in _flow_rows(off, ends, StatementKind.INCOME_STATEMENT)][1] is UnitKind.MONETARY
+
+
+# GE 10-Q 2023: six months' cash flows close with balances dated by month and day
+GE_CASH_ROWS = [
+    ("Cash, cash equivalents and restricted cash at beginning of year", ("19,092", "16,859")),
+    ("Cash, cash equivalents and restricted cash at June 30", ("14,832", "14,971")),
+    ("Less cash, cash equivalents and restricted cash of discontinued operations at June 30", ("1,318", "1,741")),
+    ("Cash, cash equivalents and restricted cash at December 31", ("1", "2")),
+]
+
+
+def test_a_flow_line_dated_by_the_day_its_columns_end_or_start_is_a_balance():
+    rows = _flow_rows(GE_CASH_ROWS, (date(2023, 6, 30), date(2022, 6, 30)), StatementKind.CASH_FLOWS)
+    assert [r.balance_at for r in rows] == ["start", "end", "end", None]  # December 31 neither ends nor starts them
+    assert rows[1].resolved_label == "Cash, cash equivalents and restricted cash"
+    year = _flow_rows(GE_CASH_ROWS[3:], (date(2023, 12, 31),), StatementKind.CASH_FLOWS)
+    assert year[0].balance_at == "end"

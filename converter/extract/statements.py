@@ -2,6 +2,7 @@
 
 import re
 from dataclasses import dataclass, replace
+from datetime import timedelta
 from decimal import Decimal
 
 from .calendar import FiscalCalendar, month_end
@@ -459,12 +460,31 @@ def build_rows(
                 rows.append(_heading_row(index, label, row.cells[0], values, stack, follows, row.indent))
             continue
         value_row = _value_row(index, label, row.cells[0], values, stack, statement_kind)
-        if statement_kind.is_flow and value_row.balance_at is None and _headed_as_of_column_ends(stack, columns):
-            value_row = replace(value_row, balance_at="end")
+        dated = _dated_balance(label, stack, columns) if statement_kind.is_flow and not value_row.balance_at else None
+        if dated:  # the line's subject without its date, as for 'at end of period'
+            subject = _AS_OF.sub("", value_row.resolved_label).strip(" ,:-") or value_row.resolved_label
+            value_row = replace(value_row, balance_at=dated, resolved_label=subject)
         rows.append(value_row)
     if statement_kind is StatementKind.CASH_FLOWS:
         rows = _closing_balance_parts(rows)
-    return _subtotals_named_later(rows)
+    return _subtotals_named_later(_share_count_addends(rows))
+
+
+def _share_count_addends(rows: list[StatementRow]) -> list[StatementRow]:
+    """A line between two share counts that adds the first up to the second, column by column, is
+    a share count too ('Average ... Basic', 'Dilutive Common Stock Options', 'Average ... Plus
+    Dilutive Common Stock Options': the options are shares, not dollars)."""
+    out = list(rows)
+    for i in range(1, len(rows) - 1):
+        before, row, after = rows[i - 1], rows[i], rows[i + 1]
+        if row.unit_kind is not UnitKind.MONETARY or not before.unit_kind is after.unit_kind is UnitKind.SHARES:
+            continue
+        sums = [a + b for a, b in zip(_signed(before), _signed(row), strict=True) if a is not None and b is not None]
+        totals = [t for t in _signed(after) if t is not None]
+        if sums and sums == totals and any(_signed(row)):
+            exponent = row_exponent((row.label, *reversed(row.sections)), UnitKind.SHARES)
+            out[i] = replace(row, unit_kind=UnitKind.SHARES, exponent=exponent)
+    return out
 
 
 def _closing_balance_parts(rows: list[StatementRow]) -> list[StatementRow]:
@@ -500,17 +520,24 @@ def _signed(row: StatementRow) -> list[Decimal | None]:
 _AS_OF = re.compile(r"\b(?:as of|at)\s+(?P<date>[A-Za-z]+\.?\s+\d{1,2})\s*:?\s*$", re.I)
 
 
-def _headed_as_of_column_ends(stack: list[_Heading], columns: tuple[Column, ...]) -> bool:
-    """Lines of a flow statement under a heading dated at the day its columns end ('Supplemental
-    Accumulated Other Comprehensive Income (Loss) Information, net of tax as of December 31:' under
-    years ended December 31) are balances at each column's end."""
-    for heading in stack:
-        found = _AS_OF.search(heading.text)
+def _dated_balance(label: str, stack: list[_Heading], columns: tuple[Column, ...]) -> str | None:
+    """A flow-statement line dated by a month and day, in its label ('Cash ... at June 30') or a
+    heading above it ('Supplemental Accumulated Other Comprehensive Income (Loss) Information, net of
+    tax as of December 31:'): a balance at each column's end when that is the day every column ends,
+    at its start when it is the day before every column starts; else the date does not decide."""
+    for text in (label, *(h.text for h in reversed(stack))):
+        found = _AS_OF.search(text)
         days = find_month_days(found["date"]) if found else []
-        if days and columns:
-            month, day = days[0][:2]
-            return all((c.period.end.month, c.period.end.day) == (month, day) for c in columns)
-    return False
+        if not days or not columns:
+            continue
+        month_day = days[0][:2]
+        if all((c.period.end.month, c.period.end.day) == month_day for c in columns):
+            return "end"
+        before = [c.period.start - timedelta(days=1) for c in columns if c.period.start is not None]
+        if len(before) == len(columns) and all((d.month, d.day) == month_day for d in before):
+            return "start"
+        return None
+    return None
 
 
 def _subtotals_named_later(rows: list[StatementRow]) -> tuple[StatementRow, ...]:

@@ -7,7 +7,8 @@ from .model import UnitKind
 _SHARES = re.compile(
     r"\bweighted[- ]average\b.*\bshares?\b|\bshares?\b.*\b(?:outstanding|used\s+in|used\s+to|used\s+for)\b"
     r"|\bnumber\s+of\s+(?:common\s+|ordinary\s+)?shares\b|\bshares\s+used\b"
-    r"|\bweighted[- ]average\s+(?:number\s+of\s+)?(?:common\s+)?(?:shares|units)\b",
+    r"|\bweighted[- ]average\s+(?:number\s+of\s+)?(?:common\s+)?(?:shares|units)\b"
+    r"|\banti-?dilutive\b|\bno\s+dilutive\s+effect\b",  # securities left out of diluted EPS: counts
     re.I,
 )
 _PER_SHARE = re.compile(
