@@ -326,3 +326,51 @@ def test_a_finance_receivables_allowance_is_no_trade_allowance():
     assert facts_in_label(1, cell(finance), instants, find_scale("(millions)")) == []
     trade = "Trade and other receivables, less allowances of $105 and $101"
     assert [f.text for f in facts_in_label(1, cell(trade), instants, find_scale("(millions)"))] == ["105", "101"]
+
+
+COMCAST_2023 = (Period(end=date(2023, 6, 30)), Period(end=date(2022, 12, 31)))
+
+
+@pytest.mark.parametrize(
+    ("label", "kind", "texts"),
+    [
+        # Comcast 10-Q 2023 and Dow 10-Q 2023 balance sheets
+        (
+            "Property and equipment, net of accumulated depreciation of $57,955 and $56,939",
+            "accumulated_depreciation",
+            ["57955", "56939"],
+        ),
+        (
+            "Other intangible assets, net of accumulated amortization of $28,411 and $25,860",
+            "accumulated_amortization",
+            ["28411", "25860"],
+        ),
+        (
+            "Other intangible assets (net of accumulated amortization - 2023: $5,201; 2022: $5,022)",
+            "accumulated_amortization",
+            ["5201", "5022"],
+        ),
+    ],
+)
+def test_accumulated_depreciation_and_amortization_deducted_in_a_label_are_dated_amounts(label, kind, texts):
+    found = facts_in_label(1, cell(label), COMCAST_2023, find_scale("(in millions)"))
+    assert [(f.kind, f.value, f.periods, f.exponent) for f in found] == [
+        (kind, Decimal(t), (p,), 6) for t, p in zip(texts, COMCAST_2023, strict=True)
+    ]
+
+
+def test_counts_after_a_caption_and_a_comma_and_a_class_of_treasury_shares():
+    # Comcast: "Preferred stock—authorized, 20,000,000 shares; issued, zero"; its treasury line
+    preferred = facts_in_label(
+        1, cell("Preferred stock—authorized, 20,000,000 shares; issued, zero"), COMCAST_2023, find_scale("")
+    )
+    assert {(f.kind, f.value) for f in preferred} == {("shares_authorized", 20000000), ("shares_issued", 0)}
+    treasury = facts_in_label(
+        1, cell("Treasury stock, 872,791,028 Class A common shares"), COMCAST_2023, find_scale("")
+    )
+    assert [(f.kind, f.value, f.periods) for f in treasury] == [("shares", 872791028, COMCAST_2023)]
+    # a number after 'accumulated depreciation' of a line that is no property is no deduction of it
+    assert (
+        facts_in_label(1, cell("Goodwill, net of accumulated depreciation of $5"), COMCAST_2023[:1], find_scale(""))
+        == []
+    )

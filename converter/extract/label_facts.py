@@ -28,7 +28,7 @@ from .model import (
 )
 
 _NUMBER = re.compile(
-    r"(?P<dollar>\$\s?)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+|\.\d+|\d+)|\b(?P<none>none|no)\b", re.I
+    r"(?P<dollar>\$\s?)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+|\.\d+|\d+)|\b(?P<none>none|no|zero)\b", re.I
 )
 _SUBJECTS = (
     (LabelSubject.TREASURY, re.compile(r"\btreasury\b", re.I)),
@@ -43,6 +43,8 @@ _SUBJECTS = (
             re.I,
         ),
     ),
+    (LabelSubject.PROPERTY, re.compile(r"\bproperty\b|\bplant\b|\bequipment\b", re.I)),
+    (LabelSubject.INTANGIBLES, re.compile(r"\bintangibles?\b", re.I)),
 )
 # Captions that name several counts at once, and the counts they stand for.
 _ALL_THREE = "shares_authorized_issued_and_outstanding"
@@ -61,18 +63,24 @@ _AFTER = (
     (LabelKind.SHARES_AUTHORIZED, re.compile(r"^\s*(?:\w+\s+)?shares\s+authorized\b|^\s*authorized\b", re.I)),
     (LabelKind.SHARES_ISSUED, re.compile(r"^\s*(?:\w+\s+)?shares\s+issued\b|^\s*issued\b", re.I)),
     (LabelKind.SHARES_OUTSTANDING, re.compile(r"^\s*(?:\w+\s+)?shares\s+outstanding\b|^\s*outstanding\b", re.I)),
-    (LabelKind.SHARES, re.compile(r"^\s*(?:common\s+)?shares\b", re.I)),
+    (LabelKind.SHARES, re.compile(r"^\s*(?:class\s+[a-z]\s+)?(?:common\s+)?shares\b", re.I)),
 )
 _PAR_BEFORE = re.compile(r"(?:par|stated)\s+value(?:\s+of)?\s*$", re.I)
-_ALLOWANCE_BEFORE = re.compile(r"\ballowances?\b", re.I)
+# Amounts a label deducts from its line, by what the line is and the words before the amount
+# ("less allowances $185", "net of accumulated depreciation of $57,955 and $56,939").
+_DEDUCTIONS = {
+    LabelSubject.RECEIVABLES: (LabelKind.ALLOWANCE, re.compile(r"\ballowances?\b", re.I)),
+    LabelSubject.PROPERTY: (LabelKind.ACCUMULATED_DEPRECIATION, re.compile(r"\baccumulated\s+depreciation\b", re.I)),
+    LabelSubject.INTANGIBLES: (LabelKind.ACCUMULATED_AMORTIZATION, re.compile(r"\baccumulated\s+amortization\b", re.I)),
+}
 _IN_YEAR = re.compile(r"\b(?:in|at|for)\s+(?:fiscal\s+)?(?P<year>(?:19|20)\d\d)\b", re.I)
 # "(124,496,972 shares in 1996)", "and 60,102,000 in 1999": another year's number of the kind just stated
 _OTHER_YEAR = re.compile(r"^\s*(?:shares\s+)?(?:in|at|for)\s+(?:fiscal\s+)?(?:19|20)\d\d\b", re.I)
 _MORE_YEARS = re.compile(r"\s*(?:,|and|,\s*and)\s*(?P<year>(?:19|20)\d\d)\b")
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
-_UNIT = {LabelKind.PAR_VALUE: UnitKind.PER_SHARE, LabelKind.ALLOWANCE: UnitKind.MONETARY}
+_AMOUNT_KINDS = frozenset(kind for kind, _ in _DEDUCTIONS.values())
+_UNIT = {LabelKind.PAR_VALUE: UnitKind.PER_SHARE} | {kind: UnitKind.MONETARY for kind in _AMOUNT_KINDS}
 _HELD_KINDS = frozenset({LabelKind.SHARES_ISSUED, LabelKind.SHARES_OUTSTANDING})
-_AMOUNT_KINDS = frozenset({LabelKind.ALLOWANCE})
 DURATION_KINDS = frozenset({LabelKind.DIVIDENDS_PER_SHARE})  # label facts for a period, not at an instant
 _DIVIDEND = re.compile(r"\bdividends?\b", re.I)
 # "$1.22 per share", "$.50 a share", "$0.96 per common share"; a list "$.50, $.46 and $.42 per share" too
@@ -95,9 +103,9 @@ def subject_of(label: str) -> LabelSubject | None:
 
 _BEFORE = (
     (_ISSUED_AND_OUTSTANDING, re.compile(r"\bissued\s+and\s+outstanding\s*[:\-\u2014]?\s*$", re.I)),
-    (LabelKind.SHARES_AUTHORIZED, re.compile(r"\bauthorized\s*[:\-\u2014]?\s*$", re.I)),
-    (LabelKind.SHARES_ISSUED, re.compile(r"\bissued\s*[:\-\u2014]?\s*$", re.I)),
-    (LabelKind.SHARES_OUTSTANDING, re.compile(r"\boutstanding\s*[:\-\u2014]?\s*$", re.I)),
+    (LabelKind.SHARES_AUTHORIZED, re.compile(r"\bauthorized\s*[:,\-\u2014]?\s*$", re.I)),
+    (LabelKind.SHARES_ISSUED, re.compile(r"\bissued\s*[:,\-\u2014]?\s*$", re.I)),
+    (LabelKind.SHARES_OUTSTANDING, re.compile(r"\boutstanding\s*[:,\-\u2014]?\s*$", re.I)),
 )
 _BARE_YEAR = re.compile(r"^(?:19|20)\d\d$")
 # A year leading the number it dates: "2023: 1,987,181,491", "2023—$471", "2024, $167".
@@ -162,8 +170,9 @@ def _kind_of(clause: str, m: re.Match, subject: LabelSubject) -> str | None:
     kind = captioned or _kind_named_after(after, m, subject) or _kind_named_before(before, m, subject)
     if kind or m["none"]:
         return kind
-    if m["dollar"] and subject == LabelSubject.RECEIVABLES and _ALLOWANCE_BEFORE.search(before):
-        return LabelKind.ALLOWANCE
+    deduction = _DEDUCTIONS.get(subject)
+    if m["dollar"] and deduction and deduction[1].search(before):
+        return deduction[0]
     return None
 
 
@@ -308,7 +317,7 @@ def exponent_of(kind: LabelKind, value: Decimal, scale: Scale) -> int:
     """The power of ten a number in a label is printed in. Amounts follow the table; par values are
     actual; share counts follow a scale that speaks of shares, else are actual unless small enough
     to be in the table's unit (a listed company has more than a million shares)."""
-    if kind is LabelKind.ALLOWANCE:
+    if kind in _AMOUNT_KINDS:
         return scale.monetary
     if kind is LabelKind.PAR_VALUE or value == 0:
         return 0

@@ -246,6 +246,8 @@ class LabelSubject(StrEnum):
     PREFERRED = "preferred"
     TREASURY = "treasury"
     RECEIVABLES = "receivables"
+    PROPERTY = "property"
+    INTANGIBLES = "intangibles"
 
 
 class LabelKind(StrEnum):
@@ -257,6 +259,8 @@ class LabelKind(StrEnum):
     SHARES_OUTSTANDING = "shares_outstanding"
     SHARES = "shares"
     ALLOWANCE = "allowance"
+    ACCUMULATED_DEPRECIATION = "accumulated_depreciation"
+    ACCUMULATED_AMORTIZATION = "accumulated_amortization"
     DIVIDENDS_PER_SHARE = "dividends_per_share"
 
 
