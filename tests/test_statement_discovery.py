@@ -265,3 +265,30 @@ def test_a_flow_line_dated_by_the_day_its_columns_end_or_start_is_a_balance():
     assert rows[1].resolved_label == "Cash, cash equivalents and restricted cash"
     year = _flow_rows(GE_CASH_ROWS[3:], (date(2023, 12, 31),), StatementKind.CASH_FLOWS)
     assert year[0].balance_at == "end"
+
+
+# Pfizer 10-Q 2023 (in millions): the per-share block closes on a line at its heading's indent
+PFIZER_EPS_ROWS = [
+    (0, "Net income attributable to Pfizer Inc. common shareholders", ("2,327", "9,906")),
+    (0, "Earnings per common share––basic:", ("", "")),
+    (2, "Income from continuing operations attributable to Pfizer Inc. common shareholders", ("0.41", "1.76")),
+    (2, "Discontinued operations––net of tax", ("—", "0.01")),
+    (0, "Net income attributable to Pfizer Inc. common shareholders", ("0.41", "1.77")),
+]
+
+
+def test_an_amount_in_cents_closing_a_per_share_block_is_per_share():
+    from converter.extract.model import Cell, GridRow
+    from converter.extract.statements import build_rows
+
+    columns = (
+        Column(1, Period(start=date(2023, 4, 3), end=date(2023, 7, 2)), "2023"),
+        Column(2, Period(start=date(2022, 4, 4), end=date(2022, 7, 3)), "2022"),
+    )
+    grid_rows = tuple(
+        GridRow((cell(label), *(cell(v) if v else Cell("") for v in amounts)), i, indent)
+        for i, (indent, label, amounts) in enumerate(PFIZER_EPS_ROWS)
+    )
+    rows = build_rows(Grid("t1", 0, 0, 10, grid_rows), 0, columns, StatementKind.INCOME_STATEMENT)
+    units = [r.unit_kind for r in rows if r.kind is not RowKind.HEADING]
+    assert units == [UnitKind.MONETARY, UnitKind.PER_SHARE, UnitKind.PER_SHARE, UnitKind.PER_SHARE]

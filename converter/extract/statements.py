@@ -467,7 +467,31 @@ def build_rows(
         rows.append(value_row)
     if statement_kind is StatementKind.CASH_FLOWS:
         rows = _closing_balance_parts(rows)
-    return _subtotals_named_later(_share_count_addends(rows))
+    return _subtotals_named_later(_per_share_continued(_share_count_addends(rows)))
+
+
+def _shows_cents(row: StatementRow) -> bool:
+    shown = [v for v in row.values if v is not None and not v.is_dash]
+    return bool(shown) and all(v.decimals_shown == 2 for v in shown)
+
+
+def _per_share_continued(rows: list[StatementRow]) -> list[StatementRow]:
+    """An amount in cents right after a per-share line, in a statement whose money shows no cents,
+    is per share too (Pfizer's 'Net income attributable to Pfizer Inc. common shareholders' closing
+    its 'Earnings per common share--basic:' lines, printed at the heading's indent: $1.77, not
+    $1.77 million)."""
+    money = [r for r in rows if r.unit_kind is UnitKind.MONETARY and any(v is not None for v in r.values)]
+    if sum(_shows_cents(r) for r in money) * 2 > len(money):
+        return rows
+    out = list(rows)
+    previous = None
+    for i, row in enumerate(rows):
+        if row.kind is RowKind.HEADING:
+            continue
+        if row.unit_kind is UnitKind.MONETARY and previous is UnitKind.PER_SHARE and _shows_cents(row):
+            out[i] = replace(row, unit_kind=UnitKind.PER_SHARE, exponent=None)
+        previous = out[i].unit_kind
+    return out
 
 
 def _share_count_addends(rows: list[StatementRow]) -> list[StatementRow]:
