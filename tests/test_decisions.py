@@ -268,3 +268,31 @@ def test_a_bare_other_is_the_other_item_of_the_heading_right_above_it(taxonomy):
         2: [],
         3: ["OtherAssetsCurrent"],
     }
+
+
+def test_lines_above_an_activity_total_are_that_activitys_without_headings(taxonomy):
+    # GE's cash flows print no activity headings, only totals: 'Cash from (used for) financing
+    # activities - continuing operations' (and '- discontinued operations') close the lines above.
+    year = Column(1, Period(start=date(2023, 1, 1), end=date(2023, 6, 30)), "2023")
+    labels = (
+        "Net earnings (loss)",
+        "Cash from (used for) operating activities – continuing operations",
+        "Cash from (used for) operating activities – discontinued operations",
+        "Cash from (used for) operating activities",
+        "All other investing activities",
+        "Cash from (used for) investing activities",
+        "Dividends paid to shareholders",
+        "All other financing activities",
+        "Cash from (used for) financing activities",
+    )
+    rows = tuple(_row(i, label, str(10 * i)) for i, label in enumerate(labels, start=1))
+    table = StatementTable(
+        "t1", StatementKind.CASH_FLOWS, "", Scale(), (year,), rows, Grid("t1", 0, 0, 0, ()), name="Cash Flows"
+    )
+    (plan,) = settle((table,), DecideContext(load_rules(), taxonomy, printed_lines((table,))))
+    concepts = {r.row.label: [c.name for c in r.concepts] for r in plan.rows}
+    assert concepts[labels[1]] == ["NetCashProvidedByUsedInOperatingActivitiesContinuingOperations"]
+    assert concepts[labels[2]] == ["CashProvidedByUsedInOperatingActivitiesDiscontinuedOperations"]
+    assert concepts["All other investing activities"] == ["PaymentsForProceedsFromOtherInvestingActivities"]
+    assert concepts["Dividends paid to shareholders"][0].startswith("PaymentsOfDividends")
+    assert concepts["All other financing activities"] == ["ProceedsFromPaymentsForOtherFinancingActivities"]

@@ -64,16 +64,18 @@ def match_rule(
     else a learned label's. A label that leads with its section ("Cash flows from financing
     activities - sale of common stock") is read as the item it names, in that section."""
     label = normalize_label(row.resolved_label or row.label)
+    readings = [(label, sections, inner)]  # the whole label first ('... activities - continuing operations')
     head, dash, tail = label.partition(" - ")
     if dash and tail and rules.section_names((head,)):
-        label, sections = tail, sections | rules.section_names((head,))
-        inner = rules.section_names((head,))
+        readings.append((tail, sections | rules.section_names((head,)), rules.section_names((head,))))
     for rule in rules.line_items:
-        if not rule.matches(kind, label, sections, printed, inner):
-            continue
-        concepts = _concepts_of(rule, taxonomy)
-        if concepts and all(fits(c, kind, row.unit_kind, sections) for c in concepts) and usable(concepts):
-            return Match(concepts, Decision(DecidedBy.RULE, f"taxonomy_map.yaml {rule.where}", RULE_CONFIDENCE))
+        for text, where, heading in readings:
+            if not rule.matches(kind, text, where, printed, heading):
+                continue
+            concepts = _concepts_of(rule, taxonomy)
+            if concepts and all(fits(c, kind, row.unit_kind, where) for c in concepts) and usable(concepts):
+                return Match(concepts, Decision(DecidedBy.RULE, f"taxonomy_map.yaml {rule.where}", RULE_CONFIDENCE))
+    label, sections, _ = readings[-1]
     learned = rules.learned_label(kind, label)
     concept = taxonomy.get(learned.concept) if learned else None
     if concept is not None and fits(concept, kind, row.unit_kind, sections) and usable((concept,)):

@@ -26,6 +26,17 @@ _CURRENT_TOTALS = {
     "LiabilitiesCurrent": ("current_liabilities", "noncurrent_liabilities"),
 }
 _CURRENT_SECTIONS = {"current_assets", "current_liabilities", "noncurrent_assets", "noncurrent_liabilities"}
+# A cash-flow statement's activity totals and the section of the lines above them.
+_ACTIVITY_TOTALS = {
+    f"{prefix}{activity.title()}Activities{suffix}": f"{activity}_activities"
+    for activity in ("operating", "investing", "financing")
+    for prefix, suffix in (
+        ("NetCashProvidedByUsedIn", ""),
+        ("NetCashProvidedByUsedIn", "ContinuingOperations"),
+        ("CashProvidedByUsedIn", "DiscontinuedOperations"),
+    )
+}
+_ACTIVITY_SECTIONS = frozenset(_ACTIVITY_TOTALS.values())
 _LIABILITY_SIDE = {"liabilities", "liabilities_and_equity", "current_liabilities", "noncurrent_liabilities", "equity"}
 Refusal = tuple[str, int, str]  # (table id, grid row, concept qname): a pair the settlement refused
 
@@ -153,6 +164,11 @@ class _Decider:
         current and those after it, up to the side's end or equity, noncurrent, with or without
         headings saying so."""
         self._draft({})
+        if self.table.kind is StatementKind.CASH_FLOWS:
+            activities = self._activity_spans()
+            if activities:
+                self._draft({}, activities)
+            return
         if self.table.kind is not StatementKind.BALANCE_SHEET:
             return
         spans: dict[int, tuple[int, int, str, str]] = {}  # side -> (current total, end, sections)
@@ -163,7 +179,21 @@ class _Decider:
         if spans:
             self._draft(spans)
 
-    def _draft(self, spans: dict[int, tuple[int, int, str, str]]) -> None:
+    def _activity_spans(self) -> list[tuple[int, int, str]]:
+        """(after, total, section): the lines between one activity's total and the next (operating,
+        investing, financing) are that activity's, with or without a heading saying so (GE prints
+        none: 'Dividends paid to shareholders' stands above 'Cash from (used for) financing
+        activities' only)."""
+        spans = []
+        after = -1
+        for key, draft in sorted(self.drafts.items()):
+            found = [_ACTIVITY_TOTALS[n] for n in _names(draft) if n in _ACTIVITY_TOTALS]
+            if found:
+                spans.append((after, key, found[0]))
+                after = key
+        return spans
+
+    def _draft(self, spans: dict[int, tuple[int, int, str, str]], activities: list[tuple[int, int, str]] = ()) -> None:
         self.drafts = {}  # filled row by row: a row's concepts must not clash with those above
         side = 0
         closed = False  # past a cash-flow statement's closing cash balance
@@ -179,6 +209,8 @@ class _Decider:
                     placed.add(current)
                 elif total < row.grid_row < end:
                     placed.add(noncurrent)
+            if not sections & _ACTIVITY_SECTIONS:
+                placed.update(name for after, total, name in activities if after < row.grid_row < total)
             if closed:  # what follows the reconciliation of cash is disclosed beside it, not part of it
                 placed.add(SUPPLEMENTAL)
             sections, inner = sections | placed, inner | placed
