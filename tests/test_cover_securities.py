@@ -33,6 +33,17 @@ def test_every_row_of_the_12b_table_is_a_security():
     assert all(s.symbol is None and s.no_symbol.value == "true" and s.exchange.value == "NASDAQ" for s in notes)
 
 
+def test_a_registrant_column_is_no_title_and_symbols_keep_their_slash():
+    # Dow's combined 10-Q heads its 12(b) table "Registrant | Title of each class | Trading Symbol(s)
+    # | Name of each exchange": the registrant's name was taken for the title ('Dow Inc.'), and the
+    # notes' symbols 'DOW/27' were cut to 'DOW'.
+    securities = listed("excerpts/dow_10-Q_2023-06-30_cover.htm")
+    assert [(s.title.value, s.symbol.value) for s in securities[:2]] == [
+        ("Common Stock, par value $0.01 per share", "DOW"),
+        ("0.500% Notes due March 15, 2027", "DOW/27"),
+    ]
+
+
 def test_securities_stacked_in_one_row_are_read_paragraph_by_paragraph():
     common, notes = listed("oracle_10-Q_2024-08-31.htm")
     assert (common.title.value, common.symbol.value, common.exchange.value) == (

@@ -16,7 +16,7 @@ from .model import CoverField, CoverName, Security, Span
 from .places import EXCHANGE_NAME, exchange_code
 
 _TABLE_HEAD = re.compile(r"trading\s+symbol", re.I)
-_SYMBOL = re.compile(r"\b[A-Z][A-Z0-9.\-]{0,6}\b")
+_SYMBOL = re.compile(r"\b[A-Z][A-Z0-9./\-]{0,6}\b")
 _NO_SYMBOL = re.compile(r"^(?:[-\u2010-\u2015\u2212*]+|n/?a|none)$", re.I)
 _NOT_A_SECURITY = re.compile(
     r"^(?:securities\s+registered|indicate\b|check\b|none\b|not\s+applicable\b)|:$|^.{150}", re.I | re.S
@@ -105,6 +105,9 @@ def listed_securities(cover: CoverText) -> list[Security]:
     heads = {k: v for k, v in heads.items() if v is not None}
     if "title" not in heads:
         return []
+    # the table's other columns ("Registrant" of a combined filing) keep their cells to themselves
+    named = {id(h) for h in heads.values()}
+    heads |= {f"other {n}": h for n, h in enumerate(segments) if id(h) not in named and h.text.strip()}
     listed: list[Security] = []
     for line in _row_lines(cover, head_line):
         cells: dict[str, Segment] = {}
