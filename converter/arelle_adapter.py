@@ -88,9 +88,13 @@ class _Collector(logging.Handler):
 def _objects(refs: list[dict], args) -> tuple[str, ...]:
     """What a message is about, as our outputs name it: the ids of the elements Arelle points at
     (a fact, a context, a concept's declaration; not positional 'element(/1/2)' pointers) and the
-    extended link role it names, in Arelle's order (a calculation's total comes first)."""
+    extended link role it names, in Arelle's order (a calculation's total comes first), and the
+    concept a relationship it names starts from."""
     ids = [str(ref.get("href", "")).partition("#")[2] for ref in refs]
     found = [i for i in ids if i and not i.startswith("element(")]
+    source = args.get("source") if isinstance(args, dict) else None  # a relationship's 'from' concept
+    if source is not None and ":" in str(source):
+        found.append(str(source).replace(":", "_", 1))
     role = args.get("linkrole") if isinstance(args, dict) else None
     if isinstance(role, str) and role:
         found.append(role)

@@ -148,3 +148,16 @@ def test_recovery_stops_after_a_bounded_number_of_rounds(monkeypatch, settings):
     assert calls == [5, 4, 3, 2][: pipeline.RECOVERY_ROUNDS + 1]
     assert len([r for r in repaired.model.left_out if r.part is PartKind.FACT]) == pipeline.RECOVERY_ROUNDS
     assert not report.ok
+
+
+def test_a_calculation_weight_against_the_balances_leaves_out_that_total_s_relationships():
+    # GE: an extension total whose balance contradicts its calculation weight (Arelle
+    # xbrl.5.1.1.2:balanceCalcWeightIllegalPositive, naming the relationship's role and its
+    # 'from' concept) took its whole income statement out; only its sum should go.
+    found = finding("xbrl.5.1.1.2:balanceCalcWeightIllegalPositive", "us-gaap_Assets", ROLE)
+    model, records = leave_out_named(small_model(), [found])
+    assert len(model.facts) == 5 and [r.uri for r in model.roles] == [ROLE, OTHER_ROLE]
+    assert model.roles[0].calculation == ()
+    assert [(r.part, r.what) for r in records] == [
+        (PartKind.CALCULATION, "us-gaap:Assets as the sum of its items in '0000002 - Statement - One'")
+    ]

@@ -17,7 +17,9 @@ from ..mapping.fact_guard import describe_period, describe_value
 from ..mapping.model import Fact, FactModel, Role
 from ..omissions import LeftOut, PartKind
 
-CALCULATION_CODES = ("calc11", "xbrl.5.2.5.2")  # Calculations 1.1 and XBRL 2.1 summation-item findings
+# Calculations 1.1 and XBRL 2.1 summation-item findings, and a calculation weight that contradicts
+# the balances of its concepts (xbrl.5.1.1.2): the total's relationships go, not its statement.
+CALCULATION_CODES = ("calc11", "xbrl.5.2.5.2", "xbrl.5.1.1.2")
 MAX_REASON = 300
 
 
