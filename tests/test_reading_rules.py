@@ -138,6 +138,8 @@ def test_unit_kind_from_section_heading():
         ("Intangible asset, net and other long-term assets", "IntangibleAssetNetAndOtherLongTermAssets"),
         ("2.5% Notes due 2030", "NotesDue2030"),  # nothing named before the number: all of it
         ("U.S.", "Us"),  # never country:US, an element of the SEC's taxonomies (EFM 6.7.16)
+        ("Insurance revenues (Note 13)", "InsuranceRevenues"),  # GE: a note reference names nothing
+        ("Cost of sales(a)", "CostOfSales"),  # Pfizer: nor does a footnote mark
     ],
 )
 def test_extension_names_leave_out_stated_amounts_and_dates(label, name):

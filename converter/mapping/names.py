@@ -13,6 +13,9 @@ _TRAILING_WORDS = {
     "through", "respectively", "per", "about", "approximately",
 }  # fmt: skip
 _MONTH = re.compile(MONTH_NAME, re.I)
+# References a label prints beside its line ("(Note 13)", "(see Notes 4 and 5)", a footnote "(a)"):
+# they point elsewhere and name nothing.
+_REFERENCES = re.compile(r"\(\s*(?:see\s+)?notes?\b[^)]*\)|\(\s*[a-z]\s*\)(?=\s*$)", re.I)
 
 
 def _named_words(words: list[str]) -> list[str]:
@@ -28,7 +31,7 @@ def _named_words(words: list[str]) -> list[str]:
 
 def camel_name(text: str, suffix: str = "") -> str:
     """'Intangible asset, net and other long-term assets' -> 'IntangibleAssetNetAndOtherLongTermAssets'."""
-    words = _named_words(_WORD.findall(text.replace("'", "")))
+    words = _named_words(_WORD.findall(_REFERENCES.sub(" ", text).replace("'", "")))
     name = "".join(w[:1].upper() + w[1:].lower() if w.isupper() else w[:1].upper() + w[1:] for w in words)
     name = name.lstrip("0123456789") or "Item"
     if name.isupper():  # "U.S." -> Us: SEC taxonomies name countries, currencies, states in capitals (US, USD)
