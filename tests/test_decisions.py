@@ -1,6 +1,7 @@
 """The map stage's two steps: decisions with their reasons and confidence, one settlement across
 statements, and rules that read a label in the light of what else the filing prints."""
 
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
@@ -296,3 +297,21 @@ def test_lines_above_an_activity_total_are_that_activitys_without_headings(taxon
     assert concepts["All other investing activities"] == ["PaymentsForProceedsFromOtherInvestingActivities"]
     assert concepts["Dividends paid to shareholders"][0].startswith("PaymentsOfDividends")
     assert concepts["All other financing activities"] == ["ProceedsFromPaymentsForOtherFinancingActivities"]
+
+
+def test_a_cash_flow_line_naming_a_change_is_read_as_the_change_in_what_it_names(taxonomy):
+    # GE: 'Decrease (increase) in current receivables'; Oracle: 'Increase in deferred revenues'
+    # under its changes in operating assets and liabilities. Neither wording is a rule or a
+    # learned label; what changes is.
+    year = Column(1, Period(start=date(2023, 1, 1), end=date(2023, 6, 30)), "2023")
+    heading = StatementRow(0, "Changes in operating assets and liabilities:", RowKind.HEADING, UnitKind.MONETARY, ())
+    section = ("Changes in operating assets and liabilities:",)
+    labels = ("Decrease (increase) in current receivables", "Increase in deferred revenues")
+    rows = (heading, *(replace(_row(i, label, "10"), sections=section) for i, label in enumerate(labels, start=1)))
+    table = StatementTable(
+        "t1", StatementKind.CASH_FLOWS, "", Scale(), (year,), rows, Grid("t1", 0, 0, 0, ()), name="Cash Flows"
+    )
+    (plan,) = settle((table,), DecideContext(load_rules(), taxonomy, printed_lines((table,))))
+    concepts = {r.row.label: [c.name for c in r.concepts] for r in plan.rows}
+    assert concepts[labels[0]] == ["IncreaseDecreaseInAccountsReceivable"]
+    assert concepts[labels[1]] == ["IncreaseDecreaseInContractWithCustomerLiability"]

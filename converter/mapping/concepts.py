@@ -61,13 +61,20 @@ def match_rule(
     inner: frozenset[str] | None = None,
 ) -> Match | None:
     """Concepts of the first rule that matches the row and whose concepts fit and are `usable`,
-    else a learned label's. A label that leads with its section ("Cash flows from financing
-    activities - sale of common stock") is read as the item it names, in that section."""
+    else a learned label's. The whole label is read first; one that leads with its section ("Cash
+    flows from financing activities - sale of common stock") is then read as the item it names, in
+    that section; a cash-flow line naming a change ("Decrease (increase) in current receivables")
+    as the change in what it names."""
     label = normalize_label(row.resolved_label or row.label)
-    readings = [(label, sections, inner)]  # the whole label first ('... activities - continuing operations')
+    readings = [(label, sections, inner)]
     head, dash, tail = label.partition(" - ")
     if dash and tail and rules.section_names((head,)):
-        readings.append((tail, sections | rules.section_names((head,)), rules.section_names((head,))))
+        readings = [*readings, (tail, sections | rules.section_names((head,)), rules.section_names((head,)))]
+    learnable = readings[-1:]
+    changed = _CHANGE_IN.match(label) if kind is StatementKind.CASH_FLOWS else None
+    if changed:
+        readings.append((label[changed.end() :], sections, inner))
+        learnable.append(readings[-1])
     for rule in rules.line_items:
         for text, where, heading in readings:
             if not rule.matches(kind, text, where, printed, heading):
@@ -75,13 +82,20 @@ def match_rule(
             concepts = _concepts_of(rule, taxonomy)
             if concepts and all(fits(c, kind, row.unit_kind, where) for c in concepts) and usable(concepts):
                 return Match(concepts, Decision(DecidedBy.RULE, f"taxonomy_map.yaml {rule.where}", RULE_CONFIDENCE))
-    label, sections, _ = readings[-1]
-    learned = rules.learned_label(kind, label)
-    concept = taxonomy.get(learned.concept) if learned else None
-    if concept is not None and fits(concept, kind, row.unit_kind, sections) and usable((concept,)):
-        detail = f"learned label '{label}' ({learned.filers} filers)"
-        return Match((concept,), Decision(DecidedBy.LEARNED, detail, learned_confidence(learned.filers)))
+    for text, where, _ in learnable:
+        learned = rules.learned_label(kind, text)
+        concept = taxonomy.get(learned.concept) if learned else None
+        if concept is not None and fits(concept, kind, row.unit_kind, where) and usable((concept,)):
+            detail = f"learned label '{text}' ({learned.filers} filers)"
+            return Match((concept,), Decision(DecidedBy.LEARNED, detail, learned_confidence(learned.filers)))
     return None
+
+
+# "(Increase) decrease in", "Decrease (increase) in", "Increase in", "Change in" (not the net change
+# in cash, which its own rules read whole)
+_CHANGE_IN = re.compile(
+    r"^(?:net )?(?:\(?(?:increase|decrease)\)?(?:\s*/?\s*\(?(?:increase|decrease)\)?)?|changes?)\s+in\s+(?!cash\b)"
+)
 
 
 _SECTION_SUFFIXES = ((_CURRENT_SECTIONS, "Current"), (_NONCURRENT_SECTIONS, "Noncurrent"))
