@@ -292,3 +292,41 @@ def test_an_amount_in_cents_closing_a_per_share_block_is_per_share():
     rows = build_rows(Grid("t1", 0, 0, 10, grid_rows), 0, columns, StatementKind.INCOME_STATEMENT)
     units = [r.unit_kind for r in rows if r.kind is not RowKind.HEADING]
     assert units == [UnitKind.MONETARY, UnitKind.PER_SHARE, UnitKind.PER_SHARE, UnitKind.PER_SHARE]
+
+
+# 3M 10-Q 2023: counts on lines of their own under the common stock and treasury stock lines
+THREE_M_EQUITY_ROWS = [
+    ("3M Company shareholders’ equity:", ("", "")),
+    ("Common stock par value, $.01 par value; 944,033,056 shares issued", ("9", "9")),
+    ("Shares outstanding - June 30, 2023: 551,992,430", ("", "")),
+    ("Shares outstanding - December 31, 2022: 549,245,105", ("", "")),
+    ("Additional paid-in capital", ("7,196", "6,691")),
+    ("Treasury stock, at cost:", ("", "")),
+    ("Shares at June 30, 2023: 392,040,626", ("(29,390)", "(29,404)")),
+    ("Shares at December 31, 2022: 394,787,951", ("", "")),
+    ("Accumulated other comprehensive income (loss)", ("(7,036)", "(6,673)")),
+]
+
+
+def test_a_line_stating_a_count_over_no_amounts_heads_no_section_and_speaks_of_the_line_above():
+    from converter.extract.label_facts import label_facts_of
+    from converter.extract.model import Cell, GridRow
+    from converter.extract.statements import build_rows
+
+    columns = (
+        Column(1, Period(end=date(2023, 6, 30)), "June 30, 2023"),
+        Column(2, Period(end=date(2022, 12, 31)), "December 31, 2022"),
+    )
+    grid_rows = tuple(
+        GridRow((cell(label), *(cell(v) if v else Cell("") for v in amounts)), i, 0 if i == 0 else 2)
+        for i, (label, amounts) in enumerate(THREE_M_EQUITY_ROWS)
+    )
+    grid = Grid("t1", 0, 0, 10, grid_rows)
+    rows = build_rows(grid, 0, columns, StatementKind.BALANCE_SHEET)
+    sections = {r.label: r.sections for r in rows}
+    assert sections["Additional paid-in capital"] == ("3M Company shareholders’ equity:",)
+    table = StatementTable("t1", StatementKind.BALANCE_SHEET, "", Scale(), columns, rows, grid, name="Balance Sheet")
+    counts = {(f.subject.value, f.kind.value, f.value, f.periods) for f in label_facts_of(table)}
+    assert ("common", "shares_outstanding", 551992430, (columns[0].period,)) in counts
+    assert ("common", "shares_outstanding", 549245105, (columns[1].period,)) in counts
+    assert ("treasury", "shares", 394787951, (columns[1].period,)) in counts

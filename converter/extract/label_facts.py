@@ -20,6 +20,7 @@ from .model import (
     LabelKind,
     LabelSubject,
     Period,
+    RowKind,
     Scale,
     StatementKind,
     StatementRow,
@@ -65,6 +66,8 @@ _AFTER = (
     (LabelKind.SHARES_OUTSTANDING, re.compile(r"^\s*(?:\w+\s+)?shares\s+outstanding\b|^\s*outstanding\b", re.I)),
     (LabelKind.SHARES, re.compile(r"^\s*(?:class\s+[a-z]\s+)?(?:common\s+)?shares\b", re.I)),
 )
+_SHARES_LINE = re.compile(r"^\s*shares\b", re.I)  # a line that only counts shares ('Shares at June 30, 2023: ...')
+_SHARES_CAPTION = re.compile(r"\bshares\s*:|^\s*shares\b[^:$]*:\s*$", re.I)
 _PAR_BEFORE = re.compile(r"(?:par|stated)\s+value(?:\s+of)?\s*$", re.I)
 # Amounts a label deducts from its line, by what the line is and the words before the amount
 # ("less allowances $185", "net of accumulated depreciation of $57,955 and $56,939").
@@ -150,7 +153,7 @@ def _captioned(before: str, m: re.Match, subject: LabelSubject) -> str | None:
     tail = _CAPTION_TAIL.search(before)
     if tail is None:
         return None
-    if subject is LabelSubject.TREASURY and re.search(r"\bshares\s*:", before, re.I) and not m["dollar"]:
+    if subject is LabelSubject.TREASURY and _SHARES_CAPTION.search(before) and not m["dollar"]:
         return LabelKind.SHARES  # "held in treasury, at cost — Shares: 2023: 251,823,511"
     found = _CAPTION.search(before[: tail.start()])
     return _kind_named_before(found.group(0), m, subject) if found else None
@@ -327,13 +330,19 @@ def exponent_of(kind: LabelKind, value: Decimal, scale: Scale) -> int:
 
 
 def facts_in_label(
-    row_index: int, cell: Cell, instants: tuple[Period, ...], scale: Scale, held: tuple[Period, ...] | None = None
+    row_index: int,
+    cell: Cell,
+    instants: tuple[Period, ...],
+    scale: Scale,
+    held: tuple[Period, ...] | None = None,
+    context: LabelSubject | None = None,
 ) -> list[LabelFact]:
-    """The label facts of one balance-sheet row. An undated count of shares issued or outstanding
-    (other than none) holds only where the row shows an amount (`held`): a dash says none were
-    issued yet."""
+    """The label facts of one balance-sheet row; a row naming no subject speaks of `context` (3M:
+    'Shares outstanding - June 30, 2023: 551,992,430' under its common stock line). An undated count
+    of shares issued or outstanding (other than none) holds only where the row shows an amount
+    (`held`): a dash says none were issued yet."""
     held = instants if held is None else held
-    subject = subject_of(cell.text)
+    subject = subject_of(cell.text) or context
     if subject is None:
         return []
     facts = []
@@ -413,7 +422,12 @@ def label_facts_of(table: StatementTable) -> tuple[LabelFact, ...]:
         return ()
     instants = tuple(dict.fromkeys(c.period for c in table.columns))
     facts: list[LabelFact] = []
+    context: LabelSubject | None = None  # what the lines above speak of, for a line that only counts shares
     for row in table.rows:
+        own = subject_of(row.label)
+        context = own or (context if row.kind is not RowKind.HEADING and _SHARES_LINE.search(row.label) else None)
+        if row.kind is RowKind.HEADING:
+            continue
         if any(ch.isdigit() for ch in row.label) or re.search(r"\bnone\b", row.label, re.I):
             held = tuple(
                 dict.fromkeys(
@@ -422,5 +436,5 @@ def label_facts_of(table: StatementTable) -> tuple[LabelFact, ...]:
                     if v is None or (not v.is_dash and v.magnitude)
                 )
             )
-            facts.extend(facts_in_label(row.grid_row, row.label_cell, instants, table.scale, held))
+            facts.extend(facts_in_label(row.grid_row, row.label_cell, instants, table.scale, held, context))
     return tuple(facts)

@@ -390,17 +390,37 @@ def balance_at(label: str, stack: list[_Heading]) -> tuple[str | None, str]:
     return None, label
 
 
-def _heading_row(
-    index: int, label: str, cell, values, stack: list[_Heading], follows_heading: bool, indent: int = 0
-) -> StatementRow:
-    """A heading opens a section: all-capitals headings at the top, others below them; a heading
-    right under another ("Per share amounts:" / "Net income") opens a section inside it."""
+# A number grouped in thousands: a line stating one over no amounts (a count, an amount in words) says
+# something about the line above; it heads no section.
+_STATED_COUNT = re.compile(r"\d{1,3}(?:,\d{3})+")
+
+
+def _stated_line(index: int, label: str, cell, values, stack: list[_Heading], follows_heading: bool) -> StatementRow:
+    """A line over no amounts that states a number closes the sections a heading in its place
+    would, and opens none."""
+    _close_for_heading(label, stack, follows_heading)
+    sections = tuple(h.text for h in stack)
+    return StatementRow(index, label, RowKind.ITEM, UnitKind.MONETARY, values, sections, label, cell)
+
+
+def _close_for_heading(label: str, stack: list[_Heading], follows_heading: bool) -> int:
+    """The level a heading takes (all-capitals headings at the top, others below them; a heading
+    indented under another, or right under one, inside it); the sections it closes are popped."""
     level = _heading_level(label)
     inside = bool(stack) and stack[-1].inner is not None and stack[-1].inner > stack[-1].indent
     if inside or (follows_heading and stack and level > 0 and level <= stack[-1].level):
         level = max(level, stack[-1].level + 1)  # indented under the heading above: a section in it
     while stack and stack[-1].level >= level:
         stack.pop()
+    return level
+
+
+def _heading_row(
+    index: int, label: str, cell, values, stack: list[_Heading], follows_heading: bool, indent: int = 0
+) -> StatementRow:
+    """A heading opens a section at the level _close_for_heading gives it ("Per share amounts:" /
+    "Net income": a section inside the one above)."""
+    level = _close_for_heading(label, stack, follows_heading)
     row = StatementRow(
         index, label, RowKind.HEADING, unit_kind_of(label), values, tuple(h.text for h in stack), label, cell
     )
@@ -455,8 +475,10 @@ def build_rows(
         if label:
             _place(stack, row.indent)
         if not has_text:
-            if label:
-                follows = bool(rows) and rows[-1].kind is RowKind.HEADING
+            follows = bool(rows) and rows[-1].kind is RowKind.HEADING
+            if label and _STATED_COUNT.search(label):  # 'Shares outstanding - June 30, 2023: 551,992,430'
+                rows.append(_stated_line(index, label, row.cells[0], values, stack, follows))
+            elif label:
                 rows.append(_heading_row(index, label, row.cells[0], values, stack, follows, row.indent))
             continue
         value_row = _value_row(index, label, row.cells[0], values, stack, statement_kind)
