@@ -376,3 +376,20 @@ def test_counts_after_a_caption_and_a_comma_and_a_class_of_treasury_shares():
         facts_in_label(1, cell("Goodwill, net of accumulated depreciation of $5"), COMCAST_2023[:1], find_scale(""))
         == []
     )
+
+
+def test_a_magnitude_word_after_a_count_scales_it():
+    # ExxonMobil 10-Q 2023: "Common stock held in treasury (4,016 million shares at June 30, 2023 and
+    # 3,937 million shares at December 31, 2022)", in a statement of millions of dollars
+    label = (
+        "Common stock held in treasury (4,016 million shares at June 30, 2023 and "
+        "3,937 million shares at December 31, 2022)"
+    )
+    found = facts_in_label(1, cell(label), COMCAST_2023, find_scale("(millions of dollars)"))
+    assert [(f.kind, f.value, f.exponent, f.periods) for f in found] == [
+        ("shares", Decimal(4016), 6, (COMCAST_2023[0],)),
+        ("shares", Decimal(3937), 6, (COMCAST_2023[1],)),
+    ]
+    # in a statement in thousands, the word still says millions
+    found = facts_in_label(1, cell(label), COMCAST_2023, find_scale("(in thousands)"))
+    assert [f.exponent for f in found] == [6, 6]

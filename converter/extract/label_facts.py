@@ -64,10 +64,16 @@ _AFTER = (
     (LabelKind.SHARES_AUTHORIZED, re.compile(r"^\s*(?:\w+\s+)?shares\s+authorized\b|^\s*authorized\b", re.I)),
     (LabelKind.SHARES_ISSUED, re.compile(r"^\s*(?:\w+\s+)?shares\s+issued\b|^\s*issued\b", re.I)),
     (LabelKind.SHARES_OUTSTANDING, re.compile(r"^\s*(?:\w+\s+)?shares\s+outstanding\b|^\s*outstanding\b", re.I)),
-    (LabelKind.SHARES, re.compile(r"^\s*(?:class\s+[a-z]\s+)?(?:common\s+)?shares\b", re.I)),
+    (
+        LabelKind.SHARES,
+        re.compile(r"^\s*(?:(?:thousand|million|billion)\s+)?(?:class\s+[a-z]\s+)?(?:common\s+)?shares\b", re.I),
+    ),
 )
 _SHARES_LINE = re.compile(r"^\s*shares\b", re.I)  # a line that only counts shares ('Shares at June 30, 2023: ...')
 _SHARES_CAPTION = re.compile(r"\bshares\s*:|^\s*shares\b[^:$]*:\s*$", re.I)
+# "4,016 million shares": a magnitude word after the number scales it, whatever the table's scale
+_MAGNITUDE_AFTER = re.compile(r"\s*(?P<word>thousand|million|billion)\b", re.I)
+_MAGNITUDES = {"thousand": 3, "million": 6, "billion": 9}
 _PAR_BEFORE = re.compile(r"(?:par|stated)\s+value(?:\s+of)?\s*$", re.I)
 # Amounts a label deducts from its line, by what the line is and the words before the amount
 # ("less allowances $185", "net of accumulated depreciation of $57,955 and $56,939").
@@ -316,6 +322,11 @@ def _value(m: re.Match) -> tuple[Decimal, int]:
     return Decimal(digits), len(digits.split(".")[1]) if "." in digits else 0
 
 
+def _stated_exponent(clause: str, m: re.Match) -> int | None:
+    word = _MAGNITUDE_AFTER.match(clause, m.end()) if m["num"] else None
+    return _MAGNITUDES[word["word"].lower()] if word else None
+
+
 def exponent_of(kind: LabelKind, value: Decimal, scale: Scale) -> int:
     """The power of ten a number in a label is printed in. Amounts follow the table; par values are
     actual; share counts follow a scale that speaks of shares, else are actual unless small enough
@@ -354,6 +365,7 @@ def facts_in_label(
             if span is None:
                 continue
             value, decimals = _value(m)
+            stated = _stated_exponent(clause, m)
             for k in _expand(kind):
                 periods = (period,) if period else (held if k in _HELD_KINDS and value else instants)
                 if not periods or (period is None and k in _AMOUNT_KINDS and len(periods) > 1):
@@ -365,7 +377,7 @@ def facts_in_label(
                         k,
                         value,
                         _UNIT.get(k, UnitKind.SHARES),
-                        exponent_of(k, value, scale),
+                        stated if stated is not None else exponent_of(k, value, scale),
                         periods,
                         span,
                         cell.text[start:end],
