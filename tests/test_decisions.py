@@ -39,6 +39,17 @@ def _facts(model, qname: str) -> list:
     return [f for f in model.facts if f.concept.qname == qname]
 
 
+def _value(model, qname: str, period: Period) -> Decimal:
+    return next(f.value for f in _facts(model, qname) if f.context.period == period)
+
+
+def _plan(taxonomy, kind: StatementKind, column: Column, rows: tuple[StatementRow, ...]):
+    """The decided plan of a one-column statement made of `rows`."""
+    table = StatementTable("t1", kind, "", Scale(), (column,), rows, Grid("t1", 0, 0, 0, ()), name="Statement")
+    (plan,) = settle((table,), DecideContext(load_rules(), taxonomy, printed_lines((table,))))
+    return plan
+
+
 def test_every_statement_fact_says_how_it_was_decided(settings):
     model = prepare(CAPSTONE, ConvertOptions(settings=settings, cik="0001009759")).model
     decided = [f for f in model.facts if f.decision is not None]
@@ -110,7 +121,7 @@ def test_net_income_beside_a_noncontrolling_share_includes_it(settings):
     quarter = Period(end=date(2025, 6, 30), start=date(2025, 4, 1))
 
     def value(qname: str) -> Decimal:
-        return next(f.value for f in _facts(model, qname) if f.context.period == quarter)
+        return _value(model, qname, quarter)
 
     assert value("us-gaap:ProfitLoss") == Decimal(7354000000)
     assert value("us-gaap:NetIncomeLossAttributableToNoncontrollingInterest") == Decimal(272000000)
@@ -194,7 +205,7 @@ def test_lines_after_the_closing_cash_balance_are_supplemental_disclosures(setti
     fiscal_2023 = Period(end=date(2023, 12, 30), start=date(2023, 1, 1))
 
     def value(qname: str) -> Decimal:
-        return next(f.value for f in _facts(model, qname) if f.context.period == fiscal_2023)
+        return _value(model, qname, fiscal_2023)
 
     assert value("us-gaap:InterestPaidNet") == Decimal(896000000)
     assert value("us-gaap:IncomeTaxesPaidNet") == Decimal(932000000)
@@ -210,27 +221,14 @@ def test_lines_after_the_current_assets_total_are_noncurrent(taxonomy):
     # of its own: they are long-term investments; listed among the current assets, they are not.
     instant = Column(1, Period(end=date(2023, 12, 31)), "December 31, 2023")
 
-    def balance_sheet(*labels: str) -> StatementTable:
+    def concepts(*labels: str) -> dict[str, list[str]]:
         rows = tuple(_row(i, label, "10") for i, label in enumerate(labels, start=1))
-        return StatementTable(
-            "t1",
-            StatementKind.BALANCE_SHEET,
-            "",
-            Scale(),
-            (instant,),
-            rows,
-            Grid("t1", 0, 0, 0, ()),
-            name="Balance Sheet",
-        )
-
-    def concepts(table: StatementTable) -> dict[str, list[str]]:
-        rules = load_rules()
-        (plan,) = settle((table,), DecideContext(rules, taxonomy, printed_lines((table,))))
+        plan = _plan(taxonomy, StatementKind.BALANCE_SHEET, instant, rows)
         return {r.row.label: [c.name for c in r.concepts] for r in plan.rows}
 
-    after = concepts(balance_sheet("Cash and cash equivalents", "Total current assets", "Investments", "Total assets"))
+    after = concepts("Cash and cash equivalents", "Total current assets", "Investments", "Total assets")
     assert after["Investments"] == ["LongTermInvestments"]
-    before = concepts(balance_sheet("Cash and cash equivalents", "Investments", "Total current assets", "Total assets"))
+    before = concepts("Cash and cash equivalents", "Investments", "Total current assets", "Total assets")
     assert before["Investments"] != ["LongTermInvestments"]
 
 
@@ -240,10 +238,7 @@ def test_other_assets_above_and_below_the_current_total_are_current_and_noncurre
     instant = Column(1, Period(end=date(2022, 12, 31)), "December 31, 2022")
     labels = ("Cash and cash equivalents", "Other assets", "Total current assets", "Other assets", "Total assets")
     rows = tuple(_row(i, label, str(10 * i)) for i, label in enumerate(labels, start=1))
-    table = StatementTable(
-        "t1", StatementKind.BALANCE_SHEET, "", Scale(), (instant,), rows, Grid("t1", 0, 0, 0, ()), name="Balance Sheet"
-    )
-    (plan,) = settle((table,), DecideContext(load_rules(), taxonomy, printed_lines((table,))))
+    plan = _plan(taxonomy, StatementKind.BALANCE_SHEET, instant, rows)
     assert [[c.name for c in r.concepts] for r in plan.rows if r.row.label == "Other assets"] == [
         ["OtherAssetsCurrent"],
         ["OtherAssetsNoncurrent"],
@@ -260,10 +255,7 @@ def test_a_bare_other_is_the_other_item_of_the_heading_right_above_it(taxonomy):
         StatementRow(2, "Other", RowKind.ITEM, UnitKind.MONETARY, (parse_amount(cell("150.6")),), receivable),
         StatementRow(3, "Other", RowKind.ITEM, UnitKind.MONETARY, (parse_amount(cell("72.8")),), current),
     )
-    table = StatementTable(
-        "t1", StatementKind.BALANCE_SHEET, "", Scale(), (instant,), rows, Grid("t1", 0, 0, 0, ()), name="Balance Sheet"
-    )
-    (plan,) = settle((table,), DecideContext(load_rules(), taxonomy, printed_lines((table,))))
+    plan = _plan(taxonomy, StatementKind.BALANCE_SHEET, instant, rows)
     assert {r.row.grid_row: [c.name for c in r.concepts] for r in plan.rows} == {
         1: [],
         2: [],
@@ -287,10 +279,7 @@ def test_lines_above_an_activity_total_are_that_activitys_without_headings(taxon
         "Cash from (used for) financing activities",
     )
     rows = tuple(_row(i, label, str(10 * i)) for i, label in enumerate(labels, start=1))
-    table = StatementTable(
-        "t1", StatementKind.CASH_FLOWS, "", Scale(), (year,), rows, Grid("t1", 0, 0, 0, ()), name="Cash Flows"
-    )
-    (plan,) = settle((table,), DecideContext(load_rules(), taxonomy, printed_lines((table,))))
+    plan = _plan(taxonomy, StatementKind.CASH_FLOWS, year, rows)
     concepts = {r.row.label: [c.name for c in r.concepts] for r in plan.rows}
     assert concepts[labels[1]] == ["NetCashProvidedByUsedInOperatingActivitiesContinuingOperations"]
     assert concepts[labels[2]] == ["CashProvidedByUsedInOperatingActivitiesDiscontinuedOperations"]
@@ -308,10 +297,7 @@ def test_a_cash_flow_line_naming_a_change_is_read_as_the_change_in_what_it_names
     section = ("Changes in operating assets and liabilities:",)
     labels = ("Decrease (increase) in current receivables", "Increase in deferred revenues")
     rows = (heading, *(replace(_row(i, label, "10"), sections=section) for i, label in enumerate(labels, start=1)))
-    table = StatementTable(
-        "t1", StatementKind.CASH_FLOWS, "", Scale(), (year,), rows, Grid("t1", 0, 0, 0, ()), name="Cash Flows"
-    )
-    (plan,) = settle((table,), DecideContext(load_rules(), taxonomy, printed_lines((table,))))
+    plan = _plan(taxonomy, StatementKind.CASH_FLOWS, year, rows)
     concepts = {r.row.label: [c.name for c in r.concepts] for r in plan.rows}
     assert concepts[labels[0]] == ["IncreaseDecreaseInAccountsReceivable"]
     assert concepts[labels[1]] == ["IncreaseDecreaseInContractWithCustomerLiability"]

@@ -168,14 +168,21 @@ C3AI_YEARS = tuple(
 )
 
 
-def _cash_flow_rows(printed: list[tuple[str, tuple[str, ...]]]) -> tuple[StatementRow, ...]:
-    from converter.extract.model import GridRow
+def _built_rows(printed, columns: tuple[Column, ...], kind: StatementKind, indents=()) -> tuple[StatementRow, ...]:
+    """The rows build_rows reads from printed (label, amounts) lines, an empty amount an empty cell,
+    each line indented as `indents` says (none by default)."""
+    from converter.extract.model import Cell, GridRow
     from converter.extract.statements import build_rows
 
     grid_rows = tuple(
-        GridRow((cell(label), *(cell(v) for v in amounts)), i) for i, (label, amounts) in enumerate(printed)
+        GridRow((cell(label), *(cell(v) if v else Cell("") for v in amounts)), i, indents[i] if indents else 0)
+        for i, (label, amounts) in enumerate(printed)
     )
-    return build_rows(Grid("t1", 0, 0, 10, grid_rows), 0, C3AI_YEARS, StatementKind.CASH_FLOWS)
+    return build_rows(Grid("t1", 0, 0, 10, grid_rows), 0, columns, kind)
+
+
+def _cash_flow_rows(printed: list[tuple[str, tuple[str, ...]]]) -> tuple[StatementRow, ...]:
+    return _built_rows(printed, C3AI_YEARS, StatementKind.CASH_FLOWS)
 
 
 def test_the_parts_of_the_closing_cash_balance_are_balances_not_flows():
@@ -206,18 +213,12 @@ ABBOTT_AOCI_ROWS = [
 
 
 def _flow_rows(printed, ends: tuple[date, ...], kind: StatementKind) -> tuple[StatementRow, ...]:
-    from converter.extract.model import Cell, GridRow
-    from converter.extract.statements import build_rows
-
+    """The rows of a statement of years ending on `ends`."""
     columns = tuple(
         Column(1 + i, Period(start=date(end.year - 1, end.month, end.day) + timedelta(days=1), end=end), str(end.year))
         for i, end in enumerate(ends)
     )
-    grid_rows = tuple(
-        GridRow((cell(label), *(cell(v) if v else Cell("") for v in amounts)), i)
-        for i, (label, amounts) in enumerate(printed)
-    )
-    return build_rows(Grid("t1", 0, 0, 10, grid_rows), 0, columns, kind)
+    return _built_rows(printed, columns, kind)
 
 
 def test_lines_under_a_heading_dated_as_of_the_columns_end_are_balances():
@@ -278,18 +279,13 @@ PFIZER_EPS_ROWS = [
 
 
 def test_an_amount_in_cents_closing_a_per_share_block_is_per_share():
-    from converter.extract.model import Cell, GridRow
-    from converter.extract.statements import build_rows
-
     columns = (
         Column(1, Period(start=date(2023, 4, 3), end=date(2023, 7, 2)), "2023"),
         Column(2, Period(start=date(2022, 4, 4), end=date(2022, 7, 3)), "2022"),
     )
-    grid_rows = tuple(
-        GridRow((cell(label), *(cell(v) if v else Cell("") for v in amounts)), i, indent)
-        for i, (indent, label, amounts) in enumerate(PFIZER_EPS_ROWS)
-    )
-    rows = build_rows(Grid("t1", 0, 0, 10, grid_rows), 0, columns, StatementKind.INCOME_STATEMENT)
+    printed = [(label, amounts) for _, label, amounts in PFIZER_EPS_ROWS]
+    indents = [indent for indent, _, _ in PFIZER_EPS_ROWS]
+    rows = _built_rows(printed, columns, StatementKind.INCOME_STATEMENT, indents)
     units = [r.unit_kind for r in rows if r.kind is not RowKind.HEADING]
     assert units == [UnitKind.MONETARY, UnitKind.PER_SHARE, UnitKind.PER_SHARE, UnitKind.PER_SHARE]
 
@@ -310,19 +306,14 @@ THREE_M_EQUITY_ROWS = [
 
 def test_a_line_stating_a_count_over_no_amounts_heads_no_section_and_speaks_of_the_line_above():
     from converter.extract.label_facts import label_facts_of
-    from converter.extract.model import Cell, GridRow
-    from converter.extract.statements import build_rows
 
     columns = (
         Column(1, Period(end=date(2023, 6, 30)), "June 30, 2023"),
         Column(2, Period(end=date(2022, 12, 31)), "December 31, 2022"),
     )
-    grid_rows = tuple(
-        GridRow((cell(label), *(cell(v) if v else Cell("") for v in amounts)), i, 0 if i == 0 else 2)
-        for i, (label, amounts) in enumerate(THREE_M_EQUITY_ROWS)
-    )
-    grid = Grid("t1", 0, 0, 10, grid_rows)
-    rows = build_rows(grid, 0, columns, StatementKind.BALANCE_SHEET)
+    indents = [0] + [2] * (len(THREE_M_EQUITY_ROWS) - 1)  # the lines indented under their heading
+    rows = _built_rows(THREE_M_EQUITY_ROWS, columns, StatementKind.BALANCE_SHEET, indents)
+    grid = Grid("t1", 0, 0, 10, ())
     sections = {r.label: r.sections for r in rows}
     assert sections["Additional paid-in capital"] == ("3M Company shareholders’ equity:",)
     table = StatementTable("t1", StatementKind.BALANCE_SHEET, "", Scale(), columns, rows, grid, name="Balance Sheet")

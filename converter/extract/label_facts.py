@@ -346,14 +346,13 @@ def facts_in_label(
     instants: tuple[Period, ...],
     scale: Scale,
     held: tuple[Period, ...] | None = None,
-    context: LabelSubject | None = None,
+    subject: LabelSubject | None = None,
 ) -> list[LabelFact]:
-    """The label facts of one balance-sheet row; a row naming no subject speaks of `context` (3M:
-    'Shares outstanding - June 30, 2023: 551,992,430' under its common stock line). An undated count
-    of shares issued or outstanding (other than none) holds only where the row shows an amount
-    (`held`): a dash says none were issued yet."""
+    """The label facts of one balance-sheet row, about `subject` (by default what the label names).
+    An undated count of shares issued or outstanding (other than none) holds only where the row
+    shows an amount (`held`): a dash says none were issued yet."""
     held = instants if held is None else held
-    subject = subject_of(cell.text) or context
+    subject = subject or subject_of(cell.text)
     if subject is None:
         return []
     facts = []
@@ -434,9 +433,11 @@ def label_facts_of(table: StatementTable) -> tuple[LabelFact, ...]:
         return ()
     instants = tuple(dict.fromkeys(c.period for c in table.columns))
     facts: list[LabelFact] = []
-    context: LabelSubject | None = None  # what the lines above speak of, for a line that only counts shares
+    # what the lines above speak of, for a line that only counts shares (3M: 'Shares outstanding -
+    # June 30, 2023: 551,992,430' under its common stock line)
+    context: LabelSubject | None = None
     for row in table.rows:
-        own = subject_of(row.label)
+        own = subject_of(row.label_cell.text)
         context = own or (context if row.kind is not RowKind.HEADING and _SHARES_LINE.search(row.label) else None)
         if row.kind is RowKind.HEADING:
             continue

@@ -10,6 +10,7 @@ from .dates import find_dates, find_month_days
 from .equity import equity_by_components
 from .label_facts import label_facts_of
 from .model import (
+    Amount,
     Column,
     Grid,
     GridRow,
@@ -449,10 +450,7 @@ def _value_row(index: int, label: str, cell, values, stack: list[_Heading], stat
         at = "end"  # an equity statement's closing total: the balance at the end of the period
     if kind is RowKind.TOTAL:
         _close_sections(stack, label or "Total")
-    cents = any(v is not None and not v.is_dash for v in values) and all(
-        v.decimals_shown == 2 for v in values if v is not None and not v.is_dash
-    )
-    unit = unit_kind_of(label, sections, cents) if statement_kind.is_flow else UnitKind.MONETARY
+    unit = unit_kind_of(label, sections, _shows_cents(values)) if statement_kind.is_flow else UnitKind.MONETARY
     exponent = row_exponent((label, *reversed(sections)), unit) if unit is not UnitKind.PER_SHARE else None
     return StatementRow(index, label, kind, unit, values, sections, resolved, cell, at, exponent=exponent)
 
@@ -492,8 +490,9 @@ def build_rows(
     return _subtotals_named_later(_per_share_continued(_share_count_addends(rows)))
 
 
-def _shows_cents(row: StatementRow) -> bool:
-    shown = [v for v in row.values if v is not None and not v.is_dash]
+def _shows_cents(values: tuple[Amount | None, ...]) -> bool:
+    """Every amount shown (one at least) is printed with cents."""
+    shown = [v for v in values if v is not None and not v.is_dash]
     return bool(shown) and all(v.decimals_shown == 2 for v in shown)
 
 
@@ -503,14 +502,14 @@ def _per_share_continued(rows: list[StatementRow]) -> list[StatementRow]:
     its 'Earnings per common share--basic:' lines, printed at the heading's indent: $1.77, not
     $1.77 million)."""
     money = [r for r in rows if r.unit_kind is UnitKind.MONETARY and any(v is not None for v in r.values)]
-    if sum(_shows_cents(r) for r in money) * 2 > len(money):
+    if sum(_shows_cents(r.values) for r in money) * 2 > len(money):
         return rows
     out = list(rows)
     previous = None
     for i, row in enumerate(rows):
         if row.kind is RowKind.HEADING:
             continue
-        if row.unit_kind is UnitKind.MONETARY and previous is UnitKind.PER_SHARE and _shows_cents(row):
+        if row.unit_kind is UnitKind.MONETARY and previous is UnitKind.PER_SHARE and _shows_cents(row.values):
             out[i] = replace(row, unit_kind=UnitKind.PER_SHARE, exponent=None)
         previous = out[i].unit_kind
     return out

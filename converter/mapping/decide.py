@@ -39,6 +39,8 @@ _ACTIVITY_TOTALS = {
 _ACTIVITY_SECTIONS = frozenset(_ACTIVITY_TOTALS.values())
 _LIABILITY_SIDE = {"liabilities", "liabilities_and_equity", "current_liabilities", "noncurrent_liabilities", "equity"}
 Refusal = tuple[str, int, str]  # (table id, grid row, concept qname): a pair the settlement refused
+CurrentSpans = dict[int, tuple[int, int, str, str]]  # side -> (current total's row, side's end, sections)
+ActivitySpans = tuple[tuple[int, int, str], ...]  # (after row, total's row, activity section)
 
 
 @dataclass(frozen=True)
@@ -171,7 +173,7 @@ class _Decider:
             return
         if self.table.kind is not StatementKind.BALANCE_SHEET:
             return
-        spans: dict[int, tuple[int, int, str, str]] = {}  # side -> (current total, end, sections)
+        spans: CurrentSpans = {}
         for key, draft in self.drafts.items():
             for name in _names(draft) & _CURRENT_TOTALS.keys():
                 ends = [k for k, d in self.drafts.items() if k > key and d.side == draft.side and _ends_side(d)]
@@ -179,7 +181,7 @@ class _Decider:
         if spans:
             self._draft(spans)
 
-    def _activity_spans(self) -> list[tuple[int, int, str]]:
+    def _activity_spans(self) -> ActivitySpans:
         """(after, total, section): the lines between one activity's total and the next (operating,
         investing, financing) are that activity's, with or without a heading saying so (GE prints
         none: 'Dividends paid to shareholders' stands above 'Cash from (used for) financing
@@ -191,9 +193,9 @@ class _Decider:
             if found:
                 spans.append((after, key, found[0]))
                 after = key
-        return spans
+        return tuple(spans)
 
-    def _draft(self, spans: dict[int, tuple[int, int, str, str]], activities: list[tuple[int, int, str]] = ()) -> None:
+    def _draft(self, spans: CurrentSpans, activities: ActivitySpans = ()) -> None:
         self.drafts = {}  # filled row by row: a row's concepts must not clash with those above
         side = 0
         closed = False  # past a cash-flow statement's closing cash balance

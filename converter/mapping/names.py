@@ -3,6 +3,7 @@
 import re
 
 from ..extract.dates import MONTH_NAME
+from .rules import NOTE_REFERENCE
 
 _WORD = re.compile(r"[A-Za-z0-9]+")
 MAX_NAME = 120
@@ -13,9 +14,8 @@ _TRAILING_WORDS = {
     "through", "respectively", "per", "about", "approximately",
 }  # fmt: skip
 _MONTH = re.compile(MONTH_NAME, re.I)
-# References a label prints beside its line ("(Note 13)", "(see Notes 4 and 5)", a footnote "(a)"):
-# they point elsewhere and name nothing.
-_REFERENCES = re.compile(r"\(\s*(?:see\s+)?notes?\b[^)]*\)|\(\s*[a-z]\s*\)(?=\s*$)", re.I)
+# A footnote mark ending a label ("Cost of sales(a)"): like a note reference, it names nothing.
+_FOOTNOTE_MARK = re.compile(r"\(\s*[a-z]\s*\)\s*$", re.I)
 
 
 def _named_words(words: list[str]) -> list[str]:
@@ -31,7 +31,8 @@ def _named_words(words: list[str]) -> list[str]:
 
 def camel_name(text: str, suffix: str = "") -> str:
     """'Intangible asset, net and other long-term assets' -> 'IntangibleAssetNetAndOtherLongTermAssets'."""
-    words = _named_words(_WORD.findall(_REFERENCES.sub(" ", text).replace("'", "")))
+    unreferenced = _FOOTNOTE_MARK.sub(" ", NOTE_REFERENCE.sub(" ", text))
+    words = _named_words(_WORD.findall(unreferenced.replace("'", "")))
     name = "".join(w[:1].upper() + w[1:].lower() if w.isupper() else w[:1].upper() + w[1:] for w in words)
     name = name.lstrip("0123456789") or "Item"
     if name.isupper():  # "U.S." -> Us: SEC taxonomies name countries, currencies, states in capitals (US, USD)

@@ -17,11 +17,12 @@ from ..resources import resource_path
 
 _Name = TypeVar("_Name", bound=StrEnum)
 _QNAME = re.compile(r"^[a-z][a-z0-9-]*:[A-Za-z_][A-Za-z0-9_]*$")
+NOTE_REFERENCE = re.compile(r"\s*\((?:note|notes|see note)s?\b[^)]*\)", re.I)  # "(Note 13)", "(see Notes 4 and 5)"
 _LABEL_NOISE = (
     (re.compile(r"[\u2018\u2019`]"), "'"),
     (re.compile(r"[\u201c\u201d]"), '"'),
     (re.compile(r"[\u2013\u2014]"), "-"),
-    (re.compile(r"\s*\((?:note|notes|see note)s?\b[^)]*\)", re.I), ""),
+    (NOTE_REFERENCE, ""),
     (re.compile(r"\s+"), " "),
     (re.compile(r"(?:\s*\((?:\d{1,2}|[a-z])\))+$|\s*\*+$|[\s:.,]+$", re.I), ""),
 )
