@@ -181,6 +181,21 @@ def test_learned_label_keys_leave_out_stated_amounts():
     assert label_key("Balance, December 31, 2008") == "balance december"
 
 
+@pytest.mark.parametrize(
+    "label, key",
+    [
+        ("Basic earnings/(loss)", "basic earnings"),
+        ("Provision for/(benefit from) income taxes", "provision for income taxes"),
+        ("(Increase) decrease in inventories", "decrease in inventories"),
+        ("Net cash provided by (used in) operating activities", "net cash provided by operating activities"),
+        ("Other (income) expense, net", "other expense net"),
+        ("Interest (income)", "interest income"),  # the line itself, not an alternative reading
+    ],
+)
+def test_learned_label_keys_leave_out_the_opposite_sign_reading(label, key):
+    assert label_key(label) == key
+
+
 FISCAL_2000 = (Period(end=date(2000, 12, 31)), Period(end=date(2000, 1, 2)))  # fiscal 1999 ended January 2, 2000
 
 

@@ -18,11 +18,13 @@ from ..resources import resource_path
 _Name = TypeVar("_Name", bound=StrEnum)
 _QNAME = re.compile(r"^[a-z][a-z0-9-]*:[A-Za-z_][A-Za-z0-9_]*$")
 NOTE_REFERENCE = re.compile(r"\s*\((?:note|notes|see note)s?\b[^)]*\)", re.I)  # "(Note 13)", "(see Notes 4 and 5)"
+_UNIT_NOTE = re.compile(r"\s*\((?:in )?(?:(?:u\.?s\.? )?dollars|thousands|millions|billions)(?: per share)?\)", re.I)
 _LABEL_NOISE = (
     (re.compile(r"[\u2018\u2019`]"), "'"),
     (re.compile(r"[\u201c\u201d]"), '"'),
     (re.compile(r"[\u2013\u2014]"), "-"),
     (NOTE_REFERENCE, ""),
+    (_UNIT_NOTE, ""),
     (re.compile(r"\s+"), " "),
     (re.compile(r"(?:\s*\((?:\d{1,2}|[a-z])\))+$|\s*\*+$|[\s:.,]+$", re.I), ""),
 )
@@ -36,11 +38,26 @@ def normalize_label(text: str) -> str:
     return t.strip().lower()
 
 
+# The opposite-sign reading a label prints beside its own in parentheses: "Net income (loss)",
+# "Basic earnings/(loss)", "Provision for/(benefit from) income taxes", "(Increase) decrease in".
+# It names the same line whatever the amount's sign, so a learned label does not depend on it. Only
+# beside a word of the opposite sense: in "Interest (income)" the parentheses name the line itself.
+_SIGN_WORDS = (
+    r"income|loss(?:es)?|earnings|gains?|expenses?|benefits?|charges?|credits?|increase|decrease|deficit|profit"
+)
+_SIGN_ALTERNATE = re.compile(
+    rf"\b({_SIGN_WORDS}|for|by|in)\s*/?\s*\((?:{_SIGN_WORDS}|benefit from|provision for|used in|provided by)\)"
+    rf"|\((?:{_SIGN_WORDS}|used in|provided by)\)\s*/?\s*(?=(?:{_SIGN_WORDS}|used|provided)\b)"
+)
+
+
 def label_key(text: str) -> str:
     """A label reduced to its words, for looking up learned labels: punctuation does not count,
     nor do the amounts, rates and years a label states ("Cash dividends ($1.22 per share)" and
-    "Cash dividends ($.96 per share)" are one line)."""
-    words = re.findall(r"[a-z0-9]+", re.sub(r"(?<=\d)[,.](?=\d)", "", normalize_label(text).replace("&", " and ")))
+    "Cash dividends ($.96 per share)" are one line), nor the opposite-sign reading it prints in
+    parentheses ("Basic earnings/(loss)" is "Basic earnings")."""
+    text = _SIGN_ALTERNATE.sub(lambda m: m.group(1) or "", normalize_label(text))
+    words = re.findall(r"[a-z0-9]+", re.sub(r"(?<=\d)[,.](?=\d)", "", text.replace("&", " and ")))
     return " ".join(w for w in words if not any(ch.isdigit() for ch in w))
 
 
