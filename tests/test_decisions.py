@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pytest
 
+from converter.extract import extract
 from converter.extract.model import (
     Column,
     Grid,
@@ -20,6 +21,7 @@ from converter.extract.model import (
     UnitKind,
 )
 from converter.extract.numbers import parse_amount
+from converter.ingest import parse_submission
 from converter.mapping import printed_lines
 from converter.mapping.decide import DecideContext
 from converter.mapping.model import DecidedBy
@@ -75,6 +77,11 @@ def _row(index: int, label: str, value: str, balance_at: str | None = None) -> S
     return StatementRow(
         index, label, RowKind.ITEM, UnitKind.MONETARY, (parse_amount(cell(value)),), balance_at=balance_at
     )
+
+
+def _rows(labels: tuple[str, ...], values: tuple[str, ...]) -> tuple[StatementRow, ...]:
+    """One-column value rows, numbered from 1."""
+    return tuple(_row(i, label, value) for i, (label, value) in enumerate(zip(labels, values, strict=True), start=1))
 
 
 def test_a_concept_claimed_by_two_statements_goes_to_its_home_statement_not_the_first(taxonomy):
@@ -301,3 +308,51 @@ def test_a_cash_flow_line_naming_a_change_is_read_as_the_change_in_what_it_names
     concepts = {r.row.label: [c.name for c in r.concepts] for r in plan.rows}
     assert concepts[labels[0]] == ["IncreaseDecreaseInAccountsReceivable"]
     assert concepts[labels[1]] == ["IncreaseDecreaseInContractWithCustomerLiability"]
+
+
+def test_net_income_for_common_shareholders_is_the_parents_unless_preferred_dividends_come_first(settings, taxonomy):
+    # Kraft Heinz prints "Net income/(loss) attributable to common shareholders" 2,855 and no
+    # preferred stock: the parent's net income. After preferred dividends, the same words name
+    # what is left for the common stock.
+    model = prepare(KRAFT_HEINZ_10K, ConvertOptions(settings=settings, cik="0001637459")).model
+    fiscal_2023 = Period(end=date(2023, 12, 30), start=date(2023, 1, 1))
+    assert _value(model, "us-gaap:NetIncomeLoss", fiscal_2023) == Decimal(2855000000)
+    year = Column(1, Period(start=date(2023, 1, 1), end=date(2023, 12, 31)), "2023")
+    labels = ("Net income", "Preferred stock dividends", "Net income attributable to common shareholders")
+    rows = _rows(labels, ("100", "10", "90"))
+    plan = _plan(taxonomy, StatementKind.INCOME_STATEMENT, year, rows)
+    assert [c.name for c in plan.rows[2].concepts] == ["NetIncomeLossAvailableToCommonStockholdersBasic"]
+
+
+def test_per_share_lines_named_basic_and_diluted_earnings_are_earnings_per_share(settings):
+    # Kraft Heinz: "Per share data applicable to common shareholders:" / "Basic earnings/(loss)" 2.33 /
+    # "Diluted earnings/(loss)" 2.31.
+    model = prepare(KRAFT_HEINZ_10K, ConvertOptions(settings=settings, cik="0001637459")).model
+    fiscal_2023 = Period(end=date(2023, 12, 30), start=date(2023, 1, 1))
+    assert _value(model, "us-gaap:EarningsPerShareBasic", fiscal_2023) == Decimal("2.33")
+    assert _value(model, "us-gaap:EarningsPerShareDiluted", fiscal_2023) == Decimal("2.31")
+
+
+ABBOTT_BALANCE_SHEET = FIXTURES / "excerpts" / "abbott-laboratories_10-Q_2023-06-30_balance-sheet.htm"
+
+
+def test_an_unlabelled_last_line_adding_up_a_side_is_that_sides_total(taxonomy):
+    # Abbott closes both sides of its balance sheet with an amount and no label ($73,354): the first
+    # adds up current assets through "Deferred income taxes and other assets", the second current
+    # liabilities through total shareholders' investment.
+    tables = extract(parse_submission(ABBOTT_BALANCE_SHEET.read_bytes())).statements
+    (plan,) = settle(tables, DecideContext(load_rules(), taxonomy, printed_lines(tables)))
+    unlabelled = [(r.row.values[0].text, [c.name for c in r.concepts]) for r in plan.rows if not r.row.label]
+    assert unlabelled == [("73,354", ["Assets"]), ("73,354", ["LiabilitiesAndStockholdersEquity"])]
+
+
+def test_a_balance_sheet_line_ending_and_other_names_its_sides_other_items(taxonomy):
+    # Walmart: "Deferred income taxes and other" among its noncurrent liabilities.
+    instant = Column(1, Period(end=date(2025, 1, 31)), "January 31, 2025")
+    labels = ("Accounts payable", "Total current liabilities", "Deferred income taxes and other", "Total liabilities")
+    rows = _rows(labels, ("5", "5", "3", "8"))
+    heading = StatementRow(0, "Liabilities", RowKind.HEADING, UnitKind.MONETARY, ())
+    rows = (heading, *(replace(r, sections=("Liabilities",)) for r in rows))
+    plan = _plan(taxonomy, StatementKind.BALANCE_SHEET, instant, rows)
+    concepts = {r.row.label: [c.name for c in r.concepts] for r in plan.rows}
+    assert concepts["Deferred income taxes and other"] == ["DeferredIncomeTaxesAndOtherLiabilitiesNoncurrent"]

@@ -131,7 +131,9 @@ def namesake_names(label: str, sections: frozenset[str], kind: StatementKind | N
     'Current' or 'Noncurrent' after it when the row's section says which. A net amount is net of
     its contra account on a balance sheet and of the opposite flows in a cash-flow statement, but on
     a statement of income 'Interest expense, net' nets expense and income: a concept named without
-    'net' is only one of them there."""
+    'net' is only one of them there. On a balance sheet, a line ending "and other" ("Deferred income
+    taxes and other") names its side's other items: its concept may end in Assets or Liabilities
+    (the caller's balance test tells which)."""
     words = _NAME_WORD.findall(camel_name(label.replace("&", " and ")))
     nets = ("", "Net")
     if words[-1:] == ["Net"]:
@@ -139,9 +141,12 @@ def namesake_names(label: str, sections: frozenset[str], kind: StatementKind | N
         nets = ("Net",) if kind in _NETTING_STATEMENTS else nets
     if not words or len(words) > MAX_NAMESAKE_WORDS:
         return set()
+    others = ("", "Assets", "Liabilities") if words[-1] == "Other" and kind is StatementKind.BALANCE_SHEET else ("",)
     suffixes = ["", *(suffix for group, suffix in _SECTION_SUFFIXES if sections & group)]
     spellings = ("".join(s) for s in itertools.product(*({_singular(w), _plural(_singular(w))} for w in words)))
-    return {f"{base}{net}{suffix}" for base in spellings for net in nets for suffix in suffixes}
+    return {
+        f"{base}{other}{net}{suffix}" for base in spellings for other in others for net in nets for suffix in suffixes
+    }
 
 
 def namesake(

@@ -15,7 +15,7 @@ from ..omissions import LeftOut, PartKind
 from .builder import EXTENSION_TYPES
 from .calc import CalcRow, infer_calculations
 from .concepts import Match, extension_decision, fits, label_fact_decision, match_rule, namesake, period_type_of
-from .model import ConceptInfo, Decision
+from .model import ConceptInfo, DecidedBy, Decision
 from .rules import MappingRules
 from .signs import SignPlan, display_signs, natural_balance, predicted_weight, resolve, stated_flip
 
@@ -37,6 +37,8 @@ _ACTIVITY_TOTALS = {
     )
 }
 _ACTIVITY_SECTIONS = frozenset(_ACTIVITY_TOTALS.values())
+_SIDE_TOTALS = ("us-gaap:Assets", "us-gaap:LiabilitiesAndStockholdersEquity")
+SIDE_TOTAL_CONFIDENCE = 0.9  # placed and adding up, but named by no label
 _LIABILITY_SIDE = {"liabilities", "liabilities_and_equity", "current_liabilities", "noncurrent_liabilities", "equity"}
 Refusal = tuple[str, int, str]  # (table id, grid row, concept qname): a pair the settlement refused
 CurrentSpans = dict[int, tuple[int, int, str, str]]  # side -> (current total's row, side's end, sections)
@@ -315,6 +317,22 @@ class _Decider:
         joined = " and ".join(names) if len(names) == 2 else f"{names[0]} through {names[-1]}"
         return f"Subtotal of {joined}"
 
+    def _side_total(self, key: int, plan: SignPlan) -> Match | None:
+        """A balance sheet's unlabelled last line of a side that adds up the lines above it is the
+        side's total: total assets, or total liabilities and equity."""
+        draft = self.drafts[key]
+        side_rows = [k for k, d in self.drafts.items() if d.side == draft.side and d.row.unit_kind is UnitKind.MONETARY]
+        if self.table.kind is not StatementKind.BALANCE_SHEET or key != max(side_rows):
+            return None
+        if not any(total == key for total, _ in plan.weights):
+            return None
+        concept = self.context.taxonomy.get(_SIDE_TOTALS[draft.side])
+        if concept is None or not self._usable(draft.row, (concept,)):
+            return None
+        side = ("assets", "liabilities and equity")[draft.side]
+        detail = f"the unlabelled last line of the balance sheet's {side} adds up the lines above it"
+        return Match((concept,), Decision(DecidedBy.RULE, detail, SIDE_TOTAL_CONFIDENCE))
+
     def _extensions(self, plan: SignPlan) -> None:
         """Rows no rule mapped: a standard concept named like the label, else an extension. A row
         printed without a label is the subtotal of the lines it adds up, else left out: what its
@@ -323,6 +341,9 @@ class _Decider:
             if draft.match:
                 continue
             row = draft.row
+            draft.match = None if row.label.strip() else self._side_total(key, plan)
+            if draft.match:
+                continue
             label = row.resolved_label or row.label
             if not label.strip():
                 label = self._subtotal_label(key, plan) or ""
