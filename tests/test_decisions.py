@@ -356,3 +356,17 @@ def test_a_balance_sheet_line_ending_and_other_names_its_sides_other_items(taxon
     plan = _plan(taxonomy, StatementKind.BALANCE_SHEET, instant, rows)
     concepts = {r.row.label: [c.name for c in r.concepts] for r in plan.rows}
     assert concepts["Deferred income taxes and other"] == ["DeferredIncomeTaxesAndOtherLiabilitiesNoncurrent"]
+
+
+def test_an_extension_pairing_gains_with_losses_is_stored_gain_positive(taxonomy):
+    # Walmart prints "Other (gains) and losses" 1,538 between operating income and income before
+    # taxes: a net loss. Filers store such a line gain-positive (-1,538) in a credit concept, as the
+    # taxonomy's gain-and-loss concepts are; an extension for it is stored the same way.
+    year = Column(1, Period(start=date(2024, 2, 1), end=date(2025, 1, 31)), "2025")
+    labels = ("Operating income", "Other (gains) and losses", "Income before income taxes")
+    rows = _rows(labels, ("100", "20", "80"))
+    plan = _plan(taxonomy, StatementKind.INCOME_STATEMENT, year, rows)
+    other = plan.rows[1]
+    assert other.extension is not None and other.extension.balance == "credit"
+    assert other.flip == -1
+    assert (3, 2, 1) in plan.weights  # a credit part of a credit total

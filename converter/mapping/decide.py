@@ -17,7 +17,15 @@ from .calc import CalcRow, infer_calculations
 from .concepts import Match, extension_decision, fits, label_fact_decision, match_rule, namesake, period_type_of
 from .model import ConceptInfo, DecidedBy, Decision
 from .rules import MappingRules
-from .signs import SignPlan, display_signs, natural_balance, predicted_weight, resolve, stated_flip
+from .signs import (
+    SignPlan,
+    display_signs,
+    income_or_loss_polarity,
+    natural_balance,
+    predicted_weight,
+    resolve,
+    stated_flip,
+)
 
 SUPPLEMENTAL = "supplemental"  # the section name of a cash-flow statement's supplemental disclosures
 # A classified balance sheet's current totals and the sections of the lines above and after them.
@@ -244,8 +252,12 @@ class _Decider:
         monetary = {k: d for k, d in self.drafts.items() if d.row.unit_kind is UnitKind.MONETARY}
         extensions = {k for k, d in monetary.items() if not d.match}
         cash = self.table.kind is StatementKind.CASH_FLOWS
+        polar = {k: p for k in extensions if (p := income_or_loss_polarity(monetary[k].row.label)) is not None}
         plan = SignPlan(
-            balances={k: (d.match.concepts[0].balance if d.match else None) for k, d in monetary.items()},
+            balances={
+                k: (d.match.concepts[0].balance if d.match else "credit" if k in polar else None)
+                for k, d in monetary.items()
+            },
             extension_rows=extensions,
             natural={k: natural_balance(self.table.kind, d.side, d.sections) for k, d in monetary.items()},
             display={k: display_signs(d.row) for k, d in monetary.items()},
@@ -253,7 +265,8 @@ class _Decider:
                 k for k, d in monetary.items() if cash and SUPPLEMENTAL not in d.sections and not self._as_shown(d)
             },
             as_shown={k for k, d in monetary.items() if cash and self._as_shown(d)},
-            stated={
+            stated=polar
+            | {
                 k: flip
                 for k, d in monetary.items()
                 if d.match and not cash and (flip := stated_flip(d.row.label, d.match.concepts[0].name)) is not None

@@ -12,11 +12,12 @@ displayed values into stored values:
   there shows its effect on cash: an increase in receivables, a credit, shows as a negative),
   elsewhere when all its values are shown negative (treasury stock in equity, "Interest expense (1)"),
   except the income a cash-flow statement starts from, stored as printed (a net loss stays negative);
-- an extension concept (whose meaning no taxonomy states) is stored as shown, with the natural
-  balance of where it sits, unless its label reads as a deduction and it is always shown negative
-  (stored positive, opposite balance), or it is an asset's change among a cash-flow statement's
-  changes in operating assets and liabilities (stored as the asset's increase); a cash-flow
-  extension shown with both signs is a net amount and gets no balance.
+- an extension concept (whose meaning no taxonomy states) of a line pairing income with expense
+  or a gain with a loss is stored income-positive with a credit balance; any other is stored as
+  shown, with the natural balance of where it sits, unless its label reads as a deduction and it
+  is always shown negative (stored positive, opposite balance), or it is an asset's change among
+  a cash-flow statement's changes in operating assets and liabilities (stored as the asset's
+  increase); a cash-flow extension shown with both signs is a net amount and gets no balance.
 """
 
 import re
@@ -168,6 +169,7 @@ _NEGATIVE = {
     "cost", "costs", "decrease",
 }  # fmt: skip
 _PARENTHESIZED = re.compile(r"(?:([a-z]+)\s*/?\s*)?\(\s*([a-z]+)\s*\)(?:\s*(?:/|and|or)?\s*([a-z]+))?")
+_OTHER_LINES = re.compile(r"\b(?:before|after|net of|excluding)\b")
 _CAMEL = re.compile(r"[A-Z][a-z]+|[A-Z]+(?![a-z])")
 
 
@@ -186,6 +188,18 @@ def label_polarity(label: str) -> int | None:
             if hidden is not None and shown and _polarity(shown) == -hidden:
                 return -hidden
     return None
+
+
+def income_or_loss_polarity(label: str) -> int | None:
+    """label_polarity of a line pairing income with expense or a gain with a loss ("Other (gains)
+    and losses", "Foreign currency loss (gain) on debt"), not an increase with a decrease: an
+    extension for it is stored income-positive with a credit balance, as the taxonomy's own
+    concepts for such lines are (GainLoss..., NonoperatingIncomeExpense). What follows "before",
+    "after", "net of" or "excluding" is another line's ("Income before provision/(benefit) for taxes")."""
+    head = _OTHER_LINES.split(label.lower(), maxsplit=1)[0]
+    if re.search(r"\b(increase|decrease)\b", head):
+        return None
+    return label_polarity(head)
 
 
 def concept_polarity(name: str) -> int | None:
