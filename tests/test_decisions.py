@@ -79,6 +79,12 @@ def _row(index: int, label: str, value: str, balance_at: str | None = None) -> S
     )
 
 
+def _plans_of(path, taxonomy) -> tuple:
+    """The decided plans of every statement of a filing (or excerpt) with no cover to convert."""
+    tables = extract(parse_submission(path.read_bytes())).statements
+    return settle(tables, DecideContext(load_rules(), taxonomy, printed_lines(tables)))
+
+
 def _rows(labels: tuple[str, ...], values: tuple[str, ...]) -> tuple[StatementRow, ...]:
     """One-column value rows, numbered from 1."""
     return tuple(_row(i, label, value) for i, (label, value) in enumerate(zip(labels, values, strict=True), start=1))
@@ -340,8 +346,7 @@ def test_an_unlabelled_last_line_adding_up_a_side_is_that_sides_total(taxonomy):
     # Abbott closes both sides of its balance sheet with an amount and no label ($73,354): the first
     # adds up current assets through "Deferred income taxes and other assets", the second current
     # liabilities through total shareholders' investment.
-    tables = extract(parse_submission(ABBOTT_BALANCE_SHEET.read_bytes())).statements
-    (plan,) = settle(tables, DecideContext(load_rules(), taxonomy, printed_lines(tables)))
+    (plan,) = _plans_of(ABBOTT_BALANCE_SHEET, taxonomy)
     unlabelled = [(r.row.values[0].text, [c.name for c in r.concepts]) for r in plan.rows if not r.row.label]
     assert unlabelled == [("73,354", ["Assets"]), ("73,354", ["LiabilitiesAndStockholdersEquity"])]
 
@@ -370,3 +375,26 @@ def test_an_extension_pairing_gains_with_losses_is_stored_gain_positive(taxonomy
     assert other.extension is not None and other.extension.balance == "credit"
     assert other.flip == -1
     assert (3, 2, 1) in plan.weights  # a credit part of a credit total
+
+
+def test_a_loss_reclassified_out_of_other_comprehensive_income_is_stored_as_a_subtracted_loss(taxonomy):
+    # Kraft Heinz: "Net postemployment benefit losses/(gains) reclassified to net income/(loss)" 115
+    # adds to other comprehensive income. Stored income-positive (a loss: -115), it is subtracted:
+    # a debit with weight -1 under the credit total, as the taxonomy's reclassification concepts are.
+    (plan,) = [p for p in _plans_of(KRAFT_HEINZ_10K, taxonomy) if p.table.kind is StatementKind.COMPREHENSIVE_INCOME]
+    (row,) = [r for r in plan.rows if r.row.label.startswith("Net postemployment benefit losses/(gains) reclassified")]
+    assert row.flip == -1 and row.extension.balance == "debit"
+    total = next(r for r in plan.rows if r.concepts and r.concepts[0].name == "OtherComprehensiveIncomeLossNetOfTax")
+    assert (total.row.grid_row, row.row.grid_row, -1) in plan.weights
+
+
+@pytest.mark.parametrize("label", ["Reductions in short-term debt", "Common stock acquired"])
+def test_a_cash_flow_line_named_for_an_outflow_is_stored_as_the_amount_paid(taxonomy, label):
+    # ExxonMobil prints "Reductions in short-term debt" and "Common stock acquired" always negative:
+    # amounts paid, stored positive (as filers' payment concepts are).
+    year = Column(1, Period(start=date(2023, 1, 1), end=date(2023, 6, 30)), "2023")
+    heading = StatementRow(0, "Cash flows from financing activities", RowKind.HEADING, UnitKind.MONETARY, ())
+    rows = (heading, replace(_row(1, label, "(120)"), sections=("Cash flows from financing activities",)))
+    plan = _plan(taxonomy, StatementKind.CASH_FLOWS, year, rows)
+    (row,) = [r for r in plan.rows if r.row.label == label]
+    assert row.extension is not None and row.flip == -1

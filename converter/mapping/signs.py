@@ -13,7 +13,9 @@ displayed values into stored values:
   elsewhere when all its values are shown negative (treasury stock in equity, "Interest expense (1)"),
   except the income a cash-flow statement starts from, stored as printed (a net loss stays negative);
 - an extension concept (whose meaning no taxonomy states) of a line pairing income with expense
-  or a gain with a loss is stored income-positive with a credit balance; any other is stored as
+  or a gain with a loss is stored income-positive, with a credit balance unless it adds into a
+  total with the opposite weight (a loss reclassified out of other comprehensive income adds to
+  it: a debit stored negative, subtracted); any other is stored as
   shown, with the natural balance of where it sits, unless its label reads as a deduction and it
   is always shown negative (stored positive, opposite balance), or it is an asset's change among
   a cash-flow statement's changes in operating assets and liabilities (stored as the asset's
@@ -93,6 +95,8 @@ def _child_flip(plan: SignPlan, total: int, child: int, weight: int) -> None:
     if child in plan.stated:  # the label says how it reads: the arithmetic gives the weight
         flip = plan.stated[child]
         xbrl_weight = weight * flip * plan.flips[total]
+        if child in plan.extension_rows and tb:  # and an extension's balance, so the two agree
+            plan.balances[child] = tb if xbrl_weight == 1 else OPPOSITE[tb]
     elif child in plan.extension_rows and cb is None:
         flip = -1 if _stored_as_deduction(plan, child) else 1
         xbrl_weight = weight * flip * plan.flips[total]
