@@ -10,7 +10,7 @@ import click
 from . import __version__
 from .conversion_report import ConversionReport
 from .conversion_report import as_json as report_json
-from .errors import PartsLeftOut, ValidationFailed, XbrlconvError
+from .errors import PartsLeftOut, ValidationFailed, XbrlconvError, one_line
 from .extract.model import LOW_CONFIDENCE
 from .extract.review import review_lines
 from .ingest import DEFAULT_MAX_BYTES
@@ -22,17 +22,12 @@ from .validate.report import as_json, as_junit, as_text
 INTERNAL_ERROR = 70
 
 
-def _one_line(exc: BaseException) -> str:
-    """An error's message on one line (a YAML or XML parser's message spans several)."""
-    return " ".join(str(exc).split())
-
-
 def _run(action, debug: bool):
     """Run `action`; report our errors (and any unexpected one) as a single line, never a traceback."""
     try:
         return action()
     except XbrlconvError as exc:
-        click.echo(f"xbrlconv: error: {_one_line(exc)}", err=True)
+        click.echo(f"xbrlconv: error: {one_line(exc)}", err=True)
         sys.exit(exc.exit_code)
     except KeyboardInterrupt:
         click.echo("xbrlconv: interrupted", err=True)
@@ -40,7 +35,7 @@ def _run(action, debug: bool):
     except Exception as exc:  # noqa: BLE001 - the last line of defence for the user
         if debug:
             traceback.print_exc()
-        message = f"{type(exc).__name__}: {_one_line(exc)}"
+        message = f"{type(exc).__name__}: {one_line(exc)}"
         click.echo(f"xbrlconv: internal error: {message} (rerun with --debug for details)", err=True)
         sys.exit(INTERNAL_ERROR)
 
@@ -56,7 +51,7 @@ def _echo_left_out(report: ConversionReport) -> None:
     """One line on stderr per part left out, so that nothing is lost without a word, and how many
     facts or columns were decided with low confidence (each listed in --report)."""
     for part in report.left_out:
-        click.echo(f"xbrlconv: {_one_line(part.line())}", err=True)
+        click.echo(f"xbrlconv: {one_line(part.line())}", err=True)
     if report.doubts:
         click.echo(
             f"xbrlconv: {len(report.doubts)} facts or columns decided with low confidence "

@@ -6,6 +6,11 @@ if TYPE_CHECKING:
     from .conversion_report import ConversionReport
 
 
+def one_line(text: object) -> str:
+    """A message on one line (a YAML or XML parser's message spans several)."""
+    return " ".join(str(text).split())
+
+
 class XbrlconvError(Exception):
     """Base of every error the converter reports to its user (never a traceback)."""
 

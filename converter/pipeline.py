@@ -1,5 +1,6 @@
 """Run the stages in order: ingest -> extract -> map -> render -> validate -> write."""
 
+import functools
 import tempfile
 from dataclasses import dataclass, replace
 from datetime import date
@@ -17,8 +18,8 @@ from .ingest.model import Submission
 from .mapping import MapOptions, map_filing
 from .mapping.checks import check_rules
 from .mapping.fact_guard import describe_period, describe_value
-from .mapping.model import FactModel
-from .mapping.rules import MappingRules, load_rules
+from .mapping.model import ConceptInfo, FactModel
+from .mapping.rules import MappingRules, TaxonomyRef, load_rules
 from .omissions import LeftOut
 from .outputs import refuse_overwrite, write_outputs
 from .render import RenderedFiles, render_files
@@ -81,6 +82,13 @@ def _with_options(extraction: Extraction, options: ConvertOptions) -> Extraction
     return replace(extraction, cover=replace(extraction.cover, fields=extraction.cover.fields + (field,)))
 
 
+@functools.lru_cache(maxsize=4)
+def taxonomy_concepts(taxonomies: tuple[TaxonomyRef, ...], settings: ArelleSettings) -> dict[str, ConceptInfo]:
+    """The taxonomies' concepts, loaded once per process (about 2 s each time otherwise): a batch
+    worker converts many filings against the same taxonomy. Callers must not change the dict."""
+    return load_concepts(taxonomies, settings)
+
+
 def build_model(
     submission: Submission, extraction: Extraction, options: ConvertOptions, rules: MappingRules
 ) -> FactModel:
@@ -88,7 +96,7 @@ def build_model(
     require_cover(extraction.cover)
     cik = decide_cik(submission.header, options.cik)
     prefix = decide_prefix(extraction.cover, options.prefix)
-    taxonomy = load_concepts(rules.taxonomies, options.settings)
+    taxonomy = taxonomy_concepts(tuple(rules.taxonomies), options.settings)
     check_rules(rules, taxonomy)
     cover = extraction.cover
     title = " ".join(
@@ -185,7 +193,11 @@ def convert(input_path: Path, outdir: Path, options: ConvertOptions) -> Conversi
     """Convert one filing. Outputs are written only when they pass validation (or it is skipped);
     parts that would make them invalid are left out and listed in the result's report, or, with
     `strict`, fail the conversion."""
-    prepared = prepare(input_path, options)
+    return finish(prepare(input_path, options), outdir, options)
+
+
+def finish(prepared: Prepared, outdir: Path, options: ConvertOptions) -> ConversionResult:
+    """Validate a prepared conversion (leaving out what would make it invalid) and write it."""
     refuse_overwrite(list(prepared.rendered.files), outdir, options.force)
     report = None
     if options.validate:
