@@ -1,6 +1,7 @@
 """Command line: parse options, call one library function, turn our errors into one line and an exit code."""
 
 import json
+import os
 import sys
 import traceback
 from pathlib import Path
@@ -8,9 +9,13 @@ from pathlib import Path
 import click
 
 from . import __version__
+from .batch.inputs import expand_inputs
+from .batch.job import BatchOptions, ValidationPolicy
+from .batch.progress import Progress
+from .batch.runner import RESULTS, RerunPolicy, run_batch
 from .conversion_report import ConversionReport
 from .conversion_report import as_json as report_json
-from .errors import PartsLeftOut, ValidationFailed, XbrlconvError, one_line
+from .errors import OptionError, PartsLeftOut, ValidationFailed, XbrlconvError, one_line
 from .extract.model import LOW_CONFIDENCE
 from .extract.review import review_lines
 from .ingest import DEFAULT_MAX_BYTES
@@ -249,3 +254,97 @@ def validate_command(files, packages, offline, as_json_flag, junit_report, debug
             click.echo(line)
         click.echo(f"{len(report.errors)} errors, {len(report.warnings)} warnings in {len(report.files)} file(s)")
     sys.exit(0 if report.ok else ValidationFailed.exit_code)
+
+
+def _validation_policy(ctx, param, value: str) -> ValidationPolicy:
+    try:
+        return ValidationPolicy.parse(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from exc
+
+
+@main.command("batch")
+@click.argument("inputs", nargs=-1, required=True)
+@click.option(
+    "-o",
+    "--output-dir",
+    "outdir",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Directory for every filing's outputs and results.jsonl (created if missing).",
+)
+@click.option("--jobs", type=click.IntRange(1), default=os.cpu_count() or 1, show_default="the machine's cores")
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0, min_open=True),
+    default=300,
+    show_default=True,
+    help="Seconds a filing may take before its worker is killed and the filing recorded as failed.",
+)
+@click.option(
+    "--validate",
+    "validation",
+    default="all",
+    show_default=True,
+    callback=_validation_policy,
+    help="Validate all filings, none, or a share of them: sample:F (the same ones on a rerun).",
+)
+@click.option("--retry-failed", is_flag=True, help="Convert again the filings that failed last time.")
+@click.option("--force", is_flag=True, help="Convert every filing again, replacing its outputs.")
+@click.option("--cik", help="CIK for inputs without an SEC header and no CIK in their list line.")
+@click.option("--format", "fmt", type=click.Choice(sorted(FORMATS)), default="both", show_default=True)
+@_package_option
+@_offline_option
+@click.option("--strict", is_flag=True, help="A filing that would leave parts out fails (exit code 8 recorded).")
+@click.option("--max-input-mb", type=click.IntRange(1), default=DEFAULT_MAX_BYTES // (1024 * 1024), show_default=True)
+@click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
+def batch_command(
+    inputs,
+    outdir,
+    jobs,
+    timeout,
+    validation,
+    retry_failed,
+    force,
+    cik,
+    fmt,
+    packages,
+    offline,
+    strict,
+    max_input_mb,
+    debug,
+) -> None:
+    """Convert many filings: INPUTS are files, directories (searched recursively for .txt, .nc,
+    .htm, .html and .xhtml files), @LIST files (one path a line, optionally a tab and the CIK;
+    relative to the list) or - (a list on stdin).
+
+    Each filing's outputs go to OUTDIR/<cik>/<accession, else input name>/ with its report.json,
+    published whole; OUTDIR/results.jsonl gets one line per filing. A rerun skips filings whose
+    input, options, xbrlconv version and taxonomy packages are unchanged.
+
+    \b
+    Exit codes: 0 every filing converted (or was already), 1 some failed (see results.jsonl),
+    2 bad usage or inputs, 4 taxonomy missing, 130 interrupted (finished filings are kept).
+    """
+
+    def action():
+        options = BatchOptions(
+            ConvertOptions(
+                settings=taxonomy_settings(tuple(packages), offline),
+                cik=cik,
+                formats=FORMATS[fmt],
+                max_input_bytes=max_input_mb * 1024 * 1024,
+                strict=strict,
+            ),
+            outdir,
+            validation,
+        )
+        items = expand_inputs(inputs)
+        if not items:
+            raise OptionError("no filings found in the inputs given")
+        progress = Progress(sys.stderr, sys.stderr.isatty())
+        summary = run_batch(items, options, jobs, timeout, RerunPolicy(retry_failed, force), progress)
+        progress.finish(summary, str(outdir / RESULTS))
+        return summary
+
+    sys.exit(_run(action, debug).exit_code)

@@ -180,3 +180,18 @@ def test_extract_of_garbage_is_a_one_line_error(tmp_path):
     code, output = run("extract", bad)
     assert code == 2
     assert "binary" in one_line_error(output)
+
+
+def test_batch_exits_1_when_a_filing_failed_and_2_for_a_bad_input(tmp_path):
+    (tmp_path / "garbage.txt").write_bytes(b"\x00 not a filing \xff" * 40)
+    listing = tmp_path / "filings.tsv"
+    listing.write_text(f"{SEED}\t1009759\ngarbage.txt\n", encoding="utf-8")
+    out = tmp_path / "out"
+    code, output = run("batch", f"@{listing}", "-o", out, "--validate", "none", "--jobs", "1", *packages())
+    assert code == 1
+    assert "batch: 1 converted, 1 failed, 0 skipped" in output
+    assert len((out / "results.jsonl").read_text(encoding="utf-8").splitlines()) == 2
+    code, output = run("batch", tmp_path / "missing.txt", "-o", out, *packages())
+    assert code == 2 and one_line_error(output).startswith("xbrlconv: error: input ")
+    code, output = run("batch", SEED, "-o", out, "--validate", "sample:7", *packages())
+    assert code == 2
