@@ -7,7 +7,8 @@ Results come back as our own types (ConceptInfo, Finding, FactKey), never as Are
 import logging
 import re
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import timedelta
 from decimal import Decimal, InvalidOperation
@@ -16,6 +17,7 @@ from pathlib import Path
 from arelle import XbrlConst
 from arelle.api.Session import Session
 from arelle.RuntimeOptions import RuntimeOptions
+from arelle.Version import __version__ as arelle_version
 
 from .errors import TaxonomyError
 from .mapping.model import ConceptInfo
@@ -221,15 +223,46 @@ def _fact_key(fact) -> FactKey:
     return FactKey(str(fact.qname), entity, period, unit, value, str(fact.decimals or ""))
 
 
-def validate_file(path: Path, settings: ArelleSettings) -> tuple[tuple[Finding, ...], tuple[FactKey, ...]]:
+# Arelle versions whose validation reads XbrlConst.standardNamespaces each time it asks whether a
+# namespace is XBRL's own (checked again at run time); on others, _trusting does nothing.
+_TRUSTING_VERSIONS = ("2.47.",)
+
+
+@contextmanager
+def _trusting(namespaces: frozenset[str]) -> Iterator[None]:
+    """During one validation, let Arelle treat the namespaces of published base taxonomies (us-gaap,
+    dei, srt...) as it treats XBRL's own: it does not check their concepts' definitions again,
+    which is most of a validation's time (a loop over every us-gaap concept). With base taxonomy
+    validation off it already skips their documents; the publishers validated them. Our own
+    concepts, facts, contexts, units, linkbases and calculations are checked as before."""
+    plain = (
+        not namespaces
+        or not arelle_version.startswith(_TRUSTING_VERSIONS)
+        or "standardNamespaces" not in XbrlConst.isStandardNamespace.__code__.co_names
+    )
+    if plain:
+        yield
+        return
+    original = XbrlConst.standardNamespaces
+    XbrlConst.standardNamespaces = original | namespaces
+    try:
+        yield
+    finally:
+        XbrlConst.standardNamespaces = original
+
+
+def validate_file(
+    path: Path, settings: ArelleSettings, trusted: frozenset[str] = frozenset()
+) -> tuple[tuple[Finding, ...], tuple[FactKey, ...]]:
     """Validate one XBRL or iXBRL file (XBRL 2.1, Inline XBRL, dimensions, Calc 1.1, duplicates).
 
     The published base taxonomies (us-gaap, dei...) are not re-validated, only what we wrote: that
-    saves seconds per file and checks the same things of our outputs.
+    saves seconds per file and checks the same things of our outputs; `trusted` names their
+    namespaces, whose concept definitions are not checked again either (see _trusting).
     Returns the errors and warnings, and the file's facts as FactKeys for cross-checking.
     """
     collector = _Collector()
-    with Session() as session:
+    with Session() as session, _trusting(trusted):
         options = _options(
             settings,
             str(path),

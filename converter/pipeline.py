@@ -142,7 +142,8 @@ def validate_rendered(prepared: Prepared, settings: ArelleSettings) -> Validatio
     rendered = prepared.rendered
     with tempfile.TemporaryDirectory(prefix="xbrlconv-") as tmp:
         write_outputs(rendered.files, Path(tmp))
-        report = validate_outputs([Path(tmp) / name for name in rendered.entry_points], settings)
+        published = frozenset(namespace for namespace, _ in prepared.model.schema_imports)
+        report = validate_outputs([Path(tmp) / name for name in rendered.entry_points], settings, published)
     return report.adding(check_filing(prepared.model, rendered.files))
 
 

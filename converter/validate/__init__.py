@@ -49,13 +49,16 @@ def compare_facts(ixbrl: tuple[FactKey, ...], xbrl: tuple[FactKey, ...]) -> list
     return [Finding("error", "xbrlconv.factsDiffer", message)]
 
 
-def validate_outputs(entry_points: list[Path], settings: ArelleSettings) -> ValidationReport:
+def validate_outputs(
+    entry_points: list[Path], settings: ArelleSettings, trusted: frozenset[str] = frozenset()
+) -> ValidationReport:
     """Validate each iXBRL document or XBRL instance; when there are exactly one of each,
-    check that they carry the same facts."""
+    check that they carry the same facts. `trusted`: namespaces of published base taxonomies
+    whose concept definitions need no second check (see arelle_adapter.validate_file)."""
     findings: list[Finding] = []
     facts: list[tuple[Path, tuple[FactKey, ...]]] = []
     for path in entry_points:
-        file_findings, file_facts = validate_file(path, settings)
+        file_findings, file_facts = validate_file(path, settings, trusted)
         findings.extend(replace(f, location=f.location or path.name) for f in file_findings)
         facts.append((path, file_facts))
     inline = [f for p, f in facts if p.suffix.lower() in (".htm", ".html", ".xhtml")]

@@ -1,0 +1,77 @@
+"""Validation that does not check the published base taxonomies' concepts again reports what a
+plain Arelle run reports, on our outputs and on deliberately broken copies of them."""
+
+import re
+import shutil
+
+import pytest
+
+from converter.arelle_adapter import validate_file
+
+from .conftest import GOLDEN
+
+OUTPUTS = GOLDEN / "capstone_8-K_2007-11-08"
+PUBLISHED = frozenset({"http://fasb.org/us-gaap/2024", "http://xbrl.sec.gov/dei/2024", "http://fasb.org/srt/2024"})
+
+
+def _first(pattern: str, text: str) -> re.Match:
+    match = re.search(pattern, text)
+    assert match, pattern
+    return match
+
+
+def _misspelled_concept(xml: str, xsd: str) -> tuple[str, str]:
+    return xml.replace("<us-gaap:Revenues ", "<us-gaap:Revenuez ", 1).replace(
+        "</us-gaap:Revenues>", "</us-gaap:Revenuez>", 1
+    ), xsd
+
+
+def _fact_without_unit(xml: str, xsd: str) -> tuple[str, str]:
+    return xml.replace(' unitRef="USD"', "", 1), xsd
+
+
+def _total_that_no_longer_adds_up(xml: str, xsd: str) -> tuple[str, str]:
+    fact = _first(r'<us-gaap:Revenues contextRef="[^"]+" unitRef="USD" decimals="-3" id="[^"]+">(\d+)<', xml)
+    return xml.replace(fact.group(0), fact.group(0).replace(fact.group(1), str(int(fact.group(1)) + 5000)), 1), xsd
+
+
+def _duplicate_with_another_value(xml: str, xsd: str) -> tuple[str, str]:
+    fact = _first(
+        r'(<us-gaap:Revenues contextRef="[^"]+" unitRef="USD" decimals="-3") id="[^"]+">(\d+)(</us-gaap:Revenues>)', xml
+    )
+    copy = f"{fact.group(1)}>{int(fact.group(2)) + 1000}{fact.group(3)}"
+    return xml.replace(fact.group(0), fact.group(0) + "\n" + copy, 1), xsd
+
+
+def _extension_concept_without_period_type(xml: str, xsd: str) -> tuple[str, str]:
+    return xml, xsd.replace(' xbrli:periodType="instant"', "", 1)
+
+
+@pytest.mark.parametrize(
+    "breaks",
+    [
+        None,
+        _misspelled_concept,
+        _fact_without_unit,
+        _total_that_no_longer_adds_up,
+        _duplicate_with_another_value,
+        _extension_concept_without_period_type,
+    ],
+)
+def test_trusting_published_taxonomies_reports_the_same_findings(settings, tmp_path, breaks):
+    copy = tmp_path / "outputs"
+    shutil.copytree(OUTPUTS, copy)
+    instance, schema = copy / "cpst-20071108.xml", copy / "cpst-20071108.xsd"
+    if breaks is not None:
+        xml, xsd = breaks(instance.read_text(encoding="utf-8"), schema.read_text(encoding="utf-8"))
+        instance.write_text(xml, encoding="utf-8")
+        schema.write_text(xsd, encoding="utf-8")
+    for entry in (instance, copy / "cpst-20071108.htm"):
+        plain = validate_file(entry, settings)
+        trusting = validate_file(entry, settings, PUBLISHED)
+        assert sorted((f.level, f.code, f.message) for f in trusting[0]) == sorted(
+            (f.level, f.code, f.message) for f in plain[0]
+        )
+        assert trusting[1] == plain[1]
+    if breaks is not None:
+        assert validate_file(instance, settings, PUBLISHED)[0]  # the broken copy is caught
