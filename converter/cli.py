@@ -19,6 +19,7 @@ from .errors import OptionError, PartsLeftOut, ValidationFailed, XbrlconvError, 
 from .extract.model import LOW_CONFIDENCE
 from .extract.review import review_lines
 from .ingest import DEFAULT_MAX_BYTES
+from .mapping.rules import load_rules
 from .packages import ENV_PACKAGES, taxonomy_settings
 from .pipeline import FORMATS, ConvertOptions, convert, extract_review
 from .validate import validate_outputs
@@ -244,7 +245,12 @@ def extract_command(input_file, as_json_flag, max_input_mb, debug) -> None:
 @click.option("--debug", is_flag=True)
 def validate_command(files, packages, offline, as_json_flag, junit_report, debug) -> None:
     """Validate iXBRL documents or XBRL instances (exit 6 when there are errors)."""
-    report = _run(lambda: validate_outputs(list(files), taxonomy_settings(tuple(packages), offline)), debug)
+
+    def action():
+        published = frozenset(t.namespace for t in load_rules().taxonomies)  # the base taxonomies we know
+        return validate_outputs(list(files), taxonomy_settings(tuple(packages), offline), published)
+
+    report = _run(action, debug)
     if junit_report:
         junit_report.write_text(as_junit(report), encoding="utf-8")
     if as_json_flag:
@@ -289,6 +295,12 @@ def _validation_policy(ctx, param, value: str) -> ValidationPolicy:
     callback=_validation_policy,
     help="Validate all filings, none, or a share of them: sample:F (the same ones on a rerun).",
 )
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    help="Run on the Dask cluster of this scheduler (tcp://HOST:PORT; needs xbrlconv[dask]). Its workers "
+    "must see the inputs and OUTDIR at the same paths.",
+)
 @click.option("--retry-failed", is_flag=True, help="Convert again the filings that failed last time.")
 @click.option("--force", is_flag=True, help="Convert every filing again, replacing its outputs.")
 @click.option("--cik", help="CIK for inputs without an SEC header and no CIK in their list line.")
@@ -304,6 +316,7 @@ def batch_command(
     jobs,
     timeout,
     validation,
+    scheduler,
     retry_failed,
     force,
     cik,
@@ -343,7 +356,7 @@ def batch_command(
         if not items:
             raise OptionError("no filings found in the inputs given")
         progress = Progress(sys.stderr, sys.stderr.isatty())
-        summary = run_batch(items, options, jobs, timeout, RerunPolicy(retry_failed, force), progress)
+        summary = run_batch(items, options, jobs, timeout, RerunPolicy(retry_failed, force), progress, scheduler)
         progress.finish(summary, str(outdir / RESULTS))
         return summary
 

@@ -6,6 +6,8 @@ import os
 import signal
 from pathlib import Path
 
+import dask
+import distributed
 import pytest
 
 from converter.batch import runner
@@ -143,3 +145,21 @@ def test_an_interrupted_batch_loses_nothing_and_converts_nothing_twice(settings,
     assert sorted(converted) == sorted(str(i.path) for i in items)  # each once
     assert not (outdir / ".partial").exists()
     assert all((outdir / r["outputs"] / "report.json").exists() for r in _ledger(outdir) if r["outputs"])
+
+
+def _outputs(outdir: Path) -> dict[str, bytes]:
+    """Every output file but the reports (they name their own folder), by path under OUTDIR."""
+    return {str(p.relative_to(outdir)): p.read_bytes() for p in sorted(outdir.glob("*/*/*")) if p.name != "report.json"}
+
+
+def test_a_dask_cluster_writes_the_same_bytes_as_local_workers(settings, tmp_path):
+    items = expand_inputs([f"@{_list(tmp_path)}"])
+    local = run_batch(items, _options(settings, tmp_path / "local"), jobs=2, timeout=120)
+    cluster_options = {"n_workers": 2, "threads_per_worker": 1, "processes": True, "dashboard_address": None}
+    # workers that may fork, so that each filing's timeout holds (Dask's workers are daemons by default)
+    with dask.config.set({"distributed.worker.daemon": False}), distributed.LocalCluster(**cluster_options) as cluster:
+        options = _options(settings, tmp_path / "dask")
+        remote = run_batch(items, options, jobs=2, timeout=120, scheduler=cluster.scheduler_address)
+    assert sorted(r.status.value for r in remote.records) == sorted(r.status.value for r in local.records)
+    assert _outputs(tmp_path / "dask") == _outputs(tmp_path / "local") != {}
+    assert all(r.worker for r in remote.records if r.status is Status.CONVERTED)

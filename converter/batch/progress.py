@@ -1,6 +1,7 @@
 """What a batch shows while it runs and when it ends: a progress line on a terminal, plain lines
 otherwise (a log, a CI job), and a summary by status and by error."""
 
+import resource
 import time
 from typing import TextIO
 
@@ -50,9 +51,11 @@ class Progress:
         elapsed = time.monotonic() - self.started
         worked = len(summary.records) - summary.count(Status.SKIPPED)
         rate = f" ({worked / elapsed:.2f} filings/s)" if elapsed > 0 and worked else ""
+        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024  # KiB on Linux: the largest worker
         self.stream.write(
             f"batch: {summary.count(Status.CONVERTED)} converted, {summary.count(Status.FAILED)} failed, "
-            f"{summary.count(Status.SKIPPED)} skipped in {_duration(elapsed)}{rate}; results in {results}\n"
+            f"{summary.count(Status.SKIPPED)} skipped in {_duration(elapsed)}{rate}; "
+            f"peak worker memory {peak} MB; results in {results}\n"
         )
         for error, count in summary.errors().most_common(TOP_ERRORS):
             self.stream.write(f"  {count} x {error}\n")

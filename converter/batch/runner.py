@@ -3,7 +3,9 @@
 Local workers are a pebble process pool: a filing that runs past its timeout has its worker
 killed and replaced, and a worker that dies (a crash, the kernel's out-of-memory killer, kill -9)
 fails that filing only. Workers are forked after the parent has loaded the mapping rules and the
-taxonomy, so each starts warm and shares those pages with the others.
+taxonomy, so each starts warm and shares those pages with the others. On a Dask cluster each
+worker loads them once and converts each filing in a forked child under the same timeout; the
+results come back to this process, which alone writes results.jsonl.
 """
 
 import hashlib
@@ -17,9 +19,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pebble import ProcessExpired, ProcessPool
+from pebble.concurrent import process
 
 from .. import __version__
-from ..errors import one_line
+from ..errors import OptionError, one_line
 from ..mapping.rules import load_rules
 from ..pipeline import taxonomy_concepts
 from .inputs import BatchInput
@@ -94,7 +97,9 @@ def _lost(item: BatchInput, sha256: str, key: str, exit_code: int, error: str, s
 
 def _death(exitcode: int | None) -> tuple[int, str]:
     """Exit code and message for a worker that died: killed by a signal (exit code -N), or exited."""
-    if exitcode is not None and exitcode < 0:
+    if exitcode is None:  # Dask's KilledWorker says no more
+        return 1, "worker died"
+    if exitcode < 0:
         return SIGNAL_EXIT - exitcode, f"worker died (signal {-exitcode})"
     return exitcode or 1, f"worker died (exit code {exitcode})"
 
@@ -113,9 +118,11 @@ def run_batch(
     timeout: float | None,
     policy: RerunPolicy = RerunPolicy(),
     report: Callable[[Record, int], None] = lambda record, total: None,
+    scheduler: str | None = None,
 ) -> BatchSummary:
-    """Convert `inputs` into options.outdir, appending a record per filing to its results.jsonl
-    (skipped ones included) and calling `report` as each ends."""
+    """Convert `inputs` into options.outdir, on local workers or on the Dask cluster at `scheduler`,
+    appending a record per filing to its results.jsonl (skipped ones included) and calling
+    `report` as each ends."""
     outdir = options.outdir
     outdir.mkdir(parents=True, exist_ok=True)
     shutil.rmtree(outdir / PARTIAL, ignore_errors=True)  # staging left by an interrupted batch
@@ -136,39 +143,88 @@ def run_batch(
             else:
                 todo.append((item, sha256, key))
         if todo:
-            _warm_up(options)
-            _convert_all(todo, options, jobs, timeout, ledger, summary, lambda r: report(r, len(inputs)))
+
+            def done(record: Record) -> None:
+                ledger.append(record)
+                summary.records.append(record)
+                report(record, len(inputs))
+
+            if scheduler:
+                _convert_on_dask(todo, options, scheduler, timeout, done)
+            else:
+                _warm_up(options)
+                _convert_locally(todo, options, jobs, timeout, done)
     finally:
         ledger.close()
         shutil.rmtree(outdir / PARTIAL, ignore_errors=True)
     return summary
 
 
-def _convert_all(todo, options: BatchOptions, jobs: int, timeout, ledger: Ledger, summary: BatchSummary, report):
-    context = multiprocessing.get_context("fork")
-    pool = ProcessPool(max_workers=max(1, min(jobs, len(todo))), context=context)
+Task = tuple[BatchInput, str, str]  # a filing to convert, its sha256 and its run key
+
+
+def _outcome(result: Callable[[], Record], task: Task, timeout: float | None) -> Record:
+    """The record a worker sent back, or the failure that took its place: a timeout, a worker
+    that died (pebble's ProcessExpired, Dask's KilledWorker), anything else that went wrong."""
+    item, sha256, key = task
+    try:
+        return result()
+    except FutureTimeout:
+        return _lost(item, sha256, key, TIMED_OUT, f"timed out after {timeout:g} s", timeout or 0.0)
+    except ProcessExpired as exc:
+        return _lost(item, sha256, key, *_death(exc.exitcode), 0.0)
+    except Exception as exc:  # noqa: BLE001 - e.g. a result that cannot be sent back
+        if type(exc).__name__ == "KilledWorker":
+            return _lost(item, sha256, key, *_death(None), 0.0)
+        return _lost(item, sha256, key, INTERNAL_ERROR, f"internal error: {type(exc).__name__}: {one_line(exc)}", 0.0)
+
+
+def _convert_locally(todo: list[Task], options: BatchOptions, jobs: int, timeout: float | None, done) -> None:
+    """On a pebble pool of `jobs` forked workers, each filing under its timeout."""
+    pool = ProcessPool(max_workers=max(1, min(jobs, len(todo))), context=multiprocessing.get_context("fork"))
     try:
         futures = {
             pool.schedule(convert_one, args=(item, options, sha256, key), timeout=timeout): (item, sha256, key)
             for item, sha256, key in todo
         }
         for future in as_completed(futures):
-            item, sha256, key = futures[future]
-            try:
-                record = future.result()
-            except FutureTimeout:
-                record = _lost(item, sha256, key, TIMED_OUT, f"timed out after {timeout:g} s", timeout or 0)
-            except ProcessExpired as exc:
-                record = _lost(item, sha256, key, *_death(exc.exitcode), 0.0)
-            except Exception as exc:  # noqa: BLE001 - e.g. a result that cannot be sent back
-                error = f"internal error: {type(exc).__name__}: {one_line(exc)}"
-                record = _lost(item, sha256, key, INTERNAL_ERROR, error, 0.0)
-            ledger.append(record)
-            summary.records.append(record)
-            report(record)
+            done(_outcome(future.result, futures[future], timeout))
         pool.close()
     except BaseException:
         pool.stop()  # Ctrl-C: workers killed; their filings are not recorded and convert next time
         raise
     finally:
         pool.join()
+
+
+def convert_isolated(item: BatchInput, options: BatchOptions, sha256: str, key: str, timeout: float | None) -> Record:
+    """One filing on a Dask worker: the worker loads the rules and taxonomy once, then converts in a
+    forked child its timeout kills. A daemonic worker may not fork (Dask's default): it converts in
+    its own process, and the timeout is the cluster's business."""
+    _warm_up(options)
+    if multiprocessing.current_process().daemon:
+        return convert_one(item, options, sha256, key)
+    isolated = process(timeout=timeout, context=multiprocessing.get_context("fork"))(convert_one)
+    return _outcome(isolated(item, options, sha256, key).result, (item, sha256, key), timeout)
+
+
+def _convert_on_dask(todo: list[Task], options: BatchOptions, scheduler: str, timeout: float | None, done) -> None:
+    """On the Dask cluster whose scheduler is at `scheduler` (its workers must see the inputs and
+    the output directory at the same paths)."""
+    try:
+        from distributed import Client
+        from distributed import as_completed as dask_completed
+    except ImportError as exc:
+        raise OptionError("--scheduler needs Dask: pip install 'xbrlconv[dask]'") from exc
+    with Client(scheduler) as client:
+        futures = {}
+        for item, sha256, key in todo:
+            name = f"xbrlconv-{sha256[:16]}-{key[:8]}"  # Dask would take equal arguments for one task
+            future = client.submit(convert_isolated, item, options, sha256, key, timeout, key=name)
+            futures[future] = (item, sha256, key)
+        try:
+            for future in dask_completed(futures):
+                done(_outcome(future.result, futures[future], timeout))
+        except BaseException:
+            client.cancel(list(futures))
+            raise

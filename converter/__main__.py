@@ -1,0 +1,5 @@
+"""`python -m converter`: the xbrlconv command line."""
+
+from .cli import main
+
+main()
