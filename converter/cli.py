@@ -357,7 +357,7 @@ def batch_command(
             raise OptionError("no filings found in the inputs given")
         progress = Progress(sys.stderr, sys.stderr.isatty())
         summary = run_batch(items, options, jobs, timeout, RerunPolicy(retry_failed, force), progress, scheduler)
-        progress.finish(summary, str(outdir / RESULTS))
+        progress.finish(summary, str(outdir / RESULTS), local_workers=scheduler is None)
         return summary
 
     sys.exit(_run(action, debug).exit_code)

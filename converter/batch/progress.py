@@ -44,18 +44,19 @@ class Progress:
         self.stream.write(f"\r{line}\x1b[K")
         self.stream.flush()
 
-    def finish(self, summary: BatchSummary, results: str) -> None:
-        """The summary: counts by status, time and rate, then the most frequent errors."""
+    def finish(self, summary: BatchSummary, results: str, local_workers: bool = True) -> None:
+        """The summary: counts by status, time and rate, the peak memory of a local worker, then
+        the most frequent errors."""
         if self.tty:
             self.stream.write("\n")
         elapsed = time.monotonic() - self.started
         worked = len(summary.records) - summary.count(Status.SKIPPED)
         rate = f" ({worked / elapsed:.2f} filings/s)" if elapsed > 0 and worked else ""
         peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024  # KiB on Linux: the largest worker
+        memory = f"peak worker memory {peak} MB; " if local_workers else ""
         self.stream.write(
             f"batch: {summary.count(Status.CONVERTED)} converted, {summary.count(Status.FAILED)} failed, "
-            f"{summary.count(Status.SKIPPED)} skipped in {_duration(elapsed)}{rate}; "
-            f"peak worker memory {peak} MB; results in {results}\n"
+            f"{summary.count(Status.SKIPPED)} skipped in {_duration(elapsed)}{rate}; {memory}results in {results}\n"
         )
         for error, count in summary.errors().most_common(TOP_ERRORS):
             self.stream.write(f"  {count} x {error}\n")
