@@ -5,6 +5,8 @@ Results come back as our own types (ConceptInfo, Finding, FactKey), never as Are
 """
 
 import logging
+import os
+import pickle
 import re
 import tempfile
 from collections.abc import Iterable, Iterator
@@ -14,8 +16,9 @@ from datetime import timedelta
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from arelle import XbrlConst
+from arelle import ModelDocument, Validate, XbrlConst
 from arelle.api.Session import Session
+from arelle.ModelXbrl import loadSchemalocatedSchemas
 from arelle.RuntimeOptions import RuntimeOptions
 from arelle.Version import __version__ as arelle_version
 
@@ -251,9 +254,100 @@ def _trusting(namespaces: frozenset[str]) -> Iterator[None]:
         XbrlConst.standardNamespaces = original
 
 
-def validate_file(
-    path: Path, settings: ArelleSettings, trusted: frozenset[str] = frozenset()
-) -> tuple[tuple[Finding, ...], tuple[FactKey, ...]]:
+_VALIDATION = {
+    "validate": True,
+    "calcs": "c11r",
+    "validateDuplicateFacts": "inconsistent",
+    "baseTaxonomyValidationMode": "none",
+}
+Validated = tuple[tuple[Finding, ...], tuple[FactKey, ...]]
+
+
+def _not_loaded(path: Path, collector: _Collector) -> Validated:
+    problem = collector.load_problems[0] if collector.load_problems else "Arelle could not load it"
+    return (Finding("error", "xbrlconv:notLoaded", f"{path.name}: {problem}"),), ()
+
+
+class WarmValidator:
+    """Arelle with the published base taxonomies loaded once (about 2.5 s), for a process that
+    validates many files: each file is validated in a forked child that loads only the file and
+    what it adds to the base (its extension taxonomy), validates, sends back the findings and
+    exits, so the base stays as loaded. The checks and options are validate_file's; findings
+    differ at most in Arelle's internal object numbers quoted in some messages. Only where
+    os.fork exists and on the Arelle versions _trusting was checked with (see warm_validator)."""
+
+    def __init__(self, taxonomies: Iterable[TaxonomyRef], settings: ArelleSettings) -> None:
+        taxonomies = tuple(taxonomies)
+        self.settings = settings
+        self.trusted = frozenset(t.namespace for t in taxonomies)
+        self._collector = _Collector()
+        self._tmp = tempfile.TemporaryDirectory(prefix="xbrlconv-")
+        index = Path(self._tmp.name) / "taxonomy-index.xsd"
+        index.write_text(_index_schema(list(taxonomies)), encoding="utf-8")
+        self._session = Session()
+        self._session.run(_options(settings, str(index), **_VALIDATION), logHandler=self._collector)
+        models = self._session.get_models()
+        if not models or models[0].modelDocument is None or self._collector.load_problems:
+            self.close()
+            raise TaxonomyError("cannot load the base taxonomies for validation; check --taxonomy-package")
+        self._base = models[0]
+
+    def validate(self, path: Path) -> Validated:
+        read, write = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the child: load the file into the base, validate, report, exit
+            os.close(read)
+            with os.fdopen(write, "wb") as pipe:
+                pickle.dump(self._validate_here(path), pipe)
+            os._exit(0)
+        os.close(write)
+        try:
+            with os.fdopen(read, "rb") as pipe:
+                return pickle.load(pipe)
+        except (EOFError, pickle.UnpicklingError):
+            return (Finding("error", "xbrlconv:validatorDied", f"{path.name}: the validating process died"),), ()
+        finally:
+            os.waitpid(pid, 0)
+
+    def _validate_here(self, path: Path) -> Validated:
+        self._collector.findings.clear()
+        self._collector.load_problems.clear()
+        try:
+            with _trusting(self.trusted):
+                document = ModelDocument.load(self._base, str(path), isEntry=True)
+                if document is None:
+                    return _not_loaded(path, self._collector)
+                self._base.modelDocument = document
+                loadSchemalocatedSchemas(self._base)
+                Validate.validate(self._base)
+            return tuple(self._collector.findings), tuple(sorted(_fact_key(f) for f in self._base.facts))
+        except Exception as exc:  # noqa: BLE001 - reported as a finding, like Arelle's own exceptions
+            return (Finding("error", "xbrlconv:validatorException", f"{path.name}: {type(exc).__name__}: {exc}"),), ()
+
+    def close(self) -> None:
+        self._session.close()
+        self._tmp.cleanup()
+
+
+_WARM: list[WarmValidator] = []  # at most one per process: the one warm_validator made
+
+
+def warm_validator(taxonomies: Iterable[TaxonomyRef], settings: ArelleSettings) -> WarmValidator | None:
+    """This process's WarmValidator for these taxonomies and settings (made on the first call), or
+    None where it cannot work (no os.fork, an Arelle version it was not checked with): callers then
+    use validate_file."""
+    taxonomies = tuple(taxonomies)
+    if not hasattr(os, "fork") or not arelle_version.startswith(_TRUSTING_VERSIONS):
+        return None
+    trusted = frozenset(t.namespace for t in taxonomies)
+    if not _WARM or _WARM[0].settings != settings or _WARM[0].trusted != trusted:
+        while _WARM:
+            _WARM.pop().close()
+        _WARM.append(WarmValidator(taxonomies, settings))
+    return _WARM[0]
+
+
+def validate_file(path: Path, settings: ArelleSettings, trusted: frozenset[str] = frozenset()) -> Validated:
     """Validate one XBRL or iXBRL file (XBRL 2.1, Inline XBRL, dimensions, Calc 1.1, duplicates).
 
     The published base taxonomies (us-gaap, dei...) are not re-validated, only what we wrote: that
@@ -263,18 +357,9 @@ def validate_file(
     """
     collector = _Collector()
     with Session() as session, _trusting(trusted):
-        options = _options(
-            settings,
-            str(path),
-            validate=True,
-            calcs="c11r",
-            validateDuplicateFacts="inconsistent",
-            baseTaxonomyValidationMode="none",
-        )
-        session.run(options, logHandler=collector)
+        session.run(_options(settings, str(path), **_VALIDATION), logHandler=collector)
         models = [m for m in session.get_models() if m.modelDocument is not None]
         facts = tuple(sorted(_fact_key(f) for m in models for f in m.facts))
     if not models:
-        problem = collector.load_problems[0] if collector.load_problems else "Arelle could not load it"
-        return (Finding("error", "xbrlconv:notLoaded", f"{path.name}: {problem}"),), ()
+        return _not_loaded(path, collector)
     return tuple(collector.findings), facts

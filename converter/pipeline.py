@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
-from .arelle_adapter import ArelleSettings, load_concepts
+from .arelle_adapter import ArelleSettings, load_concepts, warm_validator
 from .conversion_report import ConversionReport, Doubt
 from .errors import PartsLeftOut, ValidationFailed
 from .extract import extract
@@ -45,6 +45,7 @@ class ConvertOptions:
     date_of_report: date | None = None
     registrant_name: str | None = None
     strict: bool = False  # a part left out fails the conversion (PartsLeftOut) instead of being reported
+    warm_validation: bool = False  # keep the base taxonomies loaded for validation (many filings a process)
 
 
 @dataclass(frozen=True)
@@ -137,13 +138,16 @@ def extract_review(input_path: Path, max_input_bytes: int = DEFAULT_MAX_BYTES) -
     return review(submission, extract(submission))
 
 
-def validate_rendered(prepared: Prepared, settings: ArelleSettings) -> ValidationReport:
-    """Arelle on the entry points (written to a scratch directory) plus our own filing rules."""
+def validate_rendered(prepared: Prepared, options: ConvertOptions) -> ValidationReport:
+    """Arelle on the entry points (written to a scratch directory) plus our own filing rules; on the
+    process's warm validator when the options ask for one (a batch worker) and it can work."""
     rendered = prepared.rendered
+    warm = warm_validator(load_rules().taxonomies, options.settings) if options.warm_validation else None
     with tempfile.TemporaryDirectory(prefix="xbrlconv-") as tmp:
         write_outputs(rendered.files, Path(tmp))
         published = frozenset(namespace for namespace, _ in prepared.model.schema_imports)
-        report = validate_outputs([Path(tmp) / name for name in rendered.entry_points], settings, published)
+        entry_points = [Path(tmp) / name for name in rendered.entry_points]
+        report = validate_outputs(entry_points, options.settings, published, warm)
     return report.adding(check_filing(prepared.model, rendered.files))
 
 
@@ -151,7 +155,7 @@ def validate_recovering(prepared: Prepared, options: ConvertOptions) -> tuple[Pr
     """Validate; while the findings name parts of the filing (a fact, a concept, a calculation, a
     statement), leave those out, render again and validate again, at most RECOVERY_ROUNDS times.
     What was left out is in the returned model's left_out, with the findings as the reasons."""
-    report = validate_rendered(prepared, options.settings)
+    report = validate_rendered(prepared, options)
     for _ in range(RECOVERY_ROUNDS):
         if not report.findings:
             break
@@ -160,7 +164,7 @@ def validate_recovering(prepared: Prepared, options: ConvertOptions) -> tuple[Pr
             break
         rendered = render_files(model, prepared.submission, prepared.extraction, options.formats)
         prepared = replace(prepared, model=model, rendered=rendered)
-        report = validate_rendered(prepared, options.settings)
+        report = validate_rendered(prepared, options)
     return prepared, report
 
 

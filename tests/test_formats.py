@@ -322,8 +322,9 @@ def test_characters_in_any_encoding_read_like_their_entities(encoding, bom):
 
 @pytest.mark.parametrize("file", [r["file"] for r in fixtures_manifest() if r["expect"] == "valid"])
 def test_fixture_converts_to_valid_xbrl(file, settings):
-    prepared = prepare(FIXTURES / file, ConvertOptions(settings=settings, cik=fixture_cik(file)))
-    report = validate_rendered(prepared, settings)
+    options = ConvertOptions(settings=settings, cik=fixture_cik(file))
+    prepared = prepare(FIXTURES / file, options)
+    report = validate_rendered(prepared, options)
     assert not report.errors and not report.warnings, [f"{f.code}: {f.message}" for f in report.findings][:5]
     assert prepared.model.facts
     for name, content in prepared.rendered.files.items():  # EDGAR takes ASCII only (EFM 5.2.1.1)

@@ -134,7 +134,7 @@ def test_recovery_stops_after_a_bounded_number_of_rounds(monkeypatch, settings):
     model = small_model()
     calls = []
 
-    def validate(prepared, _settings):
+    def validate(prepared, _options):
         calls.append(len(prepared.model.facts))
         fact = prepared.model.facts[0]
         return ValidationReport(("x.htm",), (finding("x:bad", fact.id),), len(prepared.model.facts))

@@ -1,17 +1,25 @@
-"""Validation that does not check the published base taxonomies' concepts again reports what a
-plain Arelle run reports, on our outputs and on deliberately broken copies of them."""
+"""Validation that does not check the published base taxonomies' concepts again, and the warm
+validator that keeps them loaded, report what a plain Arelle run reports, on our outputs and on
+deliberately broken copies of them."""
 
 import re
 import shutil
 
 import pytest
 
-from converter.arelle_adapter import validate_file
+from converter.arelle_adapter import validate_file, warm_validator
+from converter.mapping.rules import load_rules
 
 from .conftest import GOLDEN
 
 OUTPUTS = GOLDEN / "capstone_8-K_2007-11-08"
 PUBLISHED = frozenset({"http://fasb.org/us-gaap/2024", "http://xbrl.sec.gov/dei/2024", "http://fasb.org/srt/2024"})
+
+
+def _said(findings) -> list[tuple[str, str, str]]:
+    """Findings as Arelle words them, but for the numbers of its internal objects that some
+    messages quote ('ModelSequence[759, ...'), which depend on how many objects it made before."""
+    return sorted((f.level, f.code, re.sub(r"(\w)\[\d+,", r"\1[#,", f.message)) for f in findings)
 
 
 def _first(pattern: str, text: str) -> re.Match:
@@ -66,12 +74,12 @@ def test_trusting_published_taxonomies_reports_the_same_findings(settings, tmp_p
         xml, xsd = breaks(instance.read_text(encoding="utf-8"), schema.read_text(encoding="utf-8"))
         instance.write_text(xml, encoding="utf-8")
         schema.write_text(xsd, encoding="utf-8")
+    warm = warm_validator(load_rules().taxonomies, settings)
+    assert warm is not None  # Linux, Arelle 2.47: the warm path is taken
     for entry in (instance, copy / "cpst-20071108.htm"):
         plain = validate_file(entry, settings)
-        trusting = validate_file(entry, settings, PUBLISHED)
-        assert sorted((f.level, f.code, f.message) for f in trusting[0]) == sorted(
-            (f.level, f.code, f.message) for f in plain[0]
-        )
-        assert trusting[1] == plain[1]
+        for findings, facts in (validate_file(entry, settings, PUBLISHED), warm.validate(entry)):
+            assert _said(findings) == _said(plain[0])
+            assert facts == plain[1]
     if breaks is not None:
         assert validate_file(instance, settings, PUBLISHED)[0]  # the broken copy is caught

@@ -99,6 +99,7 @@ def convert_one(item: BatchInput, options: BatchOptions, sha256: str, key: str) 
         cik=item.cik or options.convert.cik,
         validate=options.validation.applies(sha256),
         force=True,  # the staging folder is new; the published one replaces a rerun's whole
+        warm_validation=True,  # a worker validates many filings: it keeps the base taxonomies loaded
     )
     staging = options.outdir / PARTIAL / f"{sha256[:16]}-{uuid.uuid4().hex[:8]}"
     base = {"input": str(item.path), "sha256": sha256, "key": key, "worker": worker_name()}

@@ -22,6 +22,7 @@ from pebble import ProcessExpired, ProcessPool
 from pebble.concurrent import process
 
 from .. import __version__
+from ..arelle_adapter import warm_validator
 from ..errors import OptionError, one_line
 from ..mapping.rules import load_rules
 from ..pipeline import taxonomy_concepts
@@ -106,7 +107,9 @@ def _death(exitcode: int | None) -> tuple[int, str]:
 
 def _warm_up(options: BatchOptions) -> None:
     """Load what every conversion needs before the workers fork: they inherit it. A missing
-    taxonomy is reported here, once, before any filing is tried."""
+    taxonomy is reported here, once, before any filing is tried. (Each worker loads its own warm
+    validator on its first validation: one made here would share its open taxonomy packages with
+    every worker.)"""
     rules = load_rules()
     taxonomy_concepts(tuple(rules.taxonomies), options.convert.settings)
 
@@ -202,6 +205,8 @@ def convert_isolated(item: BatchInput, options: BatchOptions, sha256: str, key: 
     forked child its timeout kills. A daemonic worker may not fork (Dask's default): it converts in
     its own process, and the timeout is the cluster's business."""
     _warm_up(options)
+    if options.validation.share:  # loaded here, so that each filing's child inherits it
+        warm_validator(load_rules().taxonomies, options.convert.settings)
     if multiprocessing.current_process().daemon:
         return convert_one(item, options, sha256, key)
     isolated = process(timeout=timeout, context=multiprocessing.get_context("fork"))(convert_one)

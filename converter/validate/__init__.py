@@ -3,7 +3,7 @@
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from ..arelle_adapter import ArelleSettings, FactKey, Finding, validate_file
+from ..arelle_adapter import ArelleSettings, FactKey, Finding, WarmValidator, validate_file
 
 MAX_LISTED_DIFFERENCES = 5
 
@@ -50,15 +50,18 @@ def compare_facts(ixbrl: tuple[FactKey, ...], xbrl: tuple[FactKey, ...]) -> list
 
 
 def validate_outputs(
-    entry_points: list[Path], settings: ArelleSettings, trusted: frozenset[str] = frozenset()
+    entry_points: list[Path],
+    settings: ArelleSettings,
+    trusted: frozenset[str] = frozenset(),
+    warm: WarmValidator | None = None,
 ) -> ValidationReport:
-    """Validate each iXBRL document or XBRL instance; when there are exactly one of each,
-    check that they carry the same facts. `trusted`: namespaces of published base taxonomies
-    whose concept definitions need no second check (see arelle_adapter.validate_file)."""
+    """Validate each iXBRL document or XBRL instance (on `warm`, when given); when there are
+    exactly one of each, check that they carry the same facts. `trusted`: namespaces of published
+    base taxonomies whose concept definitions need no second check (see arelle_adapter)."""
     findings: list[Finding] = []
     facts: list[tuple[Path, tuple[FactKey, ...]]] = []
     for path in entry_points:
-        file_findings, file_facts = validate_file(path, settings, trusted)
+        file_findings, file_facts = warm.validate(path) if warm else validate_file(path, settings, trusted)
         findings.extend(replace(f, location=f.location or path.name) for f in file_findings)
         facts.append((path, file_facts))
     inline = [f for p, f in facts if p.suffix.lower() in (".htm", ".html", ".xhtml")]
