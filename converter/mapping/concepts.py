@@ -149,6 +149,21 @@ def namesake_names(label: str, sections: frozenset[str], kind: StatementKind | N
     }
 
 
+_PREFIXES: dict[int, tuple[dict[str, ConceptInfo], tuple[str, ...]]] = {}  # id(taxonomy) -> (it, its prefixes)
+
+
+def taxonomy_prefixes(taxonomy: dict[str, ConceptInfo]) -> tuple[str, ...]:
+    """The prefixes of a taxonomy's concepts in order ('us-gaap', 'dei', 'srt'), read once per
+    taxonomy: namesake asks for every row no rule maps, and a taxonomy has 18,000 concepts."""
+    cached = _PREFIXES.get(id(taxonomy))
+    if cached is None or cached[0] is not taxonomy or len(_PREFIXES) > 8:
+        if len(_PREFIXES) > 8:
+            _PREFIXES.clear()
+        cached = (taxonomy, tuple(dict.fromkeys(q.split(":", 1)[0] for q in taxonomy)))
+        _PREFIXES[id(taxonomy)] = cached
+    return cached[1]
+
+
 def namesake(
     taxonomy: dict[str, ConceptInfo],
     label: str,
@@ -163,7 +178,7 @@ def namesake(
     noncurrent section may be either part. Names only, never a similarity: when two concepts are
     named like the label, neither is taken."""
     exact = camel_name(label)
-    prefixes = list(dict.fromkeys(q.split(":", 1)[0] for q in taxonomy))
+    prefixes = taxonomy_prefixes(taxonomy)
     for prefix in prefixes:
         concept = taxonomy.get(f"{prefix}:{exact}")
         if concept is not None and usable(concept):

@@ -3,6 +3,7 @@
 The file is validated once at load; every problem names the rule it is in.
 """
 
+import functools
 import re
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -384,8 +385,19 @@ def parse_rules(data: Any) -> MappingRules:
 
 
 def load_rules(path: Path | None = None) -> MappingRules:
-    """Read taxonomy_map.yaml (the shipped one unless `path` is given)."""
+    """Read taxonomy_map.yaml (the shipped one unless `path` is given); read again only when the
+    file changed (a batch worker converts many filings with one set of rules)."""
     path = path or resource_path("taxonomy_map.yaml")
+    try:
+        changed = path.stat().st_mtime_ns
+    except OSError as exc:
+        raise MappingRulesError(f"cannot read mapping rules {path}: {exc}") from exc
+    learned = resource_path("data/learned_labels.tsv")
+    return _load_rules(path, changed, learned.stat().st_mtime_ns if learned.exists() else 0)
+
+
+@functools.lru_cache(maxsize=4)
+def _load_rules(path: Path, changed: int, learned_changed: int) -> MappingRules:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
