@@ -7,6 +7,7 @@ as Calc 1.1 tolerates rounding) becomes the total's calculation. Weights that a 
 prediction proposes are preferred when zeros leave the arithmetic undecided.
 """
 
+import functools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -58,33 +59,55 @@ def _unit_of(values: Sequence[Amount | None]) -> Decimal:
     return Decimal(1).scaleb(-places)
 
 
-def _adds_up(total: CalcRow, children: Sequence[CalcRow], weights: Sequence[int]) -> bool:
-    compared = 0
+Column = tuple[Decimal, tuple[Decimal | None, ...], Decimal]  # total, children (None: not shown), tolerance
+
+
+def _columns(total: CalcRow, children: Sequence[CalcRow]) -> list[Column] | None:
+    """The columns a calculation is checked in (those where the total shows an amount), read once
+    for all the weights tried: None when the children show nothing in one of them."""
+    columns = []
     for col, target in enumerate(total.values):
         if target is None:
             continue
         parts = [c.values[col] for c in children]
         if all(p is None for p in parts):
+            return None
+        tolerance = _unit_of([target, *parts])
+        columns.append((target.signed, tuple(None if p is None else p.signed for p in parts), tolerance))
+    return columns
+
+
+def _adds_up(columns: list[Column], weights: Sequence[int]) -> bool:
+    """Within one unit of the last printed digit (as Calc 1.1 tolerates rounding), in every column."""
+    for target, parts, tolerance in columns:
+        s = sum((w * p for w, p in zip(weights, parts, strict=True) if p is not None), Decimal(0))
+        if abs(s - target) > tolerance:
             return False
-        s = sum((w * p.signed for w, p in zip(weights, parts, strict=True) if p is not None), Decimal(0))
-        if abs(s - target.signed) > _unit_of([target, *parts]):
-            return False
-        compared += 1
-    return compared > 0
+    return bool(columns)
 
 
 def _solve(total: CalcRow, children: Sequence[CalcRow], predicted: Sequence[int]) -> tuple[int, ...] | None:
     """Weights (+1/-1 per child) under which the children add up to the total, nearest `predicted`."""
-    candidates = [tuple(predicted), (1,) * len(children)]
-    if len(children) <= 10:
-        candidates += sorted(
-            product((1, -1), repeat=len(children)),
-            key=lambda w: sum(a != b for a, b in zip(w, predicted, strict=True)),
-        )
-    for weights in candidates:
-        if _adds_up(total, children, weights):
+    columns = _columns(total, children)
+    if not columns:
+        return None
+    for weights in _candidates(tuple(predicted)):
+        if _adds_up(columns, weights):
             return weights
     return None
+
+
+@functools.lru_cache(maxsize=4096)
+def _candidates(predicted: tuple[int, ...]) -> tuple[tuple[int, ...], ...]:
+    """The weights to try, in order: the predicted ones, all added, then every other combination
+    (up to 10 children) nearest the prediction first; the same for every total so predicted."""
+    candidates = [predicted, (1,) * len(predicted)]
+    if len(predicted) <= 10:
+        candidates += sorted(
+            product((1, -1), repeat=len(predicted)),
+            key=lambda w: sum(a != b for a, b in zip(w, predicted, strict=True)),
+        )
+    return tuple(candidates)
 
 
 def infer_calculations(rows: Sequence[CalcRow], predict: Callable[[int, int], int]) -> list[CalcGroup]:
