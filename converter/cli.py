@@ -301,6 +301,12 @@ def _validation_policy(ctx, param, value: str) -> ValidationPolicy:
     help="Run on the Dask cluster of this scheduler (tcp://HOST:PORT; needs xbrlconv[dask]). Its workers "
     "must see the inputs and OUTDIR at the same paths.",
 )
+@click.option(
+    "--max-memory-mb",
+    "max_memory_mb",
+    type=click.IntRange(256),
+    help="Cap each local worker's address space: a filing that needs more fails (MemoryError) and the batch goes on.",
+)
 @click.option("--retry-failed", is_flag=True, help="Convert again the filings that failed last time.")
 @click.option("--force", is_flag=True, help="Convert every filing again, replacing its outputs.")
 @click.option("--cik", help="CIK for inputs without an SEC header and no CIK in their list line.")
@@ -317,6 +323,7 @@ def batch_command(
     timeout,
     validation,
     scheduler,
+    max_memory_mb,
     retry_failed,
     force,
     cik,
@@ -351,6 +358,7 @@ def batch_command(
             ),
             outdir,
             validation,
+            max_memory_mb,
         )
         items = expand_inputs(inputs)
         if not items:

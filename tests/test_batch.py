@@ -163,3 +163,24 @@ def test_a_dask_cluster_writes_the_same_bytes_as_local_workers(settings, tmp_pat
     assert sorted(r.status.value for r in remote.records) == sorted(r.status.value for r in local.records)
     assert _outputs(tmp_path / "dask") == _outputs(tmp_path / "local") != {}
     assert all(r.worker for r in remote.records if r.status is Status.CONVERTED)
+
+
+def _blows_up_on_apple(item, options, sha256, key):
+    """A conversion that asks for 2 GB more memory while converting Apple's filing."""
+    if item.path.name.startswith("apple"):
+        ballast = bytearray(2 * 1024**3)
+        del ballast
+    return convert_one(item, options, sha256, key)
+
+
+def test_a_filing_that_blows_its_memory_cap_is_recorded_and_the_batch_goes_on(settings, tmp_path, monkeypatch):
+    monkeypatch.setattr(runner, "convert_one", _blows_up_on_apple)
+    status = Path("/proc/self/status").read_text(encoding="utf-8").splitlines()
+    size = next(int(line.split()[1]) for line in status if line.startswith("VmSize:")) // 1024  # MB mapped now
+    options = BatchOptions(ConvertOptions(settings=settings), tmp_path / "out", ValidationPolicy(0.0), size + 1024)
+    items = expand_inputs([f"@{_list(tmp_path, garbage=False)}"])
+    summary = run_batch(items, options, jobs=1, timeout=120)
+    by_name = {Path(r.input).name: r for r in summary.records}
+    assert by_name["apple_8-K_2000-01-19.txt"].status is Status.FAILED
+    assert "MemoryError" in by_name["apple_8-K_2000-01-19.txt"].error
+    assert by_name["capstone_8-K_2007-11-08.txt"].status is Status.CONVERTED

@@ -53,6 +53,7 @@ class BatchOptions:
     convert: ConvertOptions
     outdir: Path
     validation: ValidationPolicy = ValidationPolicy()
+    max_memory_mb: int | None = None  # each local worker's address space, when capped
 
 
 def file_sha256(path: Path) -> str:

@@ -10,6 +10,7 @@ results come back to this process, which alone writes results.jsonl.
 
 import hashlib
 import multiprocessing
+import resource
 import shutil
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -105,6 +106,14 @@ def _death(exitcode: int | None) -> tuple[int, str]:
     return exitcode or 1, f"worker died (exit code {exitcode})"
 
 
+def _limit_memory(megabytes: int | None) -> None:
+    """In a worker: cap its address space, so that a filing that blows up fails with MemoryError
+    (recorded) instead of dragging the machine into swap."""
+    if megabytes:
+        limit = megabytes * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+
 def _warm_up(options: BatchOptions) -> None:
     """Load what every conversion needs before the workers fork: they inherit it. A missing
     taxonomy is reported here, once, before any filing is tried. (Each worker loads its own warm
@@ -184,7 +193,12 @@ def _outcome(result: Callable[[], Record], task: Task, timeout: float | None) ->
 
 def _convert_locally(todo: list[Task], options: BatchOptions, jobs: int, timeout: float | None, done) -> None:
     """On a pebble pool of `jobs` forked workers, each filing under its timeout."""
-    pool = ProcessPool(max_workers=max(1, min(jobs, len(todo))), context=multiprocessing.get_context("fork"))
+    pool = ProcessPool(
+        max_workers=max(1, min(jobs, len(todo))),
+        context=multiprocessing.get_context("fork"),
+        initializer=_limit_memory,
+        initargs=(options.max_memory_mb,),
+    )
     try:
         futures = {
             pool.schedule(convert_one, args=(item, options, sha256, key), timeout=timeout): (item, sha256, key)
