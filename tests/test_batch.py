@@ -13,8 +13,9 @@ import pytest
 from converter.batch import runner
 from converter.batch.inputs import expand_inputs
 from converter.batch.job import BatchOptions, ValidationPolicy, convert_one
-from converter.batch.ledger import Status
-from converter.batch.runner import RESULTS, RerunPolicy, run_batch
+from converter.batch.ledger import Record, Status
+from converter.batch.progress import Progress
+from converter.batch.runner import RESULTS, BatchSummary, RerunPolicy, run_batch
 from converter.errors import OptionError
 from converter.pipeline import ConvertOptions
 
@@ -184,3 +185,26 @@ def test_a_filing_that_blows_its_memory_cap_is_recorded_and_the_batch_goes_on(se
     assert by_name["apple_8-K_2000-01-19.txt"].status is Status.FAILED
     assert "MemoryError" in by_name["apple_8-K_2000-01-19.txt"].error
     assert by_name["capstone_8-K_2007-11-08.txt"].status is Status.CONVERTED
+
+
+def test_progress_is_a_status_line_on_a_terminal_and_plain_lines_in_a_log():
+    records = [
+        Record("a.txt", "0" * 64, "k", Status.CONVERTED, 0, outputs="1/a"),
+        Record("b.txt", "1" * 64, "k", Status.FAILED, 3, error="cannot tell the form type"),
+        Record("c.txt", "2" * 64, "k", Status.SKIPPED, 0, outputs="1/c"),
+    ]
+    log, terminal = io.StringIO(), io.StringIO()
+    for stream, tty in ((log, False), (terminal, True)):
+        progress = Progress(stream, tty)
+        for record in records:
+            progress(record, 3)
+        progress.finish(BatchSummary(records), "out/results.jsonl")
+    assert log.getvalue().splitlines()[:3] == [
+        "[1/3] converted a.txt: 1/a",
+        "[2/3] failed b.txt: cannot tell the form type",
+        "[3/3] skipped c.txt: 1/c",
+    ]
+    assert "\r[3/3] 1 converted, 1 failed, 1 skipped" in terminal.getvalue()
+    for text in (log.getvalue(), terminal.getvalue()):
+        assert "batch: 1 converted, 1 failed, 1 skipped in" in text
+        assert "  1 x cannot tell the form type" in text
