@@ -74,6 +74,25 @@ _package_option = click.option(
     help=f"Taxonomy package zip (repeatable). Default: ${ENV_PACKAGES} (a directory of zips or a "
     "path-separated list), else Arelle's web cache.",
 )
+
+
+_max_input_option = click.option(
+    "--max-input-mb", type=click.IntRange(1), default=DEFAULT_MAX_BYTES // (1024 * 1024), show_default=True
+)
+_debug_option = click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
+
+
+def _output_dir_option(help_text: str):
+    return click.option(
+        "-o",
+        "--output-dir",
+        "outdir",
+        required=True,
+        type=click.Path(file_okay=False, path_type=Path),
+        help=help_text,
+    )
+
+
 _offline_option = click.option(
     "--offline/--online", default=None, help="Never use the network (default when taxonomy packages are given)."
 )
@@ -87,14 +106,7 @@ def main() -> None:
 
 @main.command("convert")
 @click.argument("input_file", type=click.Path(path_type=Path))
-@click.option(
-    "-o",
-    "--output-dir",
-    "outdir",
-    required=True,
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Directory for the outputs (created if missing).",
-)
+@_output_dir_option("Directory for the outputs (created if missing).")
 @click.option("--cik", help="Filer's CIK, for filings without an SEC header.")
 @click.option(
     "--format",
@@ -139,8 +151,8 @@ def main() -> None:
     type=click.Path(dir_okay=False, path_type=Path),
     help="Write validation findings as JUnit XML.",
 )
-@click.option("--max-input-mb", type=click.IntRange(1), default=DEFAULT_MAX_BYTES // (1024 * 1024), show_default=True)
-@click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
+@_max_input_option
+@_debug_option
 def convert_command(
     input_file,
     outdir,
@@ -218,8 +230,8 @@ def convert_command(
 @main.command("extract")
 @click.argument("input_file", type=click.Path(path_type=Path))
 @click.option("--json", "as_json_flag", is_flag=True, help="Print the findings as JSON.")
-@click.option("--max-input-mb", type=click.IntRange(1), default=DEFAULT_MAX_BYTES // (1024 * 1024), show_default=True)
-@click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
+@_max_input_option
+@_debug_option
 def extract_command(input_file, as_json_flag, max_input_mb, debug) -> None:
     """Show what INPUT_FILE holds: documents, cover fields, statements with periods, scale and rows.
 
@@ -271,14 +283,7 @@ def _validation_policy(ctx, param, value: str) -> ValidationPolicy:
 
 @main.command("batch")
 @click.argument("inputs", nargs=-1, required=True)
-@click.option(
-    "-o",
-    "--output-dir",
-    "outdir",
-    required=True,
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Directory for every filing's outputs and results.jsonl (created if missing).",
-)
+@_output_dir_option("Directory for every filing's outputs and results.jsonl (created if missing).")
 @click.option("--jobs", type=click.IntRange(1), default=os.cpu_count() or 1, show_default="the machine's cores")
 @click.option(
     "--timeout",
@@ -314,8 +319,8 @@ def _validation_policy(ctx, param, value: str) -> ValidationPolicy:
 @_package_option
 @_offline_option
 @click.option("--strict", is_flag=True, help="A filing that would leave parts out fails (exit code 8 recorded).")
-@click.option("--max-input-mb", type=click.IntRange(1), default=DEFAULT_MAX_BYTES // (1024 * 1024), show_default=True)
-@click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
+@_max_input_option
+@_debug_option
 def batch_command(
     inputs,
     outdir,
