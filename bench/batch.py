@@ -86,7 +86,7 @@ def batch(items, jobs: int, validate: bool, outdir: Path) -> dict:
     mode = "validated" if validate else "not validated"
     figures = _figures(f"xbrlconv batch --jobs {jobs}, {mode}", [r["seconds"] for r in records], wall, len(items))
     memory = [line for line in done.stderr.splitlines() if "peak worker memory" in line]
-    figures["memory"] = memory[0].split("peak worker memory")[1].strip(" ;") if memory else "?"
+    figures["memory"] = memory[0].split("peak worker memory")[1].split(";")[0].strip() if memory else "?"
     print(f"{'':42} {done.stderr.strip().splitlines()[-1] if done.stderr.strip() else ''}")
     return figures
 
