@@ -47,6 +47,12 @@ def mark_pattern() -> str:
     return "|".join([*(_mark_pattern(m) for m in ordered), re.escape(_GENERIC_DOLLAR)])
 
 
+def longest_mark() -> int:
+    """The length of the longest currency mark ("U.S.$")."""
+    _, marks = _spellings()
+    return max(len(m) for m in (*marks, _GENERIC_DOLLAR))
+
+
 @cache
 def name_pattern() -> str:
     """Every currency name (in any case), longest first, bare "dollars" last."""

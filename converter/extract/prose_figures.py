@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .currency import mark_pattern, name_pattern
+from .currency import longest_mark, mark_pattern, name_pattern
 from .model import DocumentLayout
 
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
@@ -29,7 +29,10 @@ CENTS = 2
 
 
 def _figure_patterns() -> tuple[re.Pattern, re.Pattern]:
-    marked = re.compile(rf"(?P<mark>{mark_pattern()})\s?(?P<num>{_NUMBER}){_MAGNITUDE}")
+    # A figure's number starts within a mark and a space of it: looking for that first spares
+    # trying every currency mark at every character of a paragraph.
+    near_number = rf"(?=[\s\S]{{0,{longest_mark() + 1}}}[\d.])"
+    marked = re.compile(rf"{near_number}(?P<mark>{mark_pattern()})\s?(?P<num>{_NUMBER}){_MAGNITUDE}")
     named = re.compile(
         rf"(?<![\d,.])(?P<num>{_NUMBER})\s(?P<word>(?i:thousand|million|billion))s?\s(?:of\s)?(?P<name>(?i:{name_pattern()}))"
     )

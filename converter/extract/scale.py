@@ -13,7 +13,7 @@ scales something else.
 import re
 from dataclasses import dataclass
 
-from .currency import mark_pattern, name_pattern
+from .currency import longest_mark, mark_pattern, name_pattern
 from .model import Scale, ScaleSource, UnitKind
 
 _EXPONENTS = (("thousand", 3), ("000", 3), ("million", 6), ("billion", 9), ("mln", 6), ("mn", 6), ("mm", 6))
@@ -30,7 +30,10 @@ def _mention_pattern() -> re.Pattern:
         r"|(?<![\w,.'])'?000(?:'?s)?(?![\w'])"
         r"|(?<![A-Za-z])(?i:mln|mn|mm|bn|m)(?![A-Za-z])"
     )
-    return re.compile(rf"(?:(?P<mark>{mark_pattern()})\s?'?)?(?P<magnitude>{magnitude})")
+    # A magnitude (t, m, b, ' or 0 first) starts within a mark, a space and a quote of a mention:
+    # looking for that first spares trying every currency mark at every character.
+    near_magnitude = rf"(?=[\s\S]{{0,{longest_mark() + 2}}}[tmbTMB'0])"
+    return re.compile(rf"{near_magnitude}(?:(?P<mark>{mark_pattern()})\s?'?)?(?P<magnitude>{magnitude})")
 
 
 _MENTION = _mention_pattern()

@@ -135,6 +135,10 @@ def _cell_blocks(cell) -> tuple[str, ...]:
     """A cell's text in reading order (a child's text before its tail), one string per block element
     or <br>-separated piece, with comments, hidden and non-content elements left out. Walked with
     a stack, not recursion: hostile markup may nest thousands deep."""
+    if len(cell) == 0:  # most cells: text alone, or nothing
+        hidden = _HIDDEN.search(cell.get("style", ""))
+        text = "" if hidden else _SPACES.sub(" ", cell.text or "").replace("\t", " ").strip()
+        return (text,) if text else ()
     parts: list[str | None] = []  # None: a block boundary
     stack = [(cell, False)]
     while stack:
