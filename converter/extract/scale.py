@@ -24,16 +24,19 @@ _SHARES_ONLY = frozenset({UnitKind.SHARES})
 PARENTHESIS_WORDS = 40  # "(Dollars and shares in millions": the words between "(" and the magnitude
 
 
+_MAGNITUDE_WORD = (
+    r"(?<![A-Za-z])(?i:thousands?|millions?|billions?)(?![A-Za-z])"
+    r"|(?<![\w,.'])'?000(?:'?s)?(?![\w'])"
+    r"|(?<![A-Za-z])(?i:mln|mn|mm|bn|m)(?![A-Za-z])"
+)
+_ANY_MAGNITUDE = re.compile(_MAGNITUDE_WORD)  # every mention has one: text without one has none
+
+
 def _mention_pattern() -> re.Pattern:
-    magnitude = (
-        r"(?<![A-Za-z])(?i:thousands?|millions?|billions?)(?![A-Za-z])"
-        r"|(?<![\w,.'])'?000(?:'?s)?(?![\w'])"
-        r"|(?<![A-Za-z])(?i:mln|mn|mm|bn|m)(?![A-Za-z])"
-    )
     # A magnitude (t, m, b, ' or 0 first) starts within a mark, a space and a quote of a mention:
     # looking for that first spares trying every currency mark at every character.
     near_magnitude = rf"(?=[\s\S]{{0,{longest_mark() + 2}}}[tmbTMB'0])"
-    return re.compile(rf"{near_magnitude}(?:(?P<mark>{mark_pattern()})\s?'?)?(?P<magnitude>{magnitude})")
+    return re.compile(rf"{near_magnitude}(?:(?P<mark>{mark_pattern()})\s?'?)?(?P<magnitude>{_MAGNITUDE_WORD})")
 
 
 _MENTION = _mention_pattern()
@@ -114,8 +117,9 @@ def scale_mentions(text: str) -> list[ScaleMention]:
     dollars" (actual units)."""
     found: list[ScaleMention] = []
     previous = 0
+    mentions = _MENTION.finditer(text) if _ANY_MAGNITUDE.search(text) else ()
     events = sorted(
-        [(m.start(), m.end(), m, None) for m in _MENTION.finditer(text)]
+        [(m.start(), m.end(), m, None) for m in mentions]
         + [(m.start(), m.end(), None, m) for m in _UNITS_STATED.finditer(text)],
         key=lambda e: e[0],
     )
