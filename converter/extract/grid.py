@@ -112,11 +112,15 @@ def _drop_empty_columns(rows: list[GridRow]) -> list[GridRow]:
     kept = set(keep)
     out = []
     for row, cells in zip(rows, squared, strict=True):
-        new = tuple(
-            replace(cells[c], colspan=max(1, sum(1 for k in range(c, c + cells[c].colspan) if k in kept))) for c in keep
-        )
+        new = tuple(_shrunk(cells[c], sum(1 for k in range(c, c + cells[c].colspan) if k in kept)) for c in keep)
         out.append(replace(row, cells=new))
     return out
+
+
+def _shrunk(cell: Cell, span: int) -> Cell:
+    """The cell spanning `span` columns (at least one): itself when that is its span already."""
+    span = max(1, span)
+    return cell if span == cell.colspan else replace(cell, colspan=span)
 
 
 def _is_amount(cell: Cell) -> bool:
