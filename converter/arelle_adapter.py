@@ -22,7 +22,7 @@ from arelle.ModelXbrl import loadSchemalocatedSchemas
 from arelle.RuntimeOptions import RuntimeOptions
 from arelle.Version import __version__ as arelle_version
 
-from .errors import TaxonomyError
+from .errors import TaxonomyError, internal_error
 from .mapping.model import ConceptInfo
 from .mapping.rules import TaxonomyRef
 
@@ -226,9 +226,13 @@ def _fact_key(fact) -> FactKey:
     return FactKey(str(fact.qname), entity, period, unit, value, str(fact.decimals or ""))
 
 
-# Arelle versions whose validation reads XbrlConst.standardNamespaces each time it asks whether a
-# namespace is XBRL's own (checked again at run time); on others, _trusting does nothing.
-_TRUSTING_VERSIONS = ("2.47.",)
+# Arelle versions whose internals _trusting and WarmValidator were checked with; on others both
+# step aside for the plain path.
+_CHECKED_VERSIONS = ("2.47.",)
+
+
+def _checked_arelle() -> bool:
+    return arelle_version.startswith(_CHECKED_VERSIONS)
 
 
 @contextmanager
@@ -240,7 +244,7 @@ def _trusting(namespaces: frozenset[str]) -> Iterator[None]:
     concepts, facts, contexts, units, linkbases and calculations are checked as before."""
     plain = (
         not namespaces
-        or not arelle_version.startswith(_TRUSTING_VERSIONS)
+        or not _checked_arelle()
         or "standardNamespaces" not in XbrlConst.isStandardNamespace.__code__.co_names
     )
     if plain:
@@ -322,7 +326,7 @@ class WarmValidator:
                 Validate.validate(self._base)
             return tuple(self._collector.findings), tuple(sorted(_fact_key(f) for f in self._base.facts))
         except Exception as exc:  # noqa: BLE001 - reported as a finding, like Arelle's own exceptions
-            return (Finding("error", "xbrlconv:validatorException", f"{path.name}: {type(exc).__name__}: {exc}"),), ()
+            return (Finding("error", "xbrlconv:validatorException", f"{path.name}: {internal_error(exc)}"),), ()
 
     def close(self) -> None:
         self._session.close()
@@ -337,7 +341,7 @@ def warm_validator(taxonomies: Iterable[TaxonomyRef], settings: ArelleSettings) 
     None where it cannot work (no os.fork, an Arelle version it was not checked with): callers then
     use validate_file."""
     taxonomies = tuple(taxonomies)
-    if not hasattr(os, "fork") or not arelle_version.startswith(_TRUSTING_VERSIONS):
+    if not hasattr(os, "fork") or not _checked_arelle():
         return None
     trusted = frozenset(t.namespace for t in taxonomies)
     if not _WARM or _WARM[0].settings != settings or _WARM[0].trusted != trusted:

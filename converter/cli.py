@@ -15,7 +15,7 @@ from .batch.progress import Progress
 from .batch.runner import RESULTS, RerunPolicy, run_batch
 from .conversion_report import ConversionReport
 from .conversion_report import as_json as report_json
-from .errors import OptionError, PartsLeftOut, ValidationFailed, XbrlconvError, one_line
+from .errors import INTERNAL_ERROR, OptionError, PartsLeftOut, ValidationFailed, XbrlconvError, internal_error, one_line
 from .extract.model import LOW_CONFIDENCE
 from .extract.review import review_lines
 from .ingest import DEFAULT_MAX_BYTES
@@ -24,8 +24,6 @@ from .packages import ENV_PACKAGES, taxonomy_settings
 from .pipeline import FORMATS, ConvertOptions, convert, extract_review
 from .validate import validate_outputs
 from .validate.report import as_json, as_junit, as_text
-
-INTERNAL_ERROR = 70
 
 
 def _run(action, debug: bool):
@@ -41,8 +39,7 @@ def _run(action, debug: bool):
     except Exception as exc:  # noqa: BLE001 - the last line of defence for the user
         if debug:
             traceback.print_exc()
-        message = f"{type(exc).__name__}: {one_line(exc)}"
-        click.echo(f"xbrlconv: internal error: {message} (rerun with --debug for details)", err=True)
+        click.echo(f"xbrlconv: internal error: {internal_error(exc)} (rerun with --debug for details)", err=True)
         sys.exit(INTERNAL_ERROR)
 
 

@@ -6,9 +6,17 @@ if TYPE_CHECKING:
     from .conversion_report import ConversionReport
 
 
+INTERNAL_ERROR = 70  # exit code of a bug of ours (an exception no stage expected)
+
+
 def one_line(text: object) -> str:
     """A message on one line (a YAML or XML parser's message spans several)."""
     return " ".join(str(text).split())
+
+
+def internal_error(exc: BaseException) -> str:
+    """An unexpected exception in one line: its type and message."""
+    return f"{type(exc).__name__}: {one_line(exc)}"
 
 
 class XbrlconvError(Exception):

@@ -11,12 +11,11 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..conversion_report import as_json as report_json
-from ..errors import XbrlconvError, one_line
+from ..errors import INTERNAL_ERROR, XbrlconvError, internal_error, one_line
 from ..pipeline import ConvertOptions, finish, prepare
 from .inputs import BatchInput
 from .ledger import Record, Status
 
-INTERNAL_ERROR = 70
 PARTIAL = ".partial"  # where a filing's outputs are staged before they are published whole
 REPORT = "report.json"  # the conversion report, beside each filing's outputs
 
@@ -117,7 +116,7 @@ def convert_one(item: BatchInput, options: BatchOptions, sha256: str, key: str) 
     except XbrlconvError as exc:
         return _failed(staging, base, exc.exit_code, one_line(exc), started)
     except Exception as exc:  # noqa: BLE001 - one filing's bug must not stop the batch
-        return _failed(staging, base, INTERNAL_ERROR, f"internal error: {type(exc).__name__}: {one_line(exc)}", started)
+        return _failed(staging, base, INTERNAL_ERROR, f"internal error: {internal_error(exc)}", started)
     return Record(
         **base,
         status=Status.CONVERTED,

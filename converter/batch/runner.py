@@ -24,11 +24,11 @@ from pebble.concurrent import process
 
 from .. import __version__
 from ..arelle_adapter import warm_validator
-from ..errors import OptionError, one_line
+from ..errors import INTERNAL_ERROR, OptionError, internal_error
 from ..mapping.rules import load_rules
 from ..pipeline import taxonomy_concepts
 from .inputs import BatchInput
-from .job import INTERNAL_ERROR, PARTIAL, BatchOptions, convert_one, file_sha256
+from .job import PARTIAL, BatchOptions, convert_one, file_sha256
 from .ledger import Ledger, Record, Status, read_ledger
 
 RESULTS = "results.jsonl"
@@ -188,7 +188,7 @@ def _outcome(result: Callable[[], Record], task: Task, timeout: float | None) ->
     except Exception as exc:  # noqa: BLE001 - e.g. a result that cannot be sent back
         if type(exc).__name__ == "KilledWorker":
             return _lost(item, sha256, key, *_death(None), 0.0)
-        return _lost(item, sha256, key, INTERNAL_ERROR, f"internal error: {type(exc).__name__}: {one_line(exc)}", 0.0)
+        return _lost(item, sha256, key, INTERNAL_ERROR, f"internal error: {internal_error(exc)}", 0.0)
 
 
 def _convert_locally(todo: list[Task], options: BatchOptions, jobs: int, timeout: float | None, done) -> None:
