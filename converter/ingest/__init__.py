@@ -51,13 +51,16 @@ def unwrapped_text(text: str) -> str | None:
     html/body/div/pre wrappers around lines laid out in fixed width (SGML `<TABLE>/<S>/<C>` marks
     included). Its layout is its structure, so it is read as text, not reflowed as HTML; None when
     the markup does more than wrap."""
-    names = [m[1].lower() for m in _TAG.finditer(text)]
-    wrappers = [n for n in names if n in _WRAPPER_TAGS]
-    if (
-        not wrappers
-        or len(wrappers) > 2 * len(_WRAPPER_TAGS)
-        or any(n not in _WRAPPER_TAGS and n not in _SGML_TABLE_TAGS for n in names)
-    ):
+    wrappers = 0
+    for m in _TAG.finditer(text):  # stops at the first tag that does more than wrap
+        name = m[1].lower()
+        if name in _WRAPPER_TAGS:
+            wrappers += 1
+        elif name not in _SGML_TABLE_TAGS:
+            return None
+        if wrappers > 2 * len(_WRAPPER_TAGS):
+            return None
+    if not wrappers:
         return None
     stripped = _TAG.sub(lambda m: "" if m[1].lower() in _WRAPPER_TAGS else m[0], text)
     return html.unescape(stripped) if stripped.count("\n") >= WRAPPED_TEXT_LINES else None
@@ -103,7 +106,10 @@ def _is_binary_document(raw: RawDocument) -> bool:
 def check_complete(text: str, name: str) -> None:
     """An SGML submission whose wrappers do not close was cut short (a partial download)."""
     for tag in ("SEC-DOCUMENT", "DOCUMENT", "TEXT"):
-        opened = len(re.findall(rf"^<{tag}>", text, re.M | re.I))
+        # the tags found anywhere, then those opening a line counted: "^" in multiline mode
+        # would make the search try every character of the file
+        starts = (m.start() for m in re.finditer(rf"<{tag}>", text, re.I))
+        opened = sum(1 for start in starts if start == 0 or text[start - 1] == "\n")
         closed = len(re.findall(rf"</{tag}>", text, re.I))
         if opened > closed:
             raise InputError(f"{Path(name).name} is truncated: <{tag}> opened {opened} time(s), closed {closed}")

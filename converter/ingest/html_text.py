@@ -9,7 +9,7 @@ same extraction rules then read HTML and plain-text filings alike.
 import re
 from dataclasses import dataclass, field
 
-from lxml import etree, html
+from lxml import etree
 
 from ..errors import InputError
 
@@ -53,7 +53,8 @@ _SPACES = re.compile(r"[ \t\r\n\f\v\u00a0\u2002\u2003\u2009\u200b]+")
 PAGE_BREAK = "\f"
 # Without huge_tree, libxml2 silently drops text nodes over 10 MB and everything nested deeper
 # than 255 elements: a filing wrapped in many <div>s would lose its statements without a word.
-_PARSER = html.HTMLParser(huge_tree=True)
+# lxml's plain HTML parser: lxml.html's adds a Python class lookup to every element made.
+_PARSER = etree.HTMLParser(huge_tree=True)
 
 
 @dataclass
@@ -102,8 +103,10 @@ class _Writer:
 
 
 def _tag(element) -> str:
+    """An element's tag name ('' for comments and processing instructions): lxml's HTML parser
+    gives names in lower case."""
     tag = element.tag
-    return tag.lower() if isinstance(tag, str) else ""
+    return tag if type(tag) is str else ""
 
 
 def _indent_spaces(element) -> int:
@@ -131,38 +134,50 @@ def _left_lengths(style: str) -> list[str]:
     return lengths
 
 
+def _hidden(element) -> bool:
+    style = element.get("style")
+    return bool(style) and _HIDDEN.search(style) is not None
+
+
+def _cell_text(text: str) -> str:
+    return _SPACES.sub(" ", text).replace("\t", " ").strip()
+
+
 def _cell_blocks(cell) -> tuple[str, ...]:
     """A cell's text in reading order (a child's text before its tail), one string per block element
     or <br>-separated piece, with comments, hidden and non-content elements left out. Walked with
     a stack, not recursion: hostile markup may nest thousands deep."""
+    if _hidden(cell):
+        return ()
     if len(cell) == 0:  # most cells: text alone, or nothing
-        hidden = _HIDDEN.search(cell.get("style", ""))
-        text = "" if hidden else _SPACES.sub(" ", cell.text or "").replace("\t", " ").strip()
+        text = _cell_text(cell.text or "")
         return (text,) if text else ()
-    parts: list[str | None] = []  # None: a block boundary
-    stack = [(cell, False)]
+    blocks: list[str] = []
+    pieces: list[str] = [cell.text or ""]
+
+    def end_block() -> None:
+        text = _cell_text("".join(pieces))
+        pieces.clear()
+        if text:
+            blocks.append(text)
+
+    stack = [(child, False) for child in reversed(cell)]
     while stack:
         node, closing = stack.pop()
         tag = _tag(node)
-        gap = [None] if tag == "br" or tag in _BLOCK else []
+        if not closing and (not tag or tag in _SKIP or _hidden(node)):
+            pieces.append(node.tail or "")
+            continue
+        breaks = tag == "br" or tag in _BLOCK
+        if breaks:
+            end_block()
         if closing:
-            parts += [*gap, node.tail or "" if node is not cell else ""]
+            pieces.append(node.tail or "")
             continue
-        if not tag or tag in _SKIP or _HIDDEN.search(node.get("style", "")):
-            parts.append(node.tail or "" if node is not cell else "")
-            continue
-        parts += [*gap, node.text or ""]
+        pieces.append(node.text or "")
         stack.append((node, True))
         stack.extend((child, False) for child in reversed(node))
-    blocks, current = [], []
-    for part in [*parts, None]:
-        if part is not None:
-            current.append(part)
-            continue
-        text = _SPACES.sub(" ", "".join(current)).replace("\t", " ").strip()
-        current = []
-        if text:
-            blocks.append(text)
+    end_block()
     return tuple(blocks)
 
 
@@ -181,7 +196,10 @@ def _rows(table):
 
 
 def _span(cell, attribute: str) -> int:
-    return max(1, min(int(re.sub(r"\D", "", cell.get(attribute, "1")) or 1), 100))
+    value = cell.get(attribute)
+    if value is None:  # most cells
+        return 1
+    return max(1, min(int(re.sub(r"\D", "", value) or 1), 100))
 
 
 def _placed_cells(cells: list, above: dict[int, tuple[int, int]]) -> list:
@@ -217,11 +235,11 @@ def _write_table(writer: _Writer, rows) -> None:
     first = len(writer.out.lines)
     above: dict[int, tuple[int, int]] = {}
     for row in rows:
-        if _HIDDEN.search(row.get("style", "")):
+        if _hidden(row):
             continue
         # a cell not displayed takes no place in the table, as in a browser: the spans around it
         # (a heading of colspan 6 over two years of colspan 3 each) count only displayed columns
-        shown = [c for c in row if _tag(c) in ("td", "th") and not _HIDDEN.search(c.get("style", ""))]
+        shown = [c for c in row if _tag(c) in ("td", "th") and not _hidden(c)]
         placed = _placed_cells(shown, above)
         blocks = [_cell_blocks(c) if c is not None else () for c, _ in placed]
         texts = [" ".join(b) for b in blocks]
@@ -285,7 +303,7 @@ def _walk(writer: _Writer, element) -> None:
         _write_table_around_tables(writer, element)
     elif tag == "pre":
         writer.flush()
-        for offset, text in enumerate((element.text_content() or "").split("\n")):
+        for offset, text in enumerate("".join(element.itertext()).split("\n")):
             writer.line(text.rstrip().replace("\u00a0", " "), (element.sourceline or 0) + offset)
         writer.blank()
     elif tag == "br":
@@ -302,9 +320,11 @@ def html_to_text(markup: str) -> HtmlText:
     """Text lines of an HTML document; raise InputError for markup lxml cannot make sense of."""
     markup = re.sub(r"^\s*<\?xml[^>]*\?>", "", markup)
     try:
-        root = html.document_fromstring(markup, parser=_PARSER)
+        root = etree.fromstring(markup, parser=_PARSER)
     except (etree.ParserError, ValueError) as exc:
         raise InputError(f"cannot parse the HTML: {exc}") from exc
+    if root is None:
+        raise InputError("cannot parse the HTML: Document is empty")
     writer = _Writer()
     try:
         _walk(writer, root)

@@ -8,9 +8,9 @@ from .model import Address, HeaderCompany, SecHeader
 
 _HEADER_BLOCK = re.compile(r"<(SEC|IMS)-HEADER>(.*?)</\1-HEADER>", re.S | re.I)
 _KEY_VALUE = re.compile(r"^\s*([A-Z][A-Z0-9 ./&-]*?):[ \t]*(.*?)\s*$")
-_DOCUMENT = re.compile(r"<DOCUMENT>(.*?)(?:</DOCUMENT>|\Z)", re.S | re.I)
+_DOCUMENT = (re.compile(r"<DOCUMENT>", re.I), re.compile(r"</DOCUMENT>", re.I))
 _TAG_LINE = re.compile(r"^<(TYPE|SEQUENCE|FILENAME|DESCRIPTION)>[ \t]*(.*?)\s*$", re.M | re.I)
-_TEXT = re.compile(r"<TEXT>\n?(.*?)(?:</TEXT>|\Z)", re.S | re.I)
+_TEXT = (re.compile(r"<TEXT>\n?", re.I), re.compile(r"</TEXT>", re.I))
 # Plain header lines survive in submissions whose SGML tags were stripped upstream.
 _BARE_HEADER_MARK = re.compile(r"^\s*(ACCESSION NUMBER|CONFORMED SUBMISSION TYPE):", re.M)
 
@@ -121,22 +121,38 @@ def parse_header(text: str) -> SecHeader | None:
     )
 
 
+def _enclosed(tags: tuple[re.Pattern, re.Pattern], text: str, start: int = 0) -> tuple[int, int, int] | None:
+    """Where the first element `tags` open and close at or after `start` holds its content:
+    (content start, content end, where the element ends); an unclosed one runs to the end.
+    Two searches for the tags, not one lazy pattern: that tries the closing tag at every
+    character of a document of megabytes."""
+    opening = tags[0].search(text, start)
+    if opening is None:
+        return None
+    closing = tags[1].search(text, opening.end())
+    if closing is None:
+        return opening.end(), len(text), len(text)
+    return opening.end(), closing.start(), closing.end()
+
+
 def split_documents(text: str) -> list[RawDocument]:
     """Split a submission into its `<DOCUMENT>`s; an untagged file is one document."""
     documents = []
-    for m in _DOCUMENT.finditer(text):
-        body = m.group(1)
+    position = 0
+    while (document := _enclosed(_DOCUMENT, text, position)) is not None:
+        body_start, body_end, position = document
+        body = text[body_start:body_end]
         tags = {t.group(1).upper(): t.group(2) for t in _TAG_LINE.finditer(body[:4000])}
-        tm = _TEXT.search(body)
-        inner, offset = (tm.group(1), m.start(1) + tm.start(1)) if tm else (body, m.start(1))
+        inner = _enclosed(_TEXT, body)
+        start, end = (inner[0], inner[1]) if inner else (0, len(body))
         documents.append(
             RawDocument(
                 doc_type=tags.get("TYPE") or None,
                 sequence=tags.get("SEQUENCE") or None,
                 filename=tags.get("FILENAME") or None,
                 description=tags.get("DESCRIPTION") or None,
-                text=inner,
-                text_offset=offset,
+                text=body[start:end],
+                text_offset=body_start + start,
             )
         )
     return documents
