@@ -122,7 +122,7 @@ def rules_fitting(year_ends: Iterable[date], month: int) -> tuple[YearEndRule, .
 
 
 _PROSE_YEAR_END = re.compile(
-    r"\b(?:fiscal\s+)?(?:years?|(?:52|53|fifty-two|fifty-three)[- ]weeks?)\s+(?:then\s+)?ended\s+", re.I
+    r"(?=[fy5])\b(?:fiscal\s+)?(?:years?|(?:52|53|fifty-two|fifty-three)[- ]weeks?)\s+(?:then\s+)?ended\s+", re.I
 )
 _DATE_LIST = re.compile(r"^\s*(?:(?:,|and|or)\s*)*")
 

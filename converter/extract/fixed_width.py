@@ -11,7 +11,9 @@ from dataclasses import dataclass
 
 from .model import EMPTY_CELL, Cell, Grid, GridRow, Span
 
-_LEADER = re.compile(r"(?<=\S)(?:\s?\.){3,}\s*|(?<=\s)(?:\.\s?){3,}")
+# Patterns that open with a lookbehind or a word boundary get a lookahead for the characters
+# their matches start with: Python's re then skips to those instead of trying every character.
+_LEADER = re.compile(r"(?=[\s.])(?:(?<=\S)(?:\s?\.){3,}\s*|(?<=\s)(?:\.\s?){3,})")
 _GAP = re.compile(r" {2,}|\t+")
 _NUMERIC = re.compile(
     r"^\$?\s*\(?\s*\$?\s*-?\s*(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*\)?\s*%?\s*(?:\*{1,3}|[\u2020\u2021])?$|^\$?\s*\(?(?:-{1,3}|\u2014|\u2013)\)?$"
@@ -99,8 +101,23 @@ def _join_dollar_signs(found: list[Chunk]) -> list[Chunk]:
     return out
 
 
+_VALUE_ENDINGS = frozenset("0123456789)%*\u2020\u2021-\u2014\u2013")  # the last characters _NUMERIC allows
+
+
+def _may_end_in_value(line: str) -> bool:
+    """Could the line's last chunk be a value in a column? A cheap test before chunks(): most
+    lines of prose end in a letter or a single full stop. A line may also end in dot leaders or
+    a stray "$", which chunks() sets aside."""
+    text = line.rstrip()
+    if "\t" not in text and len(text) < MIN_VALUE_RIGHT_EDGE:
+        return False
+    return text[-1:] in _VALUE_ENDINGS or text.endswith(("$", "..", ". ."))
+
+
 def is_data_line(line: str) -> bool:
     """A line ending in a number set apart from what precedes it, far enough right to be a column."""
+    if not _may_end_in_value(line):
+        return False
     found = chunks(line)
     if not found or not found[-1].numeric or found[-1].end < MIN_VALUE_RIGHT_EDGE:
         return False

@@ -112,14 +112,14 @@ def _drop_empty_columns(rows: list[GridRow]) -> list[GridRow]:
     kept = set(keep)
     out = []
     for row, cells in zip(rows, squared, strict=True):
-        new = tuple(_shrunk(cells[c], sum(1 for k in range(c, c + cells[c].colspan) if k in kept)) for c in keep)
+        new = tuple(cells[c] if cells[c].colspan == 1 else _shrunk(cells[c], c, kept) for c in keep)
         out.append(replace(row, cells=new))
     return out
 
 
-def _shrunk(cell: Cell, span: int) -> Cell:
-    """The cell spanning `span` columns (at least one): itself when that is its span already."""
-    span = max(1, span)
+def _shrunk(cell: Cell, column: int, kept: set[int]) -> Cell:
+    """The cell at `column` spanning only the columns it spans that are kept (at least one)."""
+    span = max(1, sum(1 for k in range(column, column + cell.colspan) if k in kept))
     return cell if span == cell.colspan else replace(cell, colspan=span)
 
 

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .currency import longest_mark, mark_pattern, name_pattern
+from .currency import longest_mark, mark_pattern, mark_starts, name_pattern
 from .model import DocumentLayout
 
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
@@ -29,12 +29,14 @@ CENTS = 2
 
 
 def _figure_patterns() -> tuple[re.Pattern, re.Pattern]:
-    # A figure's number starts within a mark and a space of it: looking for that first spares
-    # trying every currency mark at every character of a paragraph.
-    near_number = rf"(?=[\s\S]{{0,{longest_mark() + 1}}}[\d.])"
+    # Each pattern opens with a lookahead for the characters its matches start with (see
+    # mark_starts; a number's digit or point). A figure's number starts within a mark and a
+    # space of it.
+    near_number = rf"(?=[{mark_starts()}])(?=[\s\S]{{0,{longest_mark() + 1}}}[\d.])"
     marked = re.compile(rf"{near_number}(?P<mark>{mark_pattern()})\s?(?P<num>{_NUMBER}){_MAGNITUDE}")
     named = re.compile(
-        rf"(?<![\d,.])(?P<num>{_NUMBER})\s(?P<word>(?i:thousand|million|billion))s?\s(?:of\s)?(?P<name>(?i:{name_pattern()}))"
+        rf"(?=[\d.])(?<![\d,.])(?P<num>{_NUMBER})\s(?P<word>(?i:thousand|million|billion))s?\s(?:of\s)?"
+        rf"(?P<name>(?i:{name_pattern()}))"
     )
     return marked, named
 

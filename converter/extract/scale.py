@@ -13,7 +13,7 @@ scales something else.
 import re
 from dataclasses import dataclass
 
-from .currency import longest_mark, mark_pattern, name_pattern
+from .currency import longest_mark, mark_pattern, mark_starts, name_pattern
 from .model import Scale, ScaleSource, UnitKind
 
 _EXPONENTS = (("thousand", 3), ("000", 3), ("million", 6), ("billion", 9), ("mln", 6), ("mn", 6), ("mm", 6))
@@ -33,9 +33,9 @@ _ANY_MAGNITUDE = re.compile(_MAGNITUDE_WORD)  # every mention has one: text with
 
 
 def _mention_pattern() -> re.Pattern:
-    # A magnitude (t, m, b, ' or 0 first) starts within a mark, a space and a quote of a mention:
-    # looking for that first spares trying every currency mark at every character.
-    near_magnitude = rf"(?=[\s\S]{{0,{longest_mark() + 2}}}[tmbTMB'0])"
+    # A mention starts with a mark or a magnitude (t, m, b, ' or 0 first; see mark_starts), and
+    # its magnitude within a mark, a space and a quote of its start.
+    near_magnitude = rf"(?=[{mark_starts()}tmbTMB'0])(?=[\s\S]{{0,{longest_mark() + 2}}}[tmbTMB'0])"
     return re.compile(rf"{near_magnitude}(?:(?P<mark>{mark_pattern()})\s?'?)?(?P<magnitude>{_MAGNITUDE_WORD})")
 
 
@@ -50,7 +50,7 @@ _OF_AFTER = re.compile(rf"^\s+of\s+(?:(?P<money>(?i:{name_pattern()})|{mark_patt
 _OMITTED_AFTER = re.compile(r"^\s*omitted\b", re.I)
 _HEADING_AFTER = re.compile(r"^\s*(?:$|[,;:)(]|(?i:of|except|and|for|unless)\b|\d|[A-Z])")
 _UNITS_STATED = re.compile(
-    rf"\b(?i:in)\s+(?:(?i:{name_pattern()})|{mark_pattern()})(?!\s*'?(?:(?i:thousands?|millions?|billions?)\b|000|mm\b|m\b))"
+    rf"(?=[iI])\b(?i:in)\s+(?:(?i:{name_pattern()})|{mark_pattern()})(?!\s*'?(?:(?i:thousands?|millions?|billions?)\b|000|mm\b|m\b))"
 )
 _PER_SHARE = re.compile(r"\bper[- ]share\b\s*(?:data|amounts?|information|figures)?", re.I)
 _SHARES_WORD = re.compile(r"\bshares?\b|\bshare\s+(?:data|amounts?|counts?)\b", re.I)

@@ -12,10 +12,14 @@ def _cells_of_line(doc: int, index: int, line: str, colspans: tuple[int, ...] = 
     cells: list[Cell] = []
     start = 0
     for n, piece in enumerate(line.split("\t")):
+        colspan = colspans[n] if n < len(colspans) else 1
+        if not piece and colspan == 1:  # most cells of HTML tables (spacer columns)
+            cells.append(EMPTY_CELL)
+            start += 1
+            continue
         stripped = piece.strip()
         lead = len(piece) - len(piece.lstrip())
         span = Span(doc, index, start + lead, start + lead + len(stripped))
-        colspan = colspans[n] if n < len(colspans) else 1
         cells.append(Cell(stripped, (span,) if stripped else (), colspan))
         cells.extend([EMPTY_CELL] * (colspan - 1))
         start += len(piece) + 1
