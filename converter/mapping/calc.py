@@ -59,7 +59,15 @@ def _unit_of(values: Sequence[Amount | None]) -> Decimal:
     return Decimal(1).scaleb(-places)
 
 
-Column = tuple[Decimal, tuple[Decimal | None, ...], Decimal]  # total, children (None: not shown), tolerance
+# total, children (None: not shown), tolerance: whole numbers of the column's smallest printed
+# unit, so that the thousand weightings tried add integers, not Decimals
+Column = tuple[int, tuple[int | None, ...], int]
+
+
+def _in_units(values: Sequence[Decimal | None]) -> tuple[int | None, ...]:
+    """Exact integers in units of the smallest place any of `values` is printed to."""
+    exponent = min(v.as_tuple().exponent for v in values if v is not None)
+    return tuple(None if v is None else int(v.scaleb(-exponent)) for v in values)
 
 
 def _columns(total: CalcRow, children: Sequence[CalcRow]) -> list[Column] | None:
@@ -72,15 +80,16 @@ def _columns(total: CalcRow, children: Sequence[CalcRow]) -> list[Column] | None
         parts = [c.values[col] for c in children]
         if all(p is None for p in parts):
             return None
-        tolerance = _unit_of([target, *parts])
-        columns.append((target.signed, tuple(None if p is None else p.signed for p in parts), tolerance))
+        signed = [None if p is None else p.signed for p in parts]
+        tolerance, total, *shown = _in_units([_unit_of([target, *parts]), target.signed, *signed])
+        columns.append((total, tuple(shown), tolerance))
     return columns
 
 
 def _adds_up(columns: list[Column], weights: Sequence[int]) -> bool:
     """Within one unit of the last printed digit (as Calc 1.1 tolerates rounding), in every column."""
     for target, parts, tolerance in columns:
-        s = sum((w * p for w, p in zip(weights, parts, strict=True) if p is not None), Decimal(0))
+        s = sum(w * p for w, p in zip(weights, parts, strict=True) if p is not None)
         if abs(s - target) > tolerance:
             return False
     return bool(columns)

@@ -75,7 +75,7 @@ def match_rule(
     if changed:
         readings.append((label[changed.end() :], sections, inner))
         learnable.append(readings[-1])
-    for rule in rules.line_items:
+    for rule in rules.line_items_for(kind):
         for text, where, heading in readings:
             if not rule.matches(kind, text, where, printed, heading):
                 continue

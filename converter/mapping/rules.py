@@ -158,6 +158,9 @@ class StatementRule:
     order: int
 
 
+SECTION_MEMO = 20_000
+
+
 @dataclass(frozen=True)
 class MappingRules:
     taxonomies: tuple[TaxonomyRef, ...]
@@ -198,12 +201,35 @@ class MappingRules:
     def statement(self, kind: StatementKind) -> StatementRule | None:
         return next((s for s in self.statements if s.kind is kind), None)
 
+    def line_items_for(self, kind: StatementKind) -> tuple[LineItemRule, ...]:
+        """The line-item rules that may apply on a statement of `kind`, in their order."""
+        return self._line_items_by_kind[kind]
+
+    @functools.cached_property
+    def _line_items_by_kind(self) -> dict[StatementKind, tuple[LineItemRule, ...]]:
+        return {k: tuple(r for r in self.line_items if not r.statements or k in r.statements) for k in StatementKind}
+
     def section_names(self, headings: tuple[str, ...]) -> frozenset[str]:
-        names = set()
+        names: set[str] = set()
         for heading in headings:
-            text = normalize_label(heading)
-            names.update(name for name, patterns in self.sections if any(p.search(text) for p in patterns))
+            names.update(self._sections_named(heading))
         return frozenset(names)
+
+    def _sections_named(self, heading: str) -> frozenset[str]:
+        """The sections a heading names; remembered (up to SECTION_MEMO headings, for a long batch),
+        as statements repeat their headings on every row."""
+        found = self._section_memo.get(heading)
+        if found is None:
+            text = normalize_label(heading)
+            found = frozenset(name for name, patterns in self.sections if any(p.search(text) for p in patterns))
+            if len(self._section_memo) >= SECTION_MEMO:
+                self._section_memo.clear()
+            self._section_memo[heading] = found
+        return found
+
+    @functools.cached_property
+    def _section_memo(self) -> dict[str, frozenset[str]]:
+        return {}
 
     def standard_label(self, qname: str) -> str | None:
         return next((r.label for r in self.line_items if r.label and qname in r.concepts), None)
