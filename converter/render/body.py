@@ -24,10 +24,13 @@ class Block:
     """kind: 'heading' (document title), 'lines' (paragraph), 'table', 'page'."""
 
     kind: str
-    lines: tuple[tuple[Segment, ...], ...] = ()
+    segments: tuple[Segment, ...] = ()  # a paragraph's lines, "\n" between them
     rows: tuple[tuple[TableCell, ...], ...] = ()
     text: str = ""
     layout: bool = False  # lines laid out with spaces (fixed-width): keep a monospace font
+
+
+_NEWLINE = Segment("text", text="\n")
 
 
 class _Anchors:
@@ -44,6 +47,8 @@ class _Anchors:
         self.crossing: list[Fact] = []
 
     def _place(self, anchors: list[Anchor]) -> list[Anchor]:
+        if not anchors:  # most lines and cells
+            return anchors
         kept, crossing = nestable(anchors)
         self.crossing.extend(a.fact for a in crossing if not a.as_reference)
         self.placed.update(a.fact.id for a in kept if not a.as_reference)
@@ -53,7 +58,7 @@ class _Anchors:
         return self._place([Anchor(s.start, s.end, f, ref) for s, f, ref in self.by_line.get((doc, line), ())])
 
     def for_cell(self, cell: Cell) -> list[Anchor]:
-        anchors = []
+        anchors: list[Anchor] = []
         for piece in cell.spans:
             for span, fact, ref in self.by_line.get((piece.doc, piece.line), ()):
                 if piece.start <= span.start and span.end <= piece.end:
@@ -103,8 +108,9 @@ def _document_blocks(doc, layout: DocumentLayout, anchors: _Anchors) -> list[Blo
     for i, line in enumerate([*doc.lines, ""]):
         ends_paragraph = i in grid_at or i in breaks or not line.strip() or i == len(doc.lines)
         if ends_paragraph and paragraph:
-            lines = tuple(weave(doc.lines[j], anchors.for_line(doc.index, j)) for j in paragraph)
-            blocks.append(Block("lines", lines=lines, layout=fixed))
+            lines = [weave(doc.lines[j], anchors.for_line(doc.index, j)) for j in paragraph]
+            segments = tuple(s for n, line in enumerate(lines) for s in (*((_NEWLINE,) if n else ()), *line))
+            blocks.append(Block("lines", segments=segments, layout=fixed))
             paragraph = []
         if i in grid_at:
             blocks.append(Block("table", rows=_table_rows(grid_at[i], anchors)))

@@ -103,4 +103,6 @@ def _build(text: str, anchors: list[Anchor], lo: int, hi: int) -> tuple[Segment,
 
 def weave(text: str, anchors: list[Anchor]) -> tuple[Segment, ...]:
     """Segments of `text` with every (properly nested) anchor wrapped around its characters."""
+    if not anchors:  # most lines and cells
+        return (Segment("text", text=text),) if text else ()
     return _build(text, sorted(anchors, key=lambda a: (a.start, -a.end, a.fact.id)), 0, len(text))
