@@ -25,6 +25,7 @@ from arelle.Version import __version__ as arelle_version
 from .errors import TaxonomyError, internal_error
 from .mapping.model import ConceptInfo
 from .mapping.rules import TaxonomyRef
+from .warm import freeze_loaded
 
 _LEVELS = {"ERROR": "error", "CRITICAL": "error", "WARNING": "warning", "INCONSISTENCY": "error"}
 _ONE_DAY = timedelta(days=1)  # Arelle stores end dates as the following midnight
@@ -295,6 +296,7 @@ class WarmValidator:
             self.close()
             raise TaxonomyError("cannot load the base taxonomies for validation; check --taxonomy-package")
         self._base = models[0]
+        freeze_loaded()
 
     def validate(self, path: Path) -> Validated:
         read, write = os.pipe()

@@ -27,6 +27,7 @@ from ..arelle_adapter import warm_validator
 from ..errors import INTERNAL_ERROR, OptionError, internal_error
 from ..mapping.rules import load_rules
 from ..pipeline import taxonomy_concepts
+from ..warm import freeze_loaded
 from .inputs import BatchInput
 from .job import PARTIAL, BatchOptions, convert_one, file_sha256
 from .ledger import Ledger, Record, Status, read_ledger
@@ -121,6 +122,7 @@ def _warm_up(options: BatchOptions) -> None:
     every worker.)"""
     rules = load_rules()
     taxonomy_concepts(tuple(rules.taxonomies), options.convert.settings)
+    freeze_loaded()
 
 
 def run_batch(
