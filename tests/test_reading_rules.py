@@ -116,6 +116,11 @@ def test_share_counts_too_large_for_the_table_scale_are_actual(printed, exponent
         ("Weighted average shares used to calculate Basic and Diluted net loss per share", UnitKind.SHARES),
         ("Net loss per share of common stock -- Basic and Diluted", UnitKind.PER_SHARE),
         ("Net loss", UnitKind.MONETARY),
+        # renewable-energy-acquisition 10-K 2015: "$ (0.01)" was tagged a count of diluted shares
+        (
+            "Loss per weighted-average share of common stock outstanding, computed on net loss - basic and fully diluted",
+            UnitKind.PER_SHARE,
+        ),
     ],
 )
 def test_unit_kinds(label, kind):

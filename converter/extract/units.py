@@ -12,7 +12,8 @@ _SHARES = re.compile(
     re.I,
 )
 _PER_SHARE = re.compile(
-    r"\bper\s+(?:(?:common|ordinary|basic|diluted|weighted|average|and|equivalent|limited|partnership|class\s+[a-z])"
+    r"\bper\s+(?:(?:common|ordinary|basic|diluted|weighted|average|weighted-average|and|equivalent|limited|partnership"
+    r"|class\s+[a-z])"
     r"\s+){0,5}(?:share|unit)\b"
     r"|\bper[- ]share\b|\bEPS\b",
     re.I,
@@ -26,11 +27,14 @@ _EARNINGS_BASIC_DILUTED = re.compile(
 
 def unit_kind_of(label: str, sections: tuple[str, ...] = (), cents_shown: bool = False) -> UnitKind:
     """Unit of a row from its label, else from the nearest heading that names one; "Basic net
-    earnings attributable to..." printed with cents (0.09) is earnings per share, unnamed."""
+    earnings attributable to..." printed with cents (0.09) is earnings per share, unnamed. A text
+    naming both counts what it names first: "Loss per weighted-average share" is per share,
+    "Weighted average shares used in per share amounts" a count of shares."""
     for text in (label, *reversed(sections)):
-        if _SHARES.search(text):
+        shares, per_share = _SHARES.search(text), _PER_SHARE.search(text)
+        if shares and not (per_share and per_share.start() < shares.start()):
             return UnitKind.SHARES
-        if _PER_SHARE.search(text):
+        if per_share:
             return UnitKind.PER_SHARE
     if cents_shown and _EARNINGS_BASIC_DILUTED.search(label):
         return UnitKind.PER_SHARE
