@@ -30,6 +30,9 @@ from .warm import freeze_loaded
 _LEVELS = {"ERROR": "error", "CRITICAL": "error", "WARNING": "warning", "INCONSISTENCY": "error"}
 _ONE_DAY = timedelta(days=1)  # Arelle stores end dates as the following midnight
 _IGNORED_CODES = ("info", "arelle:info", "arelle.info")
+# Arelle warns of inconsistent duplicate facts (the only duplicates it is asked to report); EDGAR
+# rejects them (EFM 6.5.12), so they are errors here.
+_ERROR_CODES = frozenset({"arelle:duplicateFacts"})
 _DEPRECATED_ROLE = re.compile(r"/deprecated(?:/|$)", re.I)
 
 
@@ -40,6 +43,8 @@ class ArelleSettings:
     packages: tuple[str, ...] = ()
     offline: bool = False
     timeout_seconds: int = 30
+    plugins: tuple[str, ...] = ()  # Arelle plugins a user asks for (e.g. the SEC's EDGAR/EFM rules)
+    disclosure_system: str = ""  # e.g. "efm-pragmatic", for those plugins
 
 
 @dataclass(frozen=True)
@@ -49,8 +54,9 @@ class Finding:
     level: str  # error | warning
     code: str
     message: str
-    location: str = ""
+    location: str = ""  # the file it is in
     objects: tuple[str, ...] = ()  # ids of what it is about in our outputs (facts, concepts...), role URIs
+    line: int = 0  # the line of `location` it is on, when known
 
 
 @dataclass(frozen=True, order=True)
@@ -63,6 +69,19 @@ class FactKey:
     unit: str
     value: str
     decimals: str
+
+
+@dataclass(frozen=True)
+class LoadedFact:
+    """A fact as a validated file states it, for our own rules: what it says and where."""
+
+    key: FactKey
+    namespace: str
+    local_name: str
+    numeric: bool
+    dimensional: bool  # its context has dimensions (a member of an axis), not the entity as a whole
+    location: str  # the file it is in
+    line: int
 
 
 class _Collector(logging.Handler):
@@ -82,13 +101,21 @@ class _Collector(logging.Handler):
             self.load_problems.append(message)
         if level is None or code in _IGNORED_CODES:
             return
+        if code in _ERROR_CODES:
+            level = "error"
         refs = [ref for ref in getattr(record, "refs", None) or [] if isinstance(ref, dict)]
-        location = ""
+        location, line = "", 0
         if refs:
-            href = str(refs[0].get("href", "")).split("#")[0]
-            line = refs[0].get("sourceLine")
-            location = f"{Path(href).name}:{line}" if line else Path(href).name
-        self.findings.append(Finding(level, code, message, location, _objects(refs, record.args)))
+            location = Path(str(refs[0].get("href", "")).split("#")[0]).name
+            line = _line_number(refs[0].get("sourceLine"))
+        self.findings.append(Finding(level, code, message, location, _objects(refs, record.args), line))
+
+
+def _line_number(value) -> int:
+    try:
+        return max(0, int(value))
+    except (TypeError, ValueError):
+        return 0
 
 
 def _objects(refs: list[dict], args) -> tuple[str, ...]:
@@ -116,6 +143,8 @@ def _options(settings: ArelleSettings, entrypoint: str, **extra) -> RuntimeOptio
         disablePersistentConfig=True,
         keepOpen=True,
         logLevel="INFO",
+        plugins="|".join(settings.plugins) or None,
+        disclosureSystemName=settings.disclosure_system or None,
         **extra,
     )
 
@@ -227,6 +256,25 @@ def _fact_key(fact) -> FactKey:
     return FactKey(str(fact.qname), entity, period, unit, value, str(fact.decimals or ""))
 
 
+def _loaded_facts(facts: Iterable) -> tuple[LoadedFact, ...]:
+    return tuple(sorted((_loaded_fact(f) for f in facts), key=lambda f: (f.key, f.line)))
+
+
+def _loaded_fact(fact) -> LoadedFact:
+    context = fact.context
+    dimensional = bool(context is not None and context.qnameDims)
+    document = getattr(fact.modelDocument, "uri", "") or ""
+    return LoadedFact(
+        _fact_key(fact),
+        fact.qname.namespaceURI or "",
+        fact.qname.localName,
+        bool(fact.isNumeric),
+        dimensional,
+        Path(document).name,
+        _line_number(fact.sourceline),
+    )
+
+
 # Arelle versions whose internals _trusting and WarmValidator were checked with; on others both
 # step aside for the plain path.
 _CHECKED_VERSIONS = ("2.47.",)
@@ -265,7 +313,7 @@ _VALIDATION = {
     "validateDuplicateFacts": "inconsistent",
     "baseTaxonomyValidationMode": "none",
 }
-Validated = tuple[tuple[Finding, ...], tuple[FactKey, ...]]
+Validated = tuple[tuple[Finding, ...], tuple[LoadedFact, ...]]
 
 
 def _not_loaded(path: Path, collector: _Collector) -> Validated:
@@ -326,7 +374,7 @@ class WarmValidator:
                 self._base.modelDocument = document
                 loadSchemalocatedSchemas(self._base)
                 Validate.validate(self._base)
-            return tuple(self._collector.findings), tuple(sorted(_fact_key(f) for f in self._base.facts))
+            return tuple(self._collector.findings), _loaded_facts(self._base.facts)
         except Exception as exc:  # noqa: BLE001 - reported as a finding, like Arelle's own exceptions
             return (Finding("error", "xbrlconv:validatorException", f"{path.name}: {internal_error(exc)}"),), ()
 
@@ -359,13 +407,13 @@ def validate_file(path: Path, settings: ArelleSettings, trusted: frozenset[str] 
     The published base taxonomies (us-gaap, dei...) are not re-validated, only what we wrote: that
     saves seconds per file and checks the same things of our outputs; `trusted` names their
     namespaces, whose concept definitions are not checked again either (see _trusting).
-    Returns the errors and warnings, and the file's facts as FactKeys for cross-checking.
+    Returns the errors and warnings, and the file's facts (for cross-checking and our own rules).
     """
     collector = _Collector()
     with Session() as session, _trusting(trusted):
         session.run(_options(settings, str(path), **_VALIDATION), logHandler=collector)
         models = [m for m in session.get_models() if m.modelDocument is not None]
-        facts = tuple(sorted(_fact_key(f) for m in models for f in m.facts))
+        facts = _loaded_facts(f for m in models for f in m.facts)
     if not models:
         return _not_loaded(path, collector)
     return tuple(collector.findings), facts

@@ -4,6 +4,8 @@ import json
 import os
 import sys
 import traceback
+from contextlib import ExitStack
+from dataclasses import replace
 from pathlib import Path
 
 import click
@@ -19,20 +21,23 @@ from .errors import INTERNAL_ERROR, OptionError, PartsLeftOut, ValidationFailed,
 from .extract.model import LOW_CONFIDENCE
 from .extract.review import review_lines
 from .ingest import DEFAULT_MAX_BYTES
-from .mapping.rules import load_rules
+from .outputs import write_outputs
 from .packages import ENV_PACKAGES, taxonomy_settings
 from .pipeline import FORMATS, ConvertOptions, convert, extract_review
-from .validate import validate_outputs
-from .validate.report import as_json, as_junit, as_text
+from .validate.checking import ValidateOptions, validate_entry_points
+from .validate.entry_points import find_entry_points
+from .validate.report import FORMATS as REPORT_FORMATS
+from .validate.report import as_junit, as_text
 
 
-def _run(action, debug: bool):
-    """Run `action`; report our errors (and any unexpected one) as a single line, never a traceback."""
+def _run(action, debug: bool, exit_code: int | None = None):
+    """Run `action`; report our errors (and any unexpected one) as a single line, never a traceback.
+    `exit_code`: the one exit code of every error (a linter's 2), instead of each error's own."""
     try:
         return action()
     except XbrlconvError as exc:
         click.echo(f"xbrlconv: error: {one_line(exc)}", err=True)
-        sys.exit(exc.exit_code)
+        sys.exit(exit_code or exc.exit_code)
     except KeyboardInterrupt:
         click.echo("xbrlconv: interrupted", err=True)
         sys.exit(130)
@@ -40,7 +45,12 @@ def _run(action, debug: bool):
         if debug:
             traceback.print_exc()
         click.echo(f"xbrlconv: internal error: {internal_error(exc)} (rerun with --debug for details)", err=True)
-        sys.exit(INTERNAL_ERROR)
+        sys.exit(exit_code or INTERNAL_ERROR)
+
+
+def _write_file(path: Path, text: str) -> None:
+    """A report the user asked for, written whole or not at all (an earlier one is replaced)."""
+    write_outputs({path.name: text.encode("utf-8")}, path.parent, force=True)
 
 
 def _write_reports(report: ConversionReport, json_path: Path | None, junit_path: Path | None) -> None:
@@ -243,32 +253,89 @@ def extract_command(input_file, as_json_flag, max_input_mb, debug) -> None:
             click.echo(line)
 
 
-@main.command("validate")
-@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+VALIDATE_EXIT_CODES = """Exit codes: 0 no errors; 1 errors found (warnings too with --fail-on warning);
+2 a usage error, an input that cannot be read, or a file that cannot be loaded whole (a taxonomy
+missing offline, a schema missing beside a document)."""
+
+
+@main.command("validate", epilog=VALIDATE_EXIT_CODES)
+@click.argument("inputs", nargs=-1, required=True)
 @_package_option
 @_offline_option
-@click.option("--json", "as_json_flag", is_flag=True, help="Print findings as JSON.")
 @click.option(
-    "--junit", "junit_report", type=click.Path(dir_okay=False, path_type=Path), help="Write findings as JUnit XML."
+    "--format",
+    "report_format",
+    type=click.Choice(sorted(REPORT_FORMATS)),
+    default="text",
+    show_default=True,
+    help="text for people; json, junit, sarif (GitHub code scanning) or github (workflow annotations) for CI.",
 )
-@click.option("--debug", is_flag=True)
-def validate_command(files, packages, offline, as_json_flag, junit_report, debug) -> None:
-    """Validate iXBRL documents or XBRL instances (exit 6 when there are errors)."""
+@click.option("--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the report here, not to stdout.")
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning"]),
+    default="error",
+    show_default=True,
+    help="Exit 1 on errors only, or on warnings too.",
+)
+@click.option("--jobs", type=click.IntRange(1), default=os.cpu_count() or 1, show_default="the machine's cores")
+@click.option(
+    "--plugins",
+    help="Arelle plugins to run too, '|'-separated (e.g. the SEC's EDGAR plugin: 'EDGAR/validate'); "
+    "files are then validated one fresh Arelle session each.",
+)
+@click.option(
+    "--disclosure-system", default="", help="Arelle's disclosure system for those plugins, e.g. efm-pragmatic."
+)
+@click.option(
+    "--skip-other-files", is_flag=True, help="Pass over named files that are not entry points (for pre-commit)."
+)
+@click.option("--json", "as_json_flag", is_flag=True, hidden=True, help="Same as --format json.")
+@click.option(
+    "--junit", "junit_report", type=click.Path(dir_okay=False, path_type=Path), help="Also write JUnit XML here."
+)
+@_debug_option
+def validate_command(
+    inputs,
+    packages,
+    offline,
+    report_format,
+    output,
+    fail_on,
+    jobs,
+    plugins,
+    disclosure_system,
+    skip_other_files,
+    as_json_flag,
+    junit_report,
+    debug,
+) -> None:
+    """Validate inline XBRL documents and XBRL instances: files, folders (their entry points, never
+    schemas or linkbases), a filing's zip, glob patterns, or - for a list on stdin. Arelle's checks
+    (XBRL 2.1, Dimensions, Inline XBRL 1.1, Calc 1.1, duplicates) and xbrlconv's own, with the
+    base taxonomies loaded once for all files."""
 
     def action():
-        published = frozenset(t.namespace for t in load_rules().taxonomies)  # the base taxonomies we know
-        return validate_outputs(list(files), taxonomy_settings(tuple(packages), offline), published)
+        settings = taxonomy_settings(tuple(packages), offline)
+        settings = replace(
+            settings, plugins=tuple(p for p in (plugins or "").split("|") if p), disclosure_system=disclosure_system
+        )
+        with ExitStack() as stack:
+            entries = find_entry_points(tuple(inputs), stack, skip_other_files)
+            return validate_entry_points(entries, ValidateOptions(settings, jobs))
 
-    report = _run(action, debug)
-    if junit_report:
-        junit_report.write_text(as_junit(report), encoding="utf-8")
-    if as_json_flag:
-        click.echo(as_json(report), nl=False)
+    report = _run(action, debug, exit_code=2)
+    text = REPORT_FORMATS["json" if as_json_flag else report_format](report)
+    if output:
+        _write_file(output, text)
     else:
-        for line in as_text(report):
-            click.echo(line)
-        click.echo(f"{len(report.errors)} errors, {len(report.warnings)} warnings in {len(report.files)} file(s)")
-    sys.exit(0 if report.ok else ValidationFailed.exit_code)
+        click.echo(text, nl=False)
+    if junit_report:
+        _write_file(junit_report, as_junit(report))
+    if report.unloaded:
+        sys.exit(2)
+    failing = report.errors or (fail_on == "warning" and report.warnings)
+    sys.exit(1 if failing else 0)
 
 
 def _validation_policy(ctx, param, value: str) -> ValidationPolicy:

@@ -118,7 +118,8 @@ def test_share_counts_too_large_for_the_table_scale_are_actual(printed, exponent
         ("Net loss", UnitKind.MONETARY),
         # renewable-energy-acquisition 10-K 2015: "$ (0.01)" was tagged a count of diluted shares
         (
-            "Loss per weighted-average share of common stock outstanding, computed on net loss - basic and fully diluted",
+            "Loss per weighted-average share of common stock outstanding, computed on net loss"
+            " - basic and fully diluted",
             UnitKind.PER_SHARE,
         ),
     ],

@@ -10,6 +10,7 @@ import pytest
 from converter.arelle_adapter import validate_file, warm_validator
 from converter.mapping.rules import load_rules
 
+from . import broken_copies as broken
 from .conftest import GOLDEN
 
 OUTPUTS = GOLDEN / "capstone_8-K_2007-11-08"
@@ -22,48 +23,15 @@ def _said(findings) -> list[tuple[str, str, str]]:
     return sorted((f.level, f.code, re.sub(r"(\w)\[\d+,", r"\1[#,", f.message)) for f in findings)
 
 
-def _first(pattern: str, text: str) -> re.Match:
-    match = re.search(pattern, text)
-    assert match, pattern
-    return match
-
-
-def _misspelled_concept(xml: str, xsd: str) -> tuple[str, str]:
-    return xml.replace("<us-gaap:Revenues ", "<us-gaap:Revenuez ", 1).replace(
-        "</us-gaap:Revenues>", "</us-gaap:Revenuez>", 1
-    ), xsd
-
-
-def _fact_without_unit(xml: str, xsd: str) -> tuple[str, str]:
-    return xml.replace(' unitRef="USD"', "", 1), xsd
-
-
-def _total_that_no_longer_adds_up(xml: str, xsd: str) -> tuple[str, str]:
-    fact = _first(r'<us-gaap:Revenues contextRef="[^"]+" unitRef="USD" decimals="-3" id="[^"]+">(\d+)<', xml)
-    return xml.replace(fact.group(0), fact.group(0).replace(fact.group(1), str(int(fact.group(1)) + 5000)), 1), xsd
-
-
-def _duplicate_with_another_value(xml: str, xsd: str) -> tuple[str, str]:
-    fact = _first(
-        r'(<us-gaap:Revenues contextRef="[^"]+" unitRef="USD" decimals="-3") id="[^"]+">(\d+)(</us-gaap:Revenues>)', xml
-    )
-    copy = f"{fact.group(1)}>{int(fact.group(2)) + 1000}{fact.group(3)}"
-    return xml.replace(fact.group(0), fact.group(0) + "\n" + copy, 1), xsd
-
-
-def _extension_concept_without_period_type(xml: str, xsd: str) -> tuple[str, str]:
-    return xml, xsd.replace(' xbrli:periodType="instant"', "", 1)
-
-
 @pytest.mark.parametrize(
     "breaks",
     [
         None,
-        _misspelled_concept,
-        _fact_without_unit,
-        _total_that_no_longer_adds_up,
-        _duplicate_with_another_value,
-        _extension_concept_without_period_type,
+        broken.misspelled_concept,
+        broken.fact_without_unit,
+        broken.total_that_no_longer_adds_up,
+        broken.duplicate_with_another_value,
+        broken.extension_concept_without_period_type,
     ],
 )
 def test_trusting_published_taxonomies_reports_the_same_findings(settings, tmp_path, breaks):

@@ -13,6 +13,7 @@ class ValidationReport:
     files: tuple[str, ...]
     findings: tuple[Finding, ...]
     fact_count: int
+    unloaded: tuple[str, ...] = ()  # files that could not be loaded whole (a taxonomy or schema missing)
 
     @property
     def errors(self) -> tuple[Finding, ...]:
@@ -27,7 +28,7 @@ class ValidationReport:
         return not self.errors
 
     def adding(self, findings: list[Finding]) -> "ValidationReport":
-        return ValidationReport(self.files, self.findings + tuple(findings), self.fact_count)
+        return replace(self, findings=self.findings + tuple(findings))
 
 
 def _describe(key: FactKey) -> str:
@@ -63,7 +64,7 @@ def validate_outputs(
     for path in entry_points:
         file_findings, file_facts = warm.validate(path) if warm else validate_file(path, settings, trusted)
         findings.extend(replace(f, location=f.location or path.name) for f in file_findings)
-        facts.append((path, file_facts))
+        facts.append((path, tuple(f.key for f in file_facts)))
     inline = [f for p, f in facts if p.suffix.lower() in (".htm", ".html", ".xhtml")]
     instance = [f for p, f in facts if p.suffix.lower() == ".xml"]
     if len(inline) == 1 and len(instance) == 1:
