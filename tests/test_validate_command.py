@@ -187,3 +187,13 @@ def test_plugins_are_passed_to_arelle(outputs: Path, tmp_path: Path):
     assert result.exit_code == 1, result.output
     codes = [f["code"] for f in json.loads(result.output)["findings"]]
     assert codes == ["testPlugin:ran"]
+
+
+def test_edgar_html_rules_apply_to_any_inline_document(outputs: Path):
+    document = outputs / "cpst-20071108.htm"
+    text = document.read_text(encoding="utf-8")
+    document.write_text(text.replace("</body>", '<a href="https://example.com/x">x</a></body>', 1), encoding="utf-8")
+    result = _validate(str(document), "--format", "json")
+    assert result.exit_code == 1
+    (finding,) = [f for f in json.loads(result.output)["findings"] if f["code"] == "xbrlconv.efm.externalReference"]
+    assert finding["file"] == str(document) and finding["line"] > 1

@@ -11,6 +11,7 @@ from ..mapping.rules import load_rules
 from ..packages import ENV_PACKAGES
 from . import ValidationReport, compare_facts
 from .entry_points import EntryKind, EntryPoint
+from .filing_rules import check_document
 from .xbrl_rules import FiledFacts, check_facts
 
 NOT_LOADED = "xbrlconv.notLoaded"
@@ -100,6 +101,7 @@ def validate_entry_points(entries: tuple[EntryPoint, ...], options: ValidateOpti
             all_facts.append(())
             continue
         findings += _named(entry, file_findings)
+        findings += [replace(f, location=entry.shown) for f in check_document(entry.path.name, entry.path.read_bytes())]
         named_facts = tuple(replace(f, location=entry.shown_sibling(f.location)) for f in facts)
         findings += check_facts(FiledFacts(entry.shown, named_facts))
         all_facts.append(facts)

@@ -18,9 +18,11 @@ _FILE_NAME = re.compile(r"^[a-z0-9][a-zA-Z0-9_.\-]*\.(xsd|xml|htm)$")
 _ALLOWED_FORMAT_NAMESPACES = {
     "http://www.xbrl.org/inlineXBRL/transformation/2020-02-12",
     "http://www.xbrl.org/inlineXBRL/transformation/2022-02-16",
+    "http://www.sec.gov/inlineXBRL/transformation/2015-08-31",  # ixt-sec, the SEC's own
 }
 _DISALLOWED_TAGS = {"script", "iframe", "object", "embed", "applet", "form", "input", "frame", "frameset", "base"}
-_EXTERNAL = re.compile(r"^\s*(https?:|ftp:|file:|//|javascript:)", re.I)
+# external references; EDGAR documents may link to the SEC's own site
+_EXTERNAL = re.compile(r"^\s*(?!https?://(?:www\.)?sec\.gov/)(https?:|ftp:|file:|//|javascript:)", re.I)
 
 
 def file_names(names: list[str]) -> Iterator[Finding]:
@@ -38,12 +40,15 @@ def html_is_safe(htm: bytes) -> Iterator[Finding]:
             continue
         local = element.tag.rsplit("}", 1)[-1]
         if element.tag.startswith(XHTML) and local in _DISALLOWED_TAGS:
-            yield Finding("error", "xbrlconv.efm.disallowedElement", f"<{local}> is not allowed in EDGAR HTML")
+            message = f"<{local}> is not allowed in EDGAR HTML"
+            yield Finding("error", "xbrlconv.efm.disallowedElement", message, line=element.sourceline or 0)
         for attr, value in element.attrib.items():
             if attr.lower().startswith("on"):
-                yield Finding("error", "xbrlconv.efm.eventHandler", f"attribute {attr} on <{local}> is not allowed")
+                message = f"attribute {attr} on <{local}> is not allowed"
+                yield Finding("error", "xbrlconv.efm.eventHandler", message, line=element.sourceline or 0)
             if attr in ("href", "src") and element.tag.startswith(XHTML) and _EXTERNAL.match(value):
-                yield Finding("error", "xbrlconv.efm.externalReference", f"<{local} {attr}={value!r}> is external")
+                message = f"<{local} {attr}={value!r}> is external"
+                yield Finding("error", "xbrlconv.efm.externalReference", message, line=element.sourceline or 0)
 
 
 def transformation_formats(htm: bytes) -> Iterator[Finding]:
@@ -56,7 +61,8 @@ def transformation_formats(htm: bytes) -> Iterator[Finding]:
         prefix = fmt.split(":", 1)[0] if ":" in fmt else None
         namespace = element.nsmap.get(prefix)
         if namespace not in _ALLOWED_FORMAT_NAMESPACES:
-            yield Finding("error", "xbrlconv.efm.transformRegistry", f"format {fmt} is not from an accepted registry")
+            message = f"format {fmt} is not from an accepted registry"
+            yield Finding("error", "xbrlconv.efm.transformRegistry", message, line=element.sourceline or 0)
 
 
 def labels_and_presentation(model: FactModel) -> Iterator[Finding]:
@@ -91,14 +97,19 @@ def trimmed_labels(model: FactModel) -> Iterator[Finding]:
             yield Finding("error", "xbrlconv.efm.labelWhiteSpace", f"{qname} has the label {text!r} ({role})")
 
 
+def check_document(name: str, content: bytes) -> list[Finding]:
+    """The rules above that read one file alone, any filer's: its name and, for HTML, its markup."""
+    findings = list(file_names([name]))
+    if name.lower().endswith((".htm", ".html", ".xhtml")):
+        findings += list(html_is_safe(content)) + list(transformation_formats(content))
+    return findings
+
+
 def check_filing(model: FactModel, files: dict[str, bytes]) -> list[Finding]:
     """All of the rules above on one rendered filing."""
-    findings = list(file_names(sorted(files)))
-    findings += list(labels_and_presentation(model))
+    findings = list(labels_and_presentation(model))
     findings += list(unique_standard_labels(model))
     findings += list(trimmed_labels(model))
-    for name, content in files.items():
-        if name.endswith(".htm"):
-            findings += list(html_is_safe(content))
-            findings += list(transformation_formats(content))
+    for name, content in sorted(files.items()):
+        findings += check_document(name, content)
     return findings
