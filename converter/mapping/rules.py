@@ -422,10 +422,14 @@ def load_rules(path: Path | None = None) -> MappingRules:
     return _load_rules(path, changed, learned.stat().st_mtime_ns if learned.exists() else 0)
 
 
+# libyaml's safe loader where PyYAML was built with it: ten times faster, the same documents
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 @functools.lru_cache(maxsize=4)
 def _load_rules(path: Path, changed: int, learned_changed: int) -> MappingRules:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER)
     except (OSError, yaml.YAMLError) as exc:
         raise MappingRulesError(f"cannot read mapping rules {path}: {exc}") from exc
     try:
