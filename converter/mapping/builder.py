@@ -11,6 +11,7 @@ from decimal import Decimal
 from ..extract.model import Period, Span, UnitKind
 from ..omissions import LeftOut, PartKind
 from .fact_guard import consistent, describe_period, describe_value, misfit, period_type
+from .memo import per_object
 from .model import STANDARD_LABEL, Arc, ConceptInfo, Context, Display, Fact, FactDecision, FactModel, Role, Unit
 from .names import camel_name, label_from_name, unique_name
 
@@ -41,6 +42,13 @@ def _unique_standard_labels(labels: dict[tuple[str, str], str]) -> dict[tuple[st
     return out
 
 
+@per_object
+def _names_and_prefixes(taxonomy: dict[str, ConceptInfo]) -> tuple[frozenset[str], tuple[str, ...]]:
+    """The taxonomy's concept names and its prefixes in order."""
+    names = frozenset(q.split(":", 1)[1] for q in taxonomy)
+    return names, tuple(dict.fromkeys(q.split(":", 1)[0] for q in taxonomy))
+
+
 class FactModelBuilder:
     def __init__(
         self, cik: str, prefix: str, namespace: str, where: Callable[[Span], str], taxonomy: dict[str, ConceptInfo]
@@ -52,9 +60,9 @@ class FactModelBuilder:
         self.facts: list[Fact] = []
         self.extensions: dict[str, ConceptInfo] = {}
         self._extension_keys: dict[tuple, ConceptInfo] = {}
-        self._names: set[str] = {q.split(":", 1)[1] for q in taxonomy}  # never reuse a standard name
+        self._standard_names, self._prefixes = _names_and_prefixes(taxonomy)  # never reuse a standard name
+        self._names: set[str] = set()  # the extension names given so far
         self._name_counters: dict[str, int] = {}
-        self._prefixes = tuple(dict.fromkeys(q.split(":", 1)[0] for q in taxonomy))
         self.labels: dict[tuple[str, str], str] = {}
         self.roles: list[Role] = []
         self._values: dict[tuple[str, Period], Decimal | str | None] = {}  # facts without dimensions
@@ -64,6 +72,10 @@ class FactModelBuilder:
         self._contested: set[tuple[str, str, str]] = set()  # aspects two facts gave different values
         self.left_out: list[LeftOut] = []
         self._made = 0  # facts made, kept or not: each has its own id
+
+    def _unique_name(self, base: str) -> str:
+        """A name for a new extension concept: no standard concept's, no other extension's."""
+        return unique_name(base, self._names, self._name_counters, self._standard_names)
 
     def context(self, period: Period, dimensions: tuple[tuple[str, str], ...] = ()) -> Context:
         key = (period, dimensions)
@@ -122,7 +134,7 @@ class FactModelBuilder:
             return existing
         concept = ConceptInfo(
             self.prefix,
-            unique_name(name, self._names, self._name_counters),
+            self._unique_name(name),
             self.namespace,
             "duration",
             None,
@@ -137,7 +149,7 @@ class FactModelBuilder:
         name, period_type, data_type, balance, abstract = key
         concept = ConceptInfo(
             self.prefix,
-            unique_name(name, self._names, self._name_counters),
+            self._unique_name(name),
             self.namespace,
             period_type,
             balance,
@@ -275,7 +287,7 @@ class FactModelBuilder:
         with the period type added, presented beside it."""
         key = (concept.qname, period_type)
         if key not in self._splits:
-            name = unique_name(concept.name + period_type.title(), self._names, self._name_counters)
+            name = self._unique_name(concept.name + period_type.title())
             sibling = replace(concept, name=name, period_type=period_type)
             self.extensions[name] = sibling
             self._splits[key] = sibling

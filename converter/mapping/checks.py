@@ -3,12 +3,15 @@
 from ..errors import MappingRulesError
 from ..extract.label_facts import DURATION_KINDS
 from ..extract.model import StatementKind
+from .memo import per_object
 from .model import ConceptInfo
 from .rules import MappingRules
 
 
+@per_object
 def check_rules(rules: MappingRules, taxonomy: dict[str, ConceptInfo]) -> None:
-    """Raise MappingRulesError listing every rule whose concept is missing or cannot fit its use."""
+    """Raise MappingRulesError listing every rule whose concept is missing or cannot fit its use
+    (once per rules and taxonomy: a pair that passed passes again)."""
     problems = [
         f"{where}: {qname} is not in the loaded taxonomy"
         for qname, where in rules.all_concepts()

@@ -50,13 +50,15 @@ def lc3_name(label: str, suffix: str = "") -> str:
     return name[: MAX_NAME - len(suffix)] + suffix
 
 
-def unique_name(base: str, taken: set[str], counters: dict[str, int] | None = None) -> str:
-    """`base`, or `base` with a counter when it is taken; records the result in `taken`.
+def unique_name(
+    base: str, taken: set[str], counters: dict[str, int] | None = None, reserved: frozenset[str] = frozenset()
+) -> str:
+    """`base`, or `base` with a counter when it is taken or reserved; records the result in `taken`.
     `counters` remembers the next counter per base, so that thousands of rows of one label do not
     each count up from 2 again."""
     counters = {} if counters is None else counters
     name, n = base, counters.get(base, 2)
-    while name in taken:
+    while name in taken or name in reserved:
         name = f"{base}{n}"
         n += 1
     counters[base] = n
