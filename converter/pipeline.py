@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from .arelle_adapter import ArelleSettings, load_concepts, warm_validator
+from .concept_cache import cached_concepts
 from .conversion_report import ConversionReport, Doubt
 from .errors import PartsLeftOut, ValidationFailed
 from .extract import extract
@@ -85,9 +86,9 @@ def _with_options(extraction: Extraction, options: ConvertOptions) -> Extraction
 
 @functools.lru_cache(maxsize=4)
 def taxonomy_concepts(taxonomies: tuple[TaxonomyRef, ...], settings: ArelleSettings) -> dict[str, ConceptInfo]:
-    """The taxonomies' concepts, loaded once per process (about 2 s each time otherwise): a batch
-    worker converts many filings against the same taxonomy. Callers must not change the dict."""
-    return load_concepts(taxonomies, settings)
+    """The taxonomies' concepts, loaded once per process and kept on disk between processes (see
+    concept_cache; Arelle takes about 2 s to load them). Callers must not change the dict."""
+    return cached_concepts(taxonomies, settings, load_concepts)
 
 
 def build_model(

@@ -2,6 +2,7 @@
 
 import csv
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,8 @@ from converter.packages import ENV_PACKAGES, taxonomy_settings
 from converter.pipeline import ConvertOptions, convert
 
 ROOT = Path(__file__).resolve().parent.parent
+# the taxonomy concepts' disk cache (converter/concept_cache.py) of this test session only
+os.environ.setdefault("XBRLCONV_CACHE_DIR", tempfile.mkdtemp(prefix="xbrlconv-test-cache-"))
 FIXTURES = ROOT / "tests" / "fixtures"
 GOLDEN = ROOT / "golden"
 
