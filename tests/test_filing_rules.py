@@ -2,6 +2,8 @@
 
 from dataclasses import replace
 
+from lxml import etree
+
 from converter.mapping.model import STANDARD_LABEL
 from converter.validate.filing_rules import check_filing, file_names, html_is_safe, trimmed_labels
 
@@ -29,5 +31,8 @@ def test_labels_with_white_space_or_none_are_refused(seed_outputs):
 
 def test_active_content_and_bad_file_names_are_refused():
     page = b'<html xmlns="http://www.w3.org/1999/xhtml"><body><script>x()</script><a href="http://x.test">x</a></body></html>'
-    assert codes(html_is_safe(page)) == {"xbrlconv.efm.disallowedElement", "xbrlconv.efm.externalReference"}
+    assert codes(html_is_safe(etree.fromstring(page))) == {
+        "xbrlconv.efm.disallowedElement",
+        "xbrlconv.efm.externalReference",
+    }
     assert codes(file_names(["Cpst-20071108.htm", "cpst 2007.xml"])) == {"xbrlconv.efm.fileName"}

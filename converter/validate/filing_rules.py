@@ -32,9 +32,8 @@ def file_names(names: list[str]) -> Iterator[Finding]:
             yield Finding("error", "xbrlconv.efm.fileName", f"file name {name!r} is not allowed by EDGAR")
 
 
-def html_is_safe(htm: bytes) -> Iterator[Finding]:
+def html_is_safe(root: etree._Element) -> Iterator[Finding]:
     """EFM 5.2.2: no active content (scripts, frames, forms, event handlers) and no external references."""
-    root = etree.fromstring(htm)
     for element in root.iter():
         if not isinstance(element.tag, str):
             continue
@@ -51,9 +50,8 @@ def html_is_safe(htm: bytes) -> Iterator[Finding]:
                 yield Finding("error", "xbrlconv.efm.externalReference", message, line=element.sourceline or 0)
 
 
-def transformation_formats(htm: bytes) -> Iterator[Finding]:
-    """EFM 5.2.5.12: ix formats come from a transformation registry EDGAR accepts (here: ixt TR4/TR5)."""
-    root = etree.fromstring(htm)
+def transformation_formats(root: etree._Element) -> Iterator[Finding]:
+    """EFM 5.2.5.12: ix formats come from a transformation registry EDGAR accepts (TR4, TR5, ixt-sec)."""
     for element in root.iter("{http://www.xbrl.org/2013/inlineXBRL}*"):
         fmt = element.get("format")
         if not fmt:
@@ -101,7 +99,8 @@ def check_document(name: str, content: bytes) -> list[Finding]:
     """The rules above that read one file alone, any filer's: its name and, for HTML, its markup."""
     findings = list(file_names([name]))
     if name.lower().endswith((".htm", ".html", ".xhtml")):
-        findings += list(html_is_safe(content)) + list(transformation_formats(content))
+        root = etree.fromstring(content)  # parsed once for both rules
+        findings += list(html_is_safe(root)) + list(transformation_formats(root))
     return findings
 
 
