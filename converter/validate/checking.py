@@ -69,6 +69,7 @@ def _not_loaded(entry: EntryPoint, problems: list[Finding]) -> Finding:
 
 
 def _named(entry: EntryPoint, findings: tuple[Finding, ...]) -> list[Finding]:
+    """The findings with their files named as reports name them (the entry point's own when none)."""
     return [replace(f, location=entry.shown_sibling(f.location)) for f in findings]
 
 
@@ -100,10 +101,9 @@ def validate_entry_points(entries: tuple[EntryPoint, ...], options: ValidateOpti
             unloaded.append(entry.shown)
             all_facts.append(())
             continue
-        findings += _named(entry, file_findings)
-        findings += [replace(f, location=entry.shown) for f in check_document(entry.path.name, entry.path.read_bytes())]
-        named_facts = tuple(replace(f, location=entry.shown_sibling(f.location)) for f in facts)
-        findings += check_facts(FiledFacts(entry.shown, named_facts))
+        ours = check_document(entry.path.name, entry.path.read_bytes())
+        ours += check_facts(FiledFacts(entry.path.name, facts))
+        findings += _named(entry, (*file_findings, *ours))
         all_facts.append(facts)
     findings += _pairs(entries, all_facts)
     count = sum(len(f) for f in all_facts)

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
-from functools import cache
+from functools import cache, cached_property
 
 from ..arelle_adapter import Finding, LoadedFact
 from ..resources import resource_path
@@ -21,15 +21,22 @@ STATEMENT_PERIOD_DAYS = 80  # a quarter or longer: the periods statements report
 
 @dataclass(frozen=True)
 class FiledFacts:
-    """One entry point's facts, as our rules read them; `file` as reports name it."""
+    """One entry point's facts, as our rules read them; `file` is its name."""
 
     file: str
     facts: tuple[LoadedFact, ...]
 
     def dei(self, name: str) -> LoadedFact | None:
-        return next(
-            (f for f in self.facts if f.local_name == name and f.namespace.startswith(DEI_NAMESPACE_PREFIX)), None
-        )
+        return self._dei_by_name.get(name)
+
+    @cached_property
+    def _dei_by_name(self) -> dict[str, LoadedFact]:
+        """The first fact of each dei concept, read once for the several rules that ask."""
+        found: dict[str, LoadedFact] = {}
+        for fact in self.facts:
+            if fact.namespace.startswith(DEI_NAMESPACE_PREFIX):
+                found.setdefault(fact.local_name, fact)
+        return found
 
     @property
     def form(self) -> str:
