@@ -13,6 +13,7 @@ import click
 from . import __version__
 from .batch.inputs import expand_inputs
 from .batch.job import BatchOptions, ValidationPolicy
+from .batch.ledger import source_of
 from .batch.progress import Progress
 from .batch.runner import RESULTS, RerunPolicy, run_batch
 from .conversion_report import ConversionReport
@@ -22,12 +23,14 @@ from .extract.model import LOW_CONFIDENCE
 from .extract.review import review_lines
 from .ingest import DEFAULT_MAX_BYTES
 from .outputs import write_outputs
+from .overrides import NO_OVERRIDES, load_overrides
 from .packages import ENV_PACKAGES, taxonomy_settings
-from .pipeline import FORMATS, ConvertOptions, convert, extract_review
+from .pipeline import FORMATS, ConvertOptions, convert, convert_again, extract_review, review_page, unused_overrides
 from .validate.checking import ValidateOptions, validate_entry_points
 from .validate.entry_points import find_entry_points
 from .validate.report import FORMATS as REPORT_FORMATS
 from .validate.report import as_junit, as_text
+from .viewer import refuse_overwriting_viewer, write_viewer
 
 
 def _run(action, debug: bool, exit_code: int | None = None):
@@ -48,9 +51,13 @@ def _run(action, debug: bool, exit_code: int | None = None):
         sys.exit(exit_code or INTERNAL_ERROR)
 
 
+def _write_bytes(path: Path, content: bytes) -> None:
+    """A report or page the user asked for, written whole or not at all (an earlier one is replaced)."""
+    write_outputs({path.name: content}, path.parent, force=True)
+
+
 def _write_file(path: Path, text: str) -> None:
-    """A report the user asked for, written whole or not at all (an earlier one is replaced)."""
-    write_outputs({path.name: text.encode("utf-8")}, path.parent, force=True)
+    _write_bytes(path, text.encode("utf-8"))
 
 
 def _write_reports(report: ConversionReport, json_path: Path | None, junit_path: Path | None) -> None:
@@ -111,36 +118,88 @@ def main() -> None:
     """Convert SEC EDGAR filings into Inline XBRL and XBRL, validated with Arelle."""
 
 
+def _conversion_options(command):
+    """The options every command that converts a filing takes (convert, review)."""
+    options = [
+        click.option("--cik", help="Filer's CIK, for filings without an SEC header."),
+        click.option(
+            "--format",
+            "fmt",
+            type=click.Choice(sorted(FORMATS)),
+            default="both",
+            show_default=True,
+            help="Inline XBRL document, XBRL instance, or both.",
+        ),
+        _package_option,
+        _offline_option,
+        click.option("--prefix", help="File-name and namespace prefix (default: ticker, else registrant name)."),
+        click.option("--namespace-authority", help="Host for the extension namespace, e.g. www.example.com."),
+        click.option(
+            "--emerging-growth-company/--not-emerging-growth-company",
+            "egc",
+            default=None,
+            help="State dei:EntityEmergingGrowthCompany when the filing itself does not.",
+        ),
+        click.option(
+            "--date-of-report",
+            type=click.DateTime(formats=["%Y-%m-%d"]),
+            help="Date of report (YYYY-MM-DD) when the filing does not state it, e.g. a press release dated "
+            "without a year.",
+        ),
+        click.option("--registrant-name", help="Registrant's name, e.g. for a press release converted on its own."),
+        click.option("--no-validate", is_flag=True, help="Skip Arelle validation (not recommended)."),
+        click.option(
+            "--overrides",
+            "overrides_path",
+            type=click.Path(dir_okay=False, path_type=Path),
+            help="A YAML file of corrections: a row's concept, extension or sign, a column's period, rows left "
+            "untagged (see README).",
+        ),
+        _max_input_option,
+        _debug_option,
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def _convert_options(params: dict, **more) -> ConvertOptions:
+    """ConvertOptions from the values of _conversion_options (and `more` fields)."""
+    date_of_report = params["date_of_report"]
+    return ConvertOptions(
+        settings=taxonomy_settings(tuple(params["packages"]), params["offline"]),
+        cik=params["cik"],
+        prefix=params["prefix"],
+        namespace_authority=params["namespace_authority"],
+        formats=FORMATS[params["fmt"]],
+        emerging_growth_company=params["egc"],
+        date_of_report=date_of_report.date() if date_of_report else None,
+        registrant_name=params["registrant_name"],
+        validate=not params["no_validate"],
+        max_input_bytes=params["max_input_mb"] * 1024 * 1024,
+        overrides=load_overrides(params["overrides_path"]) if params["overrides_path"] else NO_OVERRIDES,
+        **more,
+    )
+
+
+def _warn_unused_overrides(result, options: ConvertOptions) -> None:
+    for warning in unused_overrides(result, options.overrides):
+        click.echo(f"xbrlconv: warning: {warning}", err=True)
+
+
+_review_option = click.option(
+    "--review",
+    "review_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also write the review page (one self-contained HTML file) here.",
+)
+
+
 @main.command("convert")
 @click.argument("input_file", type=click.Path(path_type=Path))
 @_output_dir_option("Directory for the outputs (created if missing).")
-@click.option("--cik", help="Filer's CIK, for filings without an SEC header.")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(sorted(FORMATS)),
-    default="both",
-    show_default=True,
-    help="Inline XBRL document, XBRL instance, or both.",
-)
-@_package_option
-@_offline_option
-@click.option("--prefix", help="File-name and namespace prefix (default: ticker, else registrant name).")
-@click.option("--namespace-authority", help="Host for the extension namespace, e.g. www.example.com.")
-@click.option(
-    "--emerging-growth-company/--not-emerging-growth-company",
-    "egc",
-    default=None,
-    help="State dei:EntityEmergingGrowthCompany when the filing itself does not.",
-)
-@click.option(
-    "--date-of-report",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
-    help="Date of report (YYYY-MM-DD) when the filing does not state it, e.g. a press release dated without a year.",
-)
-@click.option("--registrant-name", help="Registrant's name, e.g. for a press release converted on its own.")
+@_conversion_options
 @click.option("--force", is_flag=True, help="Replace existing output files.")
-@click.option("--no-validate", is_flag=True, help="Skip Arelle validation (not recommended).")
 @click.option(
     "--strict",
     is_flag=True,
@@ -158,27 +217,15 @@ def main() -> None:
     type=click.Path(dir_okay=False, path_type=Path),
     help="Write validation findings as JUnit XML.",
 )
-@_max_input_option
-@_debug_option
+@_review_option
+@click.option(
+    "--viewer",
+    is_flag=True,
+    help="Also write Arelle's interactive iXBRL viewer beside the iXBRL document (NAME-viewer.htm and "
+    "ixbrlviewer.js; opens offline). Needs the viewer extra: pip install 'xbrlconv[viewer]'.",
+)
 def convert_command(
-    input_file,
-    outdir,
-    cik,
-    fmt,
-    packages,
-    offline,
-    prefix,
-    namespace_authority,
-    egc,
-    date_of_report,
-    registrant_name,
-    force,
-    no_validate,
-    strict,
-    json_report,
-    junit_report,
-    max_input_mb,
-    debug,
+    input_file, outdir, force, strict, json_report, junit_report, review_path, viewer, **params
 ) -> None:
     """Convert INPUT_FILE (text, SGML submission or HTML filing) into OUTDIR.
 
@@ -194,20 +241,9 @@ def convert_command(
     """
 
     def action():
-        options = ConvertOptions(
-            settings=taxonomy_settings(tuple(packages), offline),
-            cik=cik,
-            prefix=prefix,
-            namespace_authority=namespace_authority,
-            formats=FORMATS[fmt],
-            emerging_growth_company=egc,
-            date_of_report=date_of_report.date() if date_of_report else None,
-            registrant_name=registrant_name,
-            validate=not no_validate,
-            force=force,
-            max_input_bytes=max_input_mb * 1024 * 1024,
-            strict=strict,
-        )
+        options = _convert_options(params, force=force, strict=strict)
+        if viewer:
+            _check_viewer_options(options, outdir)
         try:
             result = convert(input_file, outdir, options)
         except (ValidationFailed, PartsLeftOut) as exc:
@@ -216,9 +252,31 @@ def convert_command(
                 _echo_left_out(exc.report)
             raise
         _write_reports(result.conversion, json_report, junit_report)
+        _warn_unused_overrides(result, options)
+        if review_path:
+            _write_bytes(review_path, review_page(result, options.overrides))
+        if viewer:
+            (document,) = (p for p in result.conversion.written if p.suffix == ".htm")
+            result = replace(result, viewer=write_viewer(document, options.settings, force=True))
         return result
 
-    result = _run(action, debug)
+    result = _run(action, params["debug"])
+    _echo_conversion(result, outdir)
+    if review_path:
+        click.echo(f"wrote the review page {review_path}")
+    if result.viewer:
+        click.echo(f"wrote the interactive viewer {result.viewer[-1]} (keep {result.viewer[0].name} beside it)")
+    _echo_left_out(result.conversion)
+
+
+def _check_viewer_options(options: ConvertOptions, outdir: Path) -> None:
+    if "ixbrl" not in options.formats:
+        raise OptionError("--viewer shows the iXBRL document: convert with --format ixbrl or both")
+    refuse_overwriting_viewer(outdir, options.force)
+
+
+def _echo_conversion(result, outdir: Path) -> None:
+    """What was written, how many facts, and what validation found."""
     report = result.conversion
     names = ", ".join(p.name for p in report.written)
     click.echo(f"wrote {len(report.written)} files to {outdir}: {names}")
@@ -231,7 +289,52 @@ def convert_command(
     if report.left_out:
         summary += f"; {len(report.left_out)} parts left out (listed on stderr)"
     click.echo(summary)
-    _echo_left_out(report)
+
+
+@main.command("review")
+@click.argument("input_path", type=click.Path(exists=True, path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    "page_path",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Where to write the review page.",
+)
+@click.option(
+    "--source",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="The filing an output folder was converted from (default: what its batch's results.jsonl says).",
+)
+@_conversion_options
+def review_command(input_path, page_path, source, **params) -> None:
+    """Write the review page of a conversion: one self-contained HTML file that shows every fact
+    where its statement prints it, what the converter was unsure of and what it left out.
+
+    INPUT_PATH is a filing (converted in memory; only the page is written) or the output folder
+    of `convert` or `batch`, converted again from --source with the options given, which must
+    give that folder's files byte for byte.
+
+    \b
+    Exit codes: 0 written, 2 bad input or options (also: the folder differs from
+    what converting --source with these options gives), 3-8 as for convert.
+    """
+
+    def action():
+        options = _convert_options(params)
+        if input_path.is_dir():
+            filing = source or source_of(input_path)
+            if filing is None:
+                raise OptionError(f"{input_path} is a folder: name the filing it was converted from with --source")
+            result = convert_again(filing, input_path, options)
+        else:
+            result = convert_again(input_path, None, options)
+        _warn_unused_overrides(result, options)
+        _write_bytes(page_path, review_page(result, options.overrides))
+        return result
+
+    result = _run(action, params["debug"])
+    click.echo(f"wrote the review page {page_path}: {result.conversion.facts} facts")
 
 
 @main.command("extract")

@@ -9,7 +9,7 @@ from pathlib import Path
 from .arelle_adapter import ArelleSettings, load_concepts, warm_validator
 from .concept_cache import cached_concepts
 from .conversion_report import ConversionReport, Doubt
-from .errors import PartsLeftOut, ValidationFailed
+from .errors import OptionError, PartsLeftOut, ValidationFailed
 from .extract import extract
 from .extract.model import LOW_CONFIDENCE, CoverField, CoverName, Extraction, Span
 from .extract.review import review
@@ -23,7 +23,9 @@ from .mapping.model import ConceptInfo, FactModel
 from .mapping.rules import MappingRules, TaxonomyRef, load_rules
 from .omissions import LeftOut
 from .outputs import refuse_overwrite, write_outputs
-from .render import RenderedFiles, render_files
+from .overrides import NO_OVERRIDES, Overrides, check_concepts, override_uses
+from .render import RenderedFiles, render_files, render_review
+from .render.review_view import review_view
 from .validate import ValidationReport, validate_outputs
 from .validate.filing_rules import check_filing
 from .validate.recovery import leave_out_named
@@ -47,12 +49,15 @@ class ConvertOptions:
     registrant_name: str | None = None
     strict: bool = False  # a part left out fails the conversion (PartsLeftOut) instead of being reported
     warm_validation: bool = False  # keep the base taxonomies loaded for validation (many filings a process)
+    overrides: Overrides = NO_OVERRIDES  # the user's corrections (--overrides FILE.yaml)
 
 
 @dataclass(frozen=True)
 class ConversionResult:
     model: FactModel
     conversion: ConversionReport
+    extraction: Extraction
+    viewer: tuple[Path, ...] = ()  # the interactive viewer's files, when asked for (see viewer.py)
 
     @property
     def files(self) -> tuple[Path, ...]:
@@ -100,6 +105,7 @@ def build_model(
     prefix = decide_prefix(extraction.cover, options.prefix)
     taxonomy = taxonomy_concepts(tuple(rules.taxonomies), options.settings)
     check_rules(rules, taxonomy)
+    check_concepts(options.overrides, taxonomy)
     cover = extraction.cover
     title = " ".join(
         x
@@ -110,7 +116,8 @@ def build_model(
         )
         if x
     )
-    map_options = MapOptions(cik, prefix, options.namespace_authority or f"{prefix}.xbrlconv.invalid")
+    authority = options.namespace_authority or f"{prefix}.xbrlconv.invalid"
+    map_options = MapOptions(cik, prefix, authority, options.overrides)
     return map_filing(extraction, rules, taxonomy, map_options, _provenance(submission), title)
 
 
@@ -128,7 +135,7 @@ def prepare(input_path: Path, options: ConvertOptions, rules: MappingRules | Non
     """Ingest, extract, map and render one filing (nothing is written), with the shipped mapping
     rules unless `rules` is given (the fidelity bench passes re-learned labels)."""
     submission = speaking_filer(read_submission(input_path, options.max_input_bytes), options.cik)
-    extraction = _with_options(extract(submission), options)
+    extraction = _with_options(extract(submission, options.overrides), options)
     model = build_model(submission, extraction, options, rules or load_rules())
     return Prepared(submission, extraction, model, render_files(model, submission, extraction, options.formats))
 
@@ -202,9 +209,9 @@ def convert(input_path: Path, outdir: Path, options: ConvertOptions) -> Conversi
     return finish(prepare(input_path, options), outdir, options)
 
 
-def finish(prepared: Prepared, outdir: Path, options: ConvertOptions) -> ConversionResult:
-    """Validate a prepared conversion (leaving out what would make it invalid) and write it."""
-    refuse_overwrite(list(prepared.rendered.files), outdir, options.force)
+def settle_outputs(prepared: Prepared, options: ConvertOptions) -> tuple[Prepared, ConversionReport]:
+    """Validate a prepared conversion (leaving out what would make it invalid) and decide whether
+    its outputs may be written: ValidationFailed or, with `strict`, PartsLeftOut when not."""
     report = None
     if options.validate:
         prepared, report = validate_recovering(prepared, options)
@@ -222,5 +229,50 @@ def finish(prepared: Prepared, outdir: Path, options: ConvertOptions) -> Convers
             f"first: {summary.left_out[0].line()}",
             summary,
         )
+    return prepared, summary
+
+
+def finish(prepared: Prepared, outdir: Path, options: ConvertOptions) -> ConversionResult:
+    """Validate a prepared conversion (leaving out what would make it invalid) and write it."""
+    refuse_overwrite(list(prepared.rendered.files), outdir, options.force)
+    prepared, summary = settle_outputs(prepared, options)
     written = write_outputs(prepared.rendered.files, outdir, options.force)
-    return ConversionResult(prepared.model, replace(summary, written=tuple(written)))
+    return ConversionResult(prepared.model, replace(summary, written=tuple(written)), prepared.extraction)
+
+
+def convert_again(input_path: Path, outdir: Path | None, options: ConvertOptions) -> ConversionResult:
+    """Convert a filing in memory (nothing is written). With `outdir`, the conversion must give
+    its files byte for byte, so that what is reviewed is what that folder holds."""
+    prepared, summary = settle_outputs(prepare(input_path, options), options)
+    if outdir is not None:
+        differing = [
+            name
+            for name, content in sorted(prepared.rendered.files.items())
+            if not (outdir / name).is_file() or (outdir / name).read_bytes() != content
+        ]
+        if differing:
+            raise OptionError(
+                f"converting {input_path} does not give {outdir / differing[0]} ({len(differing)} file(s) differ): "
+                "give the options and overrides it was converted with"
+            )
+    written = tuple(outdir / name for name in prepared.rendered.files) if outdir is not None else ()
+    return ConversionResult(prepared.model, replace(summary, written=written), prepared.extraction)
+
+
+def review_page(result: ConversionResult, overrides: Overrides = NO_OVERRIDES) -> bytes:
+    """The conversion's review page: every fact where its statement prints it, with what it rests on,
+    and what each of the user's overrides changed."""
+    validation = result.conversion.validation
+    findings = tuple(f"{f.level} [{f.code}] {f.message}" for f in validation.findings) if validation else ()
+    left_out = result.conversion.left_out
+    view = review_view(result.model, result.extraction, left_out, findings, validation is not None, overrides)
+    return render_review(view)
+
+
+def unused_overrides(result: ConversionResult, overrides: Overrides) -> tuple[str, ...]:
+    """A warning for each override that matched no row or column of the filing."""
+    return tuple(
+        f"{overrides.where(use.line)} matched nothing: {use.text}"
+        for use in override_uses(overrides, result.extraction.statements)
+        if not use.applied
+    )

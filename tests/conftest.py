@@ -69,3 +69,29 @@ def seed_outputs(settings, tmp_path_factory):
         outdir = tmp_path_factory.mktemp(name)
         results[name] = (convert(FIXTURES / f"{name}.txt", outdir, ConvertOptions(settings=settings, cik=cik)), outdir)
     return results
+
+
+# Corpus filings of formats the seeds do not have, for the review page: (file under ../shared, CIK).
+REVIEW_CORPUS = {
+    "tab_separated": ("corpus/filings/apple_10-K_1996-09-27.txt", "320193"),
+    "html": ("corpus/filings/alcoa-corp_10-Q_2018-06-30.htm", "1675149"),
+    "html_pre": ("corpus/filings/southwest-iowa-renewable-energy_10-K_2008-09-30.htm", "1424844"),
+}
+
+
+@pytest.fixture(scope="session")
+def review_pages(settings, seed_outputs, tmp_path_factory):
+    """name -> (conversion result, output folder, review page file): the seeds and REVIEW_CORPUS."""
+    from converter.pipeline import review_page
+
+    cases = {name: result_and_outdir for name, result_and_outdir in seed_outputs.items()}
+    for name, (file, cik) in REVIEW_CORPUS.items():
+        outdir = tmp_path_factory.mktemp(name)
+        options = ConvertOptions(settings=settings, cik=cik)
+        cases[name] = (convert(ROOT.parent / "shared" / file, outdir, options), outdir)
+    pages = {}
+    for name, (result, outdir) in cases.items():
+        page = tmp_path_factory.mktemp(f"{name}-review") / "review.html"
+        page.write_bytes(review_page(result))
+        pages[name] = (result, outdir, page)
+    return pages

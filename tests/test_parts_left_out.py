@@ -145,8 +145,8 @@ def test_a_flow_column_read_as_an_instant_splits_extensions_and_leaves_standard_
     name = "apple_8-K_2024-02-01.txt"
     real_extract = pipeline.extract
 
-    def one_instant_column(submission):
-        extraction = real_extract(submission)
+    def one_instant_column(submission, overrides):
+        extraction = real_extract(submission, overrides)
         income = next(t for t in extraction.statements if t.kind is StatementKind.INCOME_STATEMENT)
         first = income.columns[0]
         columns = (replace(first, period=Period(end=first.period.end)), *income.columns[1:])

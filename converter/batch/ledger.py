@@ -12,6 +12,8 @@ from dataclasses import asdict, dataclass
 from enum import StrEnum
 from pathlib import Path
 
+RESULTS = "results.jsonl"
+
 
 class Status(StrEnum):
     CONVERTED = "converted"
@@ -77,3 +79,14 @@ class Ledger:
 
     def close(self) -> None:
         self._handle.close()
+
+
+def source_of(folder: Path) -> Path | None:
+    """The filing a batch converted into `folder`, as the results.jsonl of the batch above it says."""
+    folder = folder.resolve()
+    for root in folder.parents:
+        if (root / RESULTS).is_file():
+            relative = folder.relative_to(root).as_posix()
+            sources = [Path(r.input) for r in read_ledger(root / RESULTS).values() if r.outputs == relative]
+            return sources[-1] if sources else None
+    return None

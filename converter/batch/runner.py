@@ -30,9 +30,8 @@ from ..pipeline import taxonomy_concepts
 from ..warm import freeze_loaded
 from .inputs import BatchInput
 from .job import PARTIAL, BatchOptions, convert_one, file_sha256
-from .ledger import Ledger, Record, Status, read_ledger
+from .ledger import RESULTS, Ledger, Record, Status, read_ledger
 
-RESULTS = "results.jsonl"
 TIMED_OUT = 124  # as timeout(1) says it
 SIGNAL_EXIT = 128  # a worker killed by signal N: 128 + N, as shells say it
 

@@ -3,6 +3,7 @@
 from dataclasses import replace
 
 from ..ingest.model import Submission
+from ..overrides import NO_OVERRIDES, Overrides
 from .calendar import FiscalCalendar, prose_year_ends, year_to_date_months
 from .cover import extract_cover
 from .cover_press_release import dated_by_statements
@@ -58,7 +59,7 @@ def _calendar_evidence(statements: list[StatementTable]) -> dict:
     return {"ends": ends, "balances": balances, "year_to_date": year_to_date}
 
 
-def extract(submission: Submission) -> Extraction:
+def extract(submission: Submission, overrides: Overrides = NO_OVERRIDES) -> Extraction:
     """Everything the later stages need, read from the submission's documents.
 
     Statements are read twice: the first reading (and the text) gives the evidence of the
@@ -78,7 +79,7 @@ def extract(submission: Submission) -> Extraction:
     calendar = base.with_evidence(prose=prose, **_calendar_evidence(first))
     second = primary_statements(_statements_of(submission, layouts, calendar))
     statements = primary_statements(_with_missing_statements(first, second))
-    statements, undated = set_periods(tuple(with_continued_scales(statements)), calendar, cover)
+    statements, undated = set_periods(tuple(with_continued_scales(statements)), calendar, cover, overrides)
     statements, others = primary_presentations(statements)
     statements, undecided = decide_money(statements, submission.documents, layouts)
     left_out = undated + others + undecided

@@ -14,6 +14,7 @@ from dataclasses import replace
 from datetime import date
 
 from ..omissions import LeftOut, PartKind
+from ..overrides import NO_OVERRIDES, Overrides
 from .calendar import FiscalCalendar, closing_month, is_month_end
 from .label_facts import label_facts_of
 from .model import Basis, Column, CoverPage, Period, StatementTable
@@ -88,11 +89,15 @@ def _describe(column: Column, table: StatementTable) -> str:
 
 
 def _date_table(
-    table: StatementTable, calendar: FiscalCalendar, annual: bool
+    table: StatementTable, calendar: FiscalCalendar, annual: bool, overrides: Overrides
 ) -> tuple[StatementTable | None, list[LeftOut]]:
     kept, left = [], []
     for i, column in enumerate(table.columns):
-        found = dated(column, calendar, annual and table.kind.is_flow)
+        override = overrides.for_column(table.kind, column)
+        if override is not None:
+            found = replace(column, period=override.period, basis=Basis(f"override, {overrides.where(override.line)}"))
+        else:
+            found = dated(column, calendar, annual and table.kind.is_flow)
         if isinstance(found, Column) and found.period.is_instant and table.kind.is_flow:  # "As of ..." over flows
             found = Basis("it is dated at an instant, but the statement's amounts are flows over periods", 0.0)
         if isinstance(found, Basis):
@@ -121,9 +126,13 @@ def _off_report_period(table: StatementTable, cover: CoverPage) -> str | None:
 
 
 def set_periods(
-    statements: tuple[StatementTable, ...], calendar: FiscalCalendar, cover: CoverPage
+    statements: tuple[StatementTable, ...],
+    calendar: FiscalCalendar,
+    cover: CoverPage,
+    overrides: Overrides = NO_OVERRIDES,
 ) -> tuple[tuple[StatementTable, ...], tuple[LeftOut, ...]]:
-    """Every statement with its columns dated on the calendar; what could not be dated, left out."""
+    """Every statement with its columns dated on the calendar (or as an override says); what could
+    not be dated, left out."""
     if calendar.annual_end is not None:
         offset = name_offset(statements, calendar.annual_end)
         calendar = calendar.named(offset) if offset is not None else calendar
@@ -134,7 +143,7 @@ def set_periods(
         if _by_components(table):  # its rows are dated by their own balances, part by part
             out.append(table)
             continue
-        dated_table, reasons = _date_table(table, calendar, annual)
+        dated_table, reasons = _date_table(table, calendar, annual, overrides)
         left += reasons
         problem = "no column could be dated" if dated_table is None else _off_report_period(dated_table, cover)
         if problem:

@@ -4,6 +4,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..extract.model import CoverName, Extraction, Span, StatementTable
+from ..overrides import NO_OVERRIDES, Overrides
 from .assemble import StatementAssembler
 from .builder import FactModelBuilder
 from .calc_check import consistent_calculations
@@ -21,6 +22,7 @@ class MapOptions:
     cik: str
     prefix: str
     authority: str  # host part of the extension namespace and role URIs
+    overrides: Overrides = NO_OVERRIDES
 
 
 def printed_lines(tables: tuple[StatementTable, ...]) -> frozenset[str]:
@@ -42,7 +44,7 @@ def map_filing(
     date_stamp = extraction.cover.value(CoverName.PERIOD_END_DATE).replace("-", "")
     namespace = f"http://{options.authority}/{date_stamp}"
     tables = tuple(t for t in extraction.statements if rules.statement(t.kind) is not None)
-    plans = settle(tables, DecideContext(rules, taxonomy, printed_lines(tables)))
+    plans = settle(tables, DecideContext(rules, taxonomy, printed_lines(tables), options.overrides))
     builder = FactModelBuilder(options.cik, options.prefix, namespace, where, taxonomy)
     map_cover(extraction.cover, options.cik, rules, taxonomy, builder, options.authority, extraction.statements)
     for order, plan in enumerate(plans, 1):

@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from .model import Arc, Fact, Role
 
-_Key = tuple[str, str, str]  # concept, context, unit
+FactKey = tuple[str, str, str]  # concept, context, unit
 
 
 def _interval(fact: Fact) -> tuple[Decimal, Decimal]:
@@ -21,39 +21,39 @@ def _interval(fact: Fact) -> tuple[Decimal, Decimal]:
     return fact.value - half, fact.value + half
 
 
-def _index(facts: tuple[Fact, ...]) -> dict[_Key, list[Fact]]:
-    index: dict[_Key, list[Fact]] = defaultdict(list)
+def fact_index(facts: tuple[Fact, ...]) -> dict[FactKey, list[Fact]]:
+    index: dict[FactKey, list[Fact]] = defaultdict(list)
     for fact in facts:
         if fact.unit is not None and isinstance(fact.value, Decimal):
             index[(fact.concept.qname, fact.context.id, fact.unit.id)].append(fact)
     return index
 
 
-def _group_holds(parent: str, arcs: list[Arc], index: dict[_Key, list[Fact]]) -> bool:
-    for (concept, context, unit), totals in index.items():
-        if concept != parent:
+def holds_in(arcs: list[Arc], key: FactKey, index: dict[FactKey, list[Fact]]) -> bool | None:
+    """Does the calculation of the total `key` (concept, context, unit) hold there? None when
+    none of its parts has a value in that context, so there is nothing to check."""
+    low = high = Decimal(0)
+    bound = False
+    concept, context, unit = key
+    for arc in arcs:
+        children = index.get((arc.child, context, unit))
+        if not children:
             continue
-        low = high = Decimal(0)
-        bound = False
-        for arc in arcs:
-            children = index.get((arc.child, context, unit))
-            if not children:
-                continue
-            bound = True
-            lo, hi = _interval(children[0])
-            low, high = (low + lo, high + hi) if arc.weight > 0 else (low - hi, high - lo)
-        if not bound:
-            continue
-        for total in totals:
-            t_lo, t_hi = _interval(total)
-            if high < t_lo or low > t_hi:
-                return False
-    return True
+        bound = True
+        lo, hi = _interval(children[0])
+        low, high = (low + lo, high + hi) if arc.weight > 0 else (low - hi, high - lo)
+    if not bound:
+        return None
+    return all(not (high < t_lo or low > t_hi) for t_lo, t_hi in map(_interval, index.get(key, ())))
+
+
+def _group_holds(parent: str, arcs: list[Arc], index: dict[FactKey, list[Fact]]) -> bool:
+    return all(holds_in(arcs, key, index) is not False for key in index if key[0] == parent)
 
 
 def consistent_calculations(roles: list[Role], facts: tuple[Fact, ...]) -> list[Role]:
     """The roles with each calculation group kept only if all facts agree with it."""
-    index = _index(facts)
+    index = fact_index(facts)
     kept = []
     for role in roles:
         groups: dict[str, list[Arc]] = defaultdict(list)

@@ -7,11 +7,12 @@ the order statements are decided in. Rows no standard concept fits get an extens
 and ids come at assembly (assemble.py).
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from ..extract.model import LabelFact, Period, RowKind, StatementKind, StatementRow, StatementTable, UnitKind
 from ..omissions import LeftOut, PartKind
+from ..overrides import NO_OVERRIDES, Overrides, RowOverride
 from .builder import EXTENSION_TYPES
 from .calc import CalcRow, infer_calculations
 from .concepts import Match, extension_decision, fits, label_fact_decision, match_rule, namesake, period_type_of
@@ -60,6 +61,7 @@ class DecideContext:
     rules: MappingRules
     taxonomy: dict[str, ConceptInfo]
     printed: frozenset[str] = frozenset()  # normalized labels of every statement row of the filing
+    overrides: Overrides = NO_OVERRIDES  # the user's corrections: they decide before any rule
 
 
 @dataclass(frozen=True)
@@ -129,6 +131,7 @@ class _Draft:
     side: int
     match: Match | None = None
     extension: ExtensionSpec | None = None
+    override: RowOverride | None = None
 
 
 def _names(draft: _Draft) -> set[str]:
@@ -229,7 +232,12 @@ class _Decider:
             closed = closed or (self.table.kind is StatementKind.CASH_FLOWS and row.balance_at == "end")
             if row.kind is RowKind.HEADING or not row.has_values:
                 continue
-            draft = _Draft(row, sections, side)
+            draft = _Draft(row, sections, side, override=self.context.overrides.for_row(self.table.kind, row))
+            if draft.override is not None and draft.override.untagged:
+                continue
+            if self._overridden(draft):
+                self.drafts[row.grid_row] = draft
+                continue
             draft.match = match_rule(
                 self.rules,
                 self.context.taxonomy,
@@ -243,6 +251,23 @@ class _Decider:
             self.drafts[row.grid_row] = draft
             if "Assets" in _names(draft):
                 side = 1
+
+    def _override_decision(self, override: RowOverride, what: str) -> Decision:
+        return Decision(DecidedBy.OVERRIDE, f"{self.context.overrides.where(override.line)}: {what}", 1.0)
+
+    def _overridden(self, draft: _Draft) -> bool:
+        """A row whose concept an override names: that concept, or a new extension so labelled."""
+        override = draft.override
+        if override is None or not (override.concept or override.extension):
+            return False
+        if override.concept:
+            decision = self._override_decision(override, f"concept {override.concept}")
+            draft.match = Match((self.context.taxonomy[override.concept],), decision)
+        else:
+            kind = row_kind(self.table, draft.row)
+            unit = draft.row.unit_kind
+            draft.extension = ExtensionSpec((override.extension,), period_type_of(kind), EXTENSION_TYPES[unit], None)
+        return True
 
     # ------------------------------------------------------------------ signs and calculations
     def _as_shown(self, draft: _Draft) -> bool:
@@ -270,7 +295,8 @@ class _Decider:
                 k: flip
                 for k, d in monetary.items()
                 if d.match and not cash and (flip := stated_flip(d.row.label, d.match.concepts[0].name)) is not None
-            },
+            }
+            | self._signs_overridden(monetary),
             deductions={k for k in extensions if self.rules.reads_as_deduction(monetary[k].row.label)},
             asset_changes={
                 k
@@ -287,6 +313,10 @@ class _Decider:
         ]
         groups = infer_calculations(rows, lambda total, child: predicted_weight(plan, total, child))
         return resolve(plan, groups)
+
+    @staticmethod
+    def _signs_overridden(drafts: dict[int, _Draft]) -> dict[int, int]:
+        return {k: d.override.sign.flip for k, d in drafts.items() if d.override and d.override.sign}
 
     def _sign_clashes(self, plan: SignPlan) -> set[Refusal]:
         """Rows whose stored values, signs decided, contradict an earlier row of this statement for
@@ -354,6 +384,10 @@ class _Decider:
             if draft.match:
                 continue
             row = draft.row
+            if draft.extension is not None:  # an override's: balanced as the signs decided
+                balance = plan.balances.get(key) if row.unit_kind is UnitKind.MONETARY else None
+                draft.extension = replace(draft.extension, balance=balance)
+                continue
             draft.match = None if row.label.strip() else self._side_total(key, plan)
             if draft.match:
                 continue
@@ -395,6 +429,11 @@ class _Decider:
             plans.append(LabelFactPlan(fact, concept, label_fact_decision(rule)))
         return tuple(plans)
 
+    def _extension_decision(self, draft: _Draft) -> Decision:
+        if draft.override and draft.override.extension:
+            return self._override_decision(draft.override, f"new extension concept '{draft.override.extension}'")
+        return extension_decision()
+
     def plan(self) -> StatementPlan:
         signs = self._signs_agreeing()
         self._extensions(signs)
@@ -405,13 +444,30 @@ class _Decider:
                 d.side,
                 d.match.concepts if d.match else (),
                 d.extension,
-                signs.flips.get(key, 1),
-                d.match.decision if d.match else extension_decision(),
+                signs.flips.get(key, d.override.sign.flip if d.override and d.override.sign else 1),
+                d.match.decision if d.match else self._extension_decision(d),
             )
             for key, d in self.drafts.items()
         )
         weights = tuple((total, child, weight) for (total, child), weight in signs.weights.items())
-        return StatementPlan(self.table, rows, weights, self._label_facts(), tuple(self.left_out))
+        return StatementPlan(self.table, rows, weights, self._label_facts(), tuple(self.left_out) + self._untagged())
+
+    def _untagged(self) -> tuple[LeftOut, ...]:
+        """The rows an override leaves untagged, each reported as left out."""
+        overrides = self.context.overrides
+        return tuple(
+            LeftOut(
+                PartKind.ROW,
+                f"'{' '.join(row.label.split())}' of '{self.table.name or self.table.kind.value}'",
+                f"an override leaves it untagged ({overrides.where(o.line)})",
+                f"table {self.table.id}, row {row.grid_row}",
+            )
+            for row in self.table.rows
+            if row.kind is not RowKind.HEADING
+            and row.has_values
+            and (o := overrides.for_row(self.table.kind, row)) is not None
+            and o.untagged
+        )
 
 
 def decide_statement(table: StatementTable, context: DecideContext, refused: frozenset[Refusal]) -> StatementPlan:

@@ -85,6 +85,7 @@ class DecidedBy(StrEnum):
     EXTENSION = "extension"  # no standard concept known: one of the filer's own, named after the label
     LABEL_FACT = "label_fact"  # a number written in a label (par value, shares issued)
     COVER = "cover"  # a cover-page field, by the cover rules
+    OVERRIDE = "override"  # the user's overrides file
 
 
 @dataclass(frozen=True)

@@ -5,15 +5,16 @@ from functools import lru_cache
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from ..extract.model import Extraction
+from ..extract.model import LOW_CONFIDENCE, Extraction
 from ..ingest.model import Submission
 from ..mapping.model import FactModel
 from ..resources import resource_path
 from .body import document_blocks
+from .review_view import ReviewView
 from .segments import fact_segment, hidden_content
 from .taxonomy import ARCROLES, LINKBASES, arcroles_used, label_view, links_view
 
-__all__ = ["render_files", "RenderedFiles"]
+__all__ = ["render_files", "render_review", "RenderedFiles"]
 
 
 @dataclass(frozen=True)
@@ -74,3 +75,8 @@ def render_files(
             arcrole_refs=arcroles_used(links, ARCROLES[kind]),
         )
     return RenderedFiles(files, tuple(entry_points))
+
+
+def render_review(view: ReviewView) -> bytes:
+    """The review page: one self-contained HTML file (see templates/review.html.j2)."""
+    return _render("review.html.j2", page=view, threshold=LOW_CONFIDENCE)

@@ -33,7 +33,7 @@ class Block:
 _NEWLINE = Segment("text", text="\n")
 
 
-class _Anchors:
+class FactAnchors:
     """Facts and hidden-fact references indexed by the line they sit on."""
 
     def __init__(self, facts: tuple[Fact, ...]) -> None:
@@ -67,7 +67,7 @@ class _Anchors:
         return self._place(anchors)
 
 
-def _table_rows(grid: Grid, anchors: _Anchors) -> tuple[tuple[TableCell, ...], ...]:
+def _table_rows(grid: Grid, anchors: FactAnchors) -> tuple[tuple[TableCell, ...], ...]:
     headers = header_row_count(grid)
     rows = []
     for r, row in enumerate(grid.rows):
@@ -98,7 +98,7 @@ def is_fixed_width(lines: tuple[str, ...]) -> bool:
     return short >= 0.9 * len(texts) and spaced >= 0.1 * len(texts)
 
 
-def _document_blocks(doc, layout: DocumentLayout, anchors: _Anchors) -> list[Block]:
+def _document_blocks(doc, layout: DocumentLayout, anchors: FactAnchors) -> list[Block]:
     blocks: list[Block] = []
     grid_at = {g.first_line: g for g in layout.grids}
     in_grid = {i for g in layout.grids for i in range(g.first_line, g.last_line + 1)}
@@ -125,7 +125,7 @@ def document_blocks(
     submission: Submission, layouts: tuple[DocumentLayout, ...], facts: tuple[Fact, ...]
 ) -> tuple[list[Block], list[Fact]]:
     """Blocks of every document, and the shown facts that could not be placed (they go hidden)."""
-    anchors = _Anchors(facts)
+    anchors = FactAnchors(facts)
     blocks: list[Block] = []
     for layout in layouts:
         doc = submission.documents[layout.doc]

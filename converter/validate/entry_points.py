@@ -17,6 +17,8 @@ from ..errors import InputError
 
 INLINE_XBRL_NAMESPACES = ("http://www.xbrl.org/2013/inlineXBRL", "http://www.xbrl.org/2008/inlineXBRL")
 XHTML_ROOT = "{http://www.w3.org/1999/xhtml}html"
+XHTML_SCRIPT = "{http://www.w3.org/1999/xhtml}script"
+VIEWER_DATA_TYPE = "application/x.ixbrl-viewer+json"  # the script element of an ixbrl-viewer page holding its data
 INSTANCE_ROOT = "{http://www.xbrl.org/2003/instance}xbrl"
 MAX_ZIP_BYTES = 2 * 1024**3  # unpacked; a zip bomb is refused, not unpacked
 _GLOB_CHARACTERS = set("*?[")
@@ -59,10 +61,25 @@ def entry_kind(path: Path) -> EntryKind | None:
     return None
 
 
+def is_viewer_page(path: Path) -> bool:
+    """An interactive viewer's page (an iXBRL document with the ixbrl-viewer's data and script added)
+    is for people to read, not an entry point of the filing."""
+    try:
+        for _, script in etree.iterparse(str(path), events=("end",), tag=XHTML_SCRIPT, huge_tree=True):
+            if script.get("type") == VIEWER_DATA_TYPE:
+                return True
+            script.clear()
+    except (etree.XMLSyntaxError, OSError, ValueError):
+        return False
+    return False
+
+
 def _in_folder(folder: Path, shown: str) -> list[EntryPoint]:
     found = []
     for path in sorted(p for p in folder.rglob("*") if p.is_file() and not p.name.startswith(".")):
         kind = entry_kind(path)
+        if kind is EntryKind.INLINE and is_viewer_page(path):
+            continue
         if kind is not None:
             relative = path.relative_to(folder).as_posix()
             found.append(EntryPoint(path, f"{shown.rstrip('/')}/{relative}" if shown else relative, kind))
