@@ -17,6 +17,14 @@ def refuse_overwrite(names: list[str], outdir: Path, force: bool) -> None:
         )
 
 
+def new_file_mode() -> int:
+    """The mode open() gives a new file: 0o666 less the process's umask (mkstemp's own 0o600 would
+    hide the outputs from the user's group, a web server, a colleague)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
 def write_outputs(files: dict[str, bytes], outdir: Path, force: bool = False) -> list[Path]:
     """Write every file into `outdir`: all contents go to temporary files first, then each is
     renamed into place, so a reader never sees a half-written file."""
@@ -27,10 +35,12 @@ def write_outputs(files: dict[str, bytes], outdir: Path, force: bool = False) ->
         raise OutputError(f"cannot create output directory {outdir}: {exc.strerror}") from exc
     targets = [outdir / name for name in sorted(files)]
     temps: list[tuple[Path, Path]] = []
+    mode = new_file_mode()
     try:
         for target in targets:
             fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=outdir)
             temps.append((Path(tmp), target))  # before writing: a failed write removes its file too
+            os.fchmod(fd, mode)
             with os.fdopen(fd, "wb") as handle:
                 handle.write(files[target.name])
                 handle.flush()

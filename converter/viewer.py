@@ -14,6 +14,7 @@ from pathlib import Path
 
 from .arelle_adapter import ArelleSettings
 from .errors import OptionError, OutputError, TaxonomyError
+from .outputs import new_file_mode
 
 VIEWER_SCRIPT = "ixbrlviewer.js"
 _LOAD_FAILURES = ("IOerror", "FileNotLoadable", "missingReferences")
@@ -100,7 +101,7 @@ def write_viewer(ixbrl: Path, settings: ArelleSettings, force: bool = False) -> 
         written = []
         for name in (VIEWER_SCRIPT, staged.name):
             target = ixbrl.parent / name
-            (Path(scratch) / name).chmod(0o644)
+            (Path(scratch) / name).chmod(new_file_mode())
             shutil.move(str(Path(scratch) / name), str(target))
             written.append(target)
     return tuple(written)
