@@ -250,6 +250,7 @@ def convert_command(
             if exc.report is not None:
                 _write_reports(exc.report, json_report, junit_report)
                 _echo_left_out(exc.report)
+            _review_refused(exc, review_path, options)
             raise
         _write_reports(result.conversion, json_report, junit_report)
         _warn_unused_overrides(result, options)
@@ -267,6 +268,13 @@ def convert_command(
     if result.viewer:
         click.echo(f"wrote the interactive viewer {result.viewer[-1]} (keep {result.viewer[0].name} beside it)")
     _echo_left_out(result.conversion)
+
+
+def _review_refused(exc: ValidationFailed | PartsLeftOut, review_path: Path | None, options: ConvertOptions) -> None:
+    """The review page of a conversion refused (nothing written): what a reviewer needs most."""
+    if review_path and exc.result is not None:
+        _write_bytes(review_path, review_page(exc.result, options.overrides))
+        click.echo(f"xbrlconv: wrote the review page {review_path} (the outputs were not written)", err=True)
 
 
 def _check_viewer_options(options: ConvertOptions, outdir: Path) -> None:
@@ -328,7 +336,11 @@ def review_command(input_path, page_path, source, **params) -> None:
                 raise OptionError(f"{input_path} is a folder: name the filing it was converted from with --source")
             result = convert_again(filing, input_path, options)
         else:
-            result = convert_again(input_path, None, options)
+            try:
+                result = convert_again(input_path, None, options)
+            except (ValidationFailed, PartsLeftOut) as exc:
+                _review_refused(exc, page_path, options)
+                raise
         _warn_unused_overrides(result, options)
         _write_bytes(page_path, review_page(result, options.overrides))
         return result

@@ -61,10 +61,13 @@ class ValidationFailed(XbrlconvError):
 
     exit_code = 6
 
-    def __init__(self, message: str, findings: tuple = (), report: "ConversionReport | None" = None) -> None:
+    def __init__(
+        self, message: str, findings: tuple = (), report: "ConversionReport | None" = None, result=None
+    ) -> None:
         super().__init__(message)
         self.findings = findings
         self.report = report  # what the conversion would have written, for --report
+        self.result = result  # the ConversionResult refused (nothing written), for its review page
 
 
 class PartsLeftOut(XbrlconvError):
@@ -72,9 +75,10 @@ class PartsLeftOut(XbrlconvError):
 
     exit_code = 8
 
-    def __init__(self, message: str, report: "ConversionReport") -> None:
+    def __init__(self, message: str, report: "ConversionReport", result=None) -> None:
         super().__init__(message)
         self.report = report
+        self.result = result  # the ConversionResult refused (nothing written), for its review page
 
 
 class OutputError(XbrlconvError):

@@ -216,18 +216,21 @@ def settle_outputs(prepared: Prepared, options: ConvertOptions) -> tuple[Prepare
     if options.validate:
         prepared, report = validate_recovering(prepared, options)
     summary = ConversionReport((), len(prepared.model.facts), report, parts_left_out(prepared), doubts(prepared))
+    refused = ConversionResult(prepared.model, summary, prepared.extraction)
     if report is not None and not report.ok:
         first = report.errors[0]
         raise ValidationFailed(
             f"generated XBRL has {len(report.errors)} validation error(s); first: [{first.code}] {first.message}",
             report.findings,
             summary,
+            refused,
         )
     if options.strict and summary.left_out:
         raise PartsLeftOut(
             f"{len(summary.left_out)} part(s) of the filing would be left out (--strict); "
             f"first: {summary.left_out[0].line()}",
             summary,
+            refused,
         )
     return prepared, summary
 

@@ -11,7 +11,7 @@ from converter.cli import main
 from converter.extract.model import Cell
 from converter.extract.numbers import is_year, parse_amount
 
-from .conftest import FIXTURES, REVIEW_CORPUS, SEEDS, shared_taxonomies
+from .conftest import FIXTURES, REVIEW_CORPUS, ROOT, SEEDS, shared_taxonomies
 
 SEED = FIXTURES / "capstone_8-K_2007-11-08.txt"
 
@@ -165,3 +165,18 @@ def test_a_batch_folder_names_its_source_in_the_batch_results(tmp_path):
     (tmp_path / RESULTS).write_text("".join(r.to_json() + "\n" for r in records), encoding="utf-8")
     assert source_of(folder) == SEED
     assert source_of(tmp_path / "0000320193") is None
+
+
+def test_a_conversion_refused_still_writes_its_review_page(tmp_path):
+    """--strict refuses apple's 1996 10-K (its 1994 columns are left out): nothing is written but
+    the review page, which says what was left out and why."""
+    filing = ROOT.parent / "shared" / REVIEW_CORPUS["tab_separated"][0]
+    packages = [a for p in sorted(shared_taxonomies().glob("*.zip")) for a in ("--taxonomy-package", str(p))]
+    args = ["-o", tmp_path / "out", "--cik", "320193", "--strict", "--no-validate", "--review", tmp_path / "r.html"]
+    run = CliRunner().invoke(main, ["convert", str(filing), *map(str, args), *packages])
+    assert run.exit_code == 8
+    assert "wrote the review page" in run.output and "outputs were not written" in run.output
+    assert not (tmp_path / "out").exists()
+    page = html.parse(str(tmp_path / "r.html")).getroot()
+    left_out = page.xpath("//section[@id='left-out']//tr[td]")
+    assert len(left_out) == 2 and all("'1994'" in row.xpath("string(./td[2])") for row in left_out)
