@@ -20,17 +20,26 @@ from .conversion_report import ConversionReport
 from .conversion_report import as_json as report_json
 from .errors import INTERNAL_ERROR, OptionError, PartsLeftOut, ValidationFailed, XbrlconvError, internal_error, one_line
 from .extract.model import LOW_CONFIDENCE
+from .extract.overrides import NO_OVERRIDES, load_overrides
 from .extract.review import review_lines
 from .ingest import DEFAULT_MAX_BYTES
 from .outputs import write_outputs
-from .overrides import NO_OVERRIDES, load_overrides
 from .packages import ENV_PACKAGES, taxonomy_settings
-from .pipeline import FORMATS, ConvertOptions, convert, convert_again, extract_review, review_page, unused_overrides
+from .pipeline import (
+    FORMATS,
+    ConversionResult,
+    ConvertOptions,
+    convert,
+    convert_again,
+    extract_review,
+    review_page,
+    unused_overrides,
+)
 from .validate.checking import ValidateOptions, validate_entry_points
 from .validate.entry_points import find_entry_points
 from .validate.report import FORMATS as REPORT_FORMATS
 from .validate.report import as_junit, as_text
-from .viewer import refuse_overwriting_viewer, write_viewer
+from .viewer import bundled_viewer_script, refuse_overwriting_viewer, write_viewer
 
 
 def _run(action, debug: bool, exit_code: int | None = None):
@@ -182,7 +191,7 @@ def _convert_options(params: dict, **more) -> ConvertOptions:
     )
 
 
-def _warn_unused_overrides(result, options: ConvertOptions) -> None:
+def _warn_unused_overrides(result: ConversionResult, options: ConvertOptions) -> None:
     for warning in unused_overrides(result, options.overrides):
         click.echo(f"xbrlconv: warning: {warning}", err=True)
 
@@ -250,12 +259,12 @@ def convert_command(
             if exc.report is not None:
                 _write_reports(exc.report, json_report, junit_report)
                 _echo_left_out(exc.report)
-            _review_refused(exc, review_path, options)
+            _review_refused(exc, review_path, options, (input_file,))
             raise
         _write_reports(result.conversion, json_report, junit_report)
         _warn_unused_overrides(result, options)
         if review_path:
-            _write_bytes(review_path, review_page(result, options.overrides))
+            _write_review(review_path, result, options, (input_file,))
         if viewer:
             (document,) = (p for p in result.conversion.written if p.suffix == ".htm")
             result = replace(result, viewer=write_viewer(document, options.settings, force=True))
@@ -270,20 +279,37 @@ def convert_command(
     _echo_left_out(result.conversion)
 
 
-def _review_refused(exc: ValidationFailed | PartsLeftOut, review_path: Path | None, options: ConvertOptions) -> None:
+def _write_review(page: Path, result: ConversionResult, options: ConvertOptions, protected: tuple[Path, ...]) -> None:
+    """The review page, written whole; never over the filing or an output of the conversion."""
+    taken = {p.resolve() for p in (*protected, *result.conversion.written)}
+    if page.resolve() in taken:
+        raise OptionError(
+            f"the review page would replace {page}, the filing or one of its outputs: choose another path"
+        )
+    _write_bytes(page, review_page(result, options.overrides))
+
+
+def _review_refused(
+    exc: ValidationFailed | PartsLeftOut, page: Path | None, options: ConvertOptions, protected: tuple[Path, ...]
+) -> None:
     """The review page of a conversion refused (nothing written): what a reviewer needs most."""
-    if review_path and exc.result is not None:
-        _write_bytes(review_path, review_page(exc.result, options.overrides))
-        click.echo(f"xbrlconv: wrote the review page {review_path} (the outputs were not written)", err=True)
+    if exc.result is None:
+        return
+    _warn_unused_overrides(exc.result, options)
+    if page:
+        _write_review(page, exc.result, options, protected)
+        click.echo(f"xbrlconv: wrote the review page {page} (the outputs were not written)", err=True)
 
 
 def _check_viewer_options(options: ConvertOptions, outdir: Path) -> None:
+    """Before converting: the viewer can be made, and made without replacing the user's files."""
     if "ixbrl" not in options.formats:
         raise OptionError("--viewer shows the iXBRL document: convert with --format ixbrl or both")
+    bundled_viewer_script()
     refuse_overwriting_viewer(outdir, options.force)
 
 
-def _echo_conversion(result, outdir: Path) -> None:
+def _echo_conversion(result: ConversionResult, outdir: Path) -> None:
     """What was written, how many facts, and what validation found."""
     report = result.conversion
     names = ", ".join(p.name for p in report.written)
@@ -336,13 +362,14 @@ def review_command(input_path, page_path, source, **params) -> None:
                 raise OptionError(f"{input_path} is a folder: name the filing it was converted from with --source")
             result = convert_again(filing, input_path, options)
         else:
+            filing = input_path
             try:
                 result = convert_again(input_path, None, options)
             except (ValidationFailed, PartsLeftOut) as exc:
-                _review_refused(exc, page_path, options)
+                _review_refused(exc, page_path, options, (filing,))
                 raise
         _warn_unused_overrides(result, options)
-        _write_bytes(page_path, review_page(result, options.overrides))
+        _write_review(page_path, result, options, (filing,))
         return result
 
     result = _run(action, params["debug"])

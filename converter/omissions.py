@@ -27,6 +27,7 @@ class LeftOut:
     what: str  # e.g. "column 'Three Months Ended Mar 31, 2005' of 'Consolidated Statements of Operations'"
     reason: str  # e.g. "its period ends on no date the filing's fiscal calendar knows"
     where: str = ""  # provenance: document and line, when known
+    concept: str = ""  # the concept a calculation left out adds up (its total), for the review page
 
     def line(self) -> str:
         """One line for people (stderr, text reports)."""

@@ -19,9 +19,14 @@ def refuse_overwrite(names: list[str], outdir: Path, force: bool) -> None:
 
 def new_file_mode() -> int:
     """The mode open() gives a new file: 0o666 less the process's umask (mkstemp's own 0o600 would
-    hide the outputs from the user's group, a web server, a colleague)."""
-    mask = os.umask(0)
-    os.umask(mask)
+    hide the outputs from the user's group, a web server, a colleague). Linux states the umask in
+    /proc; setting it to read it back is the fallback (not safe beside other threads)."""
+    try:
+        status = Path("/proc/self/status").read_text(encoding="ascii")
+        mask = int(next(line.split()[1] for line in status.splitlines() if line.startswith("Umask:")), 8)
+    except (OSError, StopIteration, ValueError, IndexError):
+        mask = os.umask(0)
+        os.umask(mask)
     return 0o666 & ~mask
 
 

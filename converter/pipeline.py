@@ -12,18 +12,18 @@ from .conversion_report import ConversionReport, Doubt
 from .errors import OptionError, PartsLeftOut, ValidationFailed
 from .extract import extract
 from .extract.model import LOW_CONFIDENCE, CoverField, CoverName, Extraction, Span
+from .extract.overrides import NO_OVERRIDES, Overrides, override_uses
 from .extract.review import review
 from .identity import decide_cik, decide_prefix, require_cover, speaking_filer, with_cover_options
 from .ingest import DEFAULT_MAX_BYTES, read_submission
 from .ingest.model import Submission
 from .mapping import MapOptions, map_filing
-from .mapping.checks import check_rules
+from .mapping.checks import check_overrides, check_rules
 from .mapping.fact_guard import describe_period, describe_value
 from .mapping.model import ConceptInfo, FactModel
 from .mapping.rules import MappingRules, TaxonomyRef, load_rules
 from .omissions import LeftOut
 from .outputs import refuse_overwrite, write_outputs
-from .overrides import NO_OVERRIDES, Overrides, check_concepts, override_uses
 from .render import RenderedFiles, render_files, render_review
 from .render.review_view import review_view
 from .validate import ValidationReport, validate_outputs
@@ -105,7 +105,7 @@ def build_model(
     prefix = decide_prefix(extraction.cover, options.prefix)
     taxonomy = taxonomy_concepts(tuple(rules.taxonomies), options.settings)
     check_rules(rules, taxonomy)
-    check_concepts(options.overrides, taxonomy)
+    check_overrides(options.overrides, taxonomy)
     cover = extraction.cover
     title = " ".join(
         x
@@ -275,7 +275,8 @@ def review_page(result: ConversionResult, overrides: Overrides = NO_OVERRIDES) -
 def unused_overrides(result: ConversionResult, overrides: Overrides) -> tuple[str, ...]:
     """A warning for each override that matched no row or column of the filing."""
     return tuple(
-        f"{overrides.where(use.line)} matched nothing: {use.text}"
+        f"{overrides.where(use.line)} applies to nothing (it matches no row or column, or only ones an earlier "
+        f"override takes): {use.text}"
         for use in override_uses(overrides, result.extraction.statements)
         if not use.applied
     )

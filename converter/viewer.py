@@ -24,7 +24,8 @@ def viewer_name(ixbrl: Path) -> str:
     return f"{ixbrl.stem}-viewer.htm"
 
 
-def _bundled_script() -> Path:
+def bundled_viewer_script() -> Path:
+    """The viewer's script as the ixbrl-viewer package ships it (an OptionError without the package)."""
     try:
         from iXBRLViewerPlugin.constants import DEFAULT_VIEWER_PATH
     except ImportError:
@@ -81,14 +82,16 @@ def _run_plugin(ixbrl: Path, destination: Path, script: Path, settings: ArelleSe
 
 def refuse_overwriting_viewer(folder: Path, force: bool) -> None:
     """A viewer already in `folder` is the user's until --force says it may be replaced."""
-    if not force and (folder / VIEWER_SCRIPT).exists():
-        raise OutputError(f"{folder / VIEWER_SCRIPT} exists (a viewer written before); use --force to replace it")
+    earlier = [folder / VIEWER_SCRIPT, *folder.glob(viewer_name(Path("*.htm")))] if folder.is_dir() else []
+    existing = [p for p in earlier if p.exists()]
+    if existing and not force:
+        raise OutputError(f"{existing[0]} exists (a viewer written before); use --force to replace it")
 
 
 def write_viewer(ixbrl: Path, settings: ArelleSettings, force: bool = False) -> tuple[Path, ...]:
     """Write the viewer page for `ixbrl` and its script beside it, each replaced whole; return their
     paths (the script first)."""
-    script = _bundled_script()
+    script = bundled_viewer_script()
     refuse_overwriting_viewer(ixbrl.parent, force)
     with tempfile.TemporaryDirectory(prefix=".xbrlconv-viewer-", dir=ixbrl.parent) as scratch:
         staged = Path(scratch) / viewer_name(ixbrl)

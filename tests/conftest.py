@@ -44,6 +44,11 @@ def shared_taxonomies() -> Path:
     return Path(configured) if configured else ROOT.parent / "shared" / "taxonomies"
 
 
+def package_args() -> list[str]:
+    """--taxonomy-package options for every package in shared_taxonomies(), for command-line tests."""
+    return [a for p in sorted(shared_taxonomies().glob("*.zip")) for a in ("--taxonomy-package", str(p))]
+
+
 @pytest.fixture(scope="session")
 def settings():
     packages = sorted(str(p) for p in shared_taxonomies().glob("*.zip"))

@@ -12,11 +12,11 @@ from lxml import html
 
 from converter.cli import main
 from converter.extract.model import Period
+from converter.extract.overrides import OverridesError, Sign, load_overrides
 from converter.mapping.model import DecidedBy
-from converter.overrides import OverridesError, Sign, load_overrides
 from converter.pipeline import ConvertOptions, convert, prepare, review_page
 
-from .conftest import FIXTURES, ROOT, SEEDS, shared_taxonomies
+from .conftest import FIXTURES, ROOT, SEEDS, package_args
 
 SEED = "capstone_8-K_2007-11-08"
 OVERRIDES = FIXTURES / "overrides" / f"{SEED}.yaml"
@@ -74,7 +74,7 @@ def test_empty_overrides_file_is_an_error(tmp_path):
 
 
 def _convert(*args):
-    packages = [a for p in sorted(shared_taxonomies().glob("*.zip")) for a in ("--taxonomy-package", str(p))]
+    packages = package_args()
     return CliRunner().invoke(main, ["convert", *map(str, args), "--cik", SEEDS[SEED], *packages])
 
 
@@ -124,7 +124,7 @@ def test_overrides_change_a_concept_a_sign_and_a_period_and_the_output_stays_val
 
 
 def test_review_page_shows_which_overrides_applied(overridden):
-    _, page_path = overridden
+    result, page_path = overridden
     page = html.parse(str(page_path)).getroot()
     rows = page.xpath("//section[@id='overrides']//tr[contains(@class, 'override')]")
     assert [r.xpath("string(./td[1])") for r in rows] == ["4", "7", "9", "11", "14"]
@@ -132,16 +132,23 @@ def test_review_page_shows_which_overrides_applied(overridden):
     assert [r.xpath("string(./td[1])") for r in unused] == ["11"]
     assert page.xpath("string(//li[@id='sum-overrides'])").split() == ["4", "of", "5", "overrides", "applied"]
     marked = page.xpath("//table[@class='statement']//a[contains(@class, 'ovr')]")
-    # two amounts of the concept's row, four of the sign's, four of the column's (one per row shown)
-    assert len(marked) >= 2 + 4
-    assert any("line 4" in a.get("title") for a in marked)
+    touched = [
+        f
+        for f in result.model.facts
+        if f.decision.concept.by is DecidedBy.OVERRIDE
+        or f.concept.name == "OtherNonoperatingIncomeExpense"  # the row whose sign is overridden
+        or f.decision.period.text.startswith("override")  # the column whose period is
+    ]
+    assert len(touched) > 2 + 4
+    assert sorted(a.get("data-fact") for a in marked) == sorted(f.id for f in touched)
+    assert all("line 4" in a.get("title") for a in marked if a.get("data-fact") in {f.id for f in touched[:2]})
 
 
 def test_convert_warns_of_an_override_that_matches_nothing(tmp_path):
     run = _convert(FIXTURES / f"{SEED}.txt", "-o", tmp_path / "out", "--overrides", OVERRIDES, "--no-validate")
     assert run.exit_code == 0, run.output
-    assert "warning: capstone_8-K_2007-11-08.yaml line 11 matched nothing" in run.output
-    assert "line 4 matched nothing" not in run.output
+    assert "warning: capstone_8-K_2007-11-08.yaml line 11 applies to nothing" in run.output
+    assert "line 4 applies to nothing" not in run.output
 
 
 def test_column_override_dates_a_column_the_fiscal_calendar_could_not(settings, tmp_path):
@@ -158,3 +165,62 @@ def test_column_override_dates_a_column_the_fiscal_calendar_could_not(settings, 
     assert not any(f.context.period == fiscal_1994 for f in plain.model.facts)
     net_sales = [f for f in dated.model.facts if f.context.period == fiscal_1994 and f.value == Decimal(9_189_000_000)]
     assert net_sales and all(f.decision.period.text.startswith("override, overrides.yaml line 2") for f in net_sales)
+
+
+def _refused(tmp_path, text: str) -> str:
+    """The one-line error of a conversion of seed 004 with these overrides (which must be refused)."""
+    run = _convert(
+        FIXTURES / f"{SEED}.txt", "-o", tmp_path / "out", "--overrides", write(tmp_path, text), "--no-validate"
+    )
+    assert run.exit_code == 2, run.output
+    assert not (tmp_path / "out").exists()
+    return run.output
+
+
+def test_concept_override_matching_two_rows_of_a_statement_is_refused(tmp_path):
+    output = _refused(tmp_path, "rows:\n  - label: Total\n    concept: us-gaap:Assets\n")
+    assert "overrides.yaml line 2: matches 2 rows of 'CONDENSED CONSOLIDATED BALANCE SHEETS'" in output
+
+
+def test_concept_override_that_cannot_carry_the_row_is_refused(tmp_path):
+    output = _refused(tmp_path, "rows:\n  - label: Inventories\n    concept: us-gaap:Revenues\n")
+    assert "overrides.yaml line 2: us-gaap:Revenues takes duration monetary values" in output
+    assert "prints instant monetary amounts" in output
+
+
+def test_column_override_of_the_wrong_period_type_is_refused(tmp_path):
+    text = "columns:\n  - header: September 30, 2007\n    period: {start: 2007-04-01, end: 2007-09-30}\n"
+    output = _refused(tmp_path, text)
+    assert "overrides.yaml line 2: column 'September 30, 2007' of 'CONDENSED CONSOLIDATED BALANCE SHEETS'" in output
+    assert "needs an instant" in output
+
+
+@pytest.mark.parametrize(("statement", "applies"), [("income_statement", True), ("balance_sheet", False)])
+def test_override_applies_only_on_the_statement_it_names(settings, tmp_path, statement, applies):
+    path = write(tmp_path, f"rows:\n  - label: Revenue\n    statement: {statement}\n    concept: us-gaap:Revenues\n")
+    options = ConvertOptions(settings=settings, cik=SEEDS[SEED], overrides=load_overrides(path))
+    revenue = [f for f in prepare(FIXTURES / f"{SEED}.txt", options).model.facts if f.concept.name == "Revenues"]
+    assert len(revenue) == 4
+    assert all((f.decision.concept.by is DecidedBy.OVERRIDE) == applies for f in revenue)
+
+
+def test_review_page_marks_a_total_whose_calculation_an_override_broke(overridden):
+    """Reversing 'Other income' makes the loss before income taxes a sum with an illegal weight:
+    validation leaves that calculation out, and the page crosses the total instead of checking it."""
+    result, page_path = overridden
+    page = html.parse(str(page_path)).getroot()
+    total = "us-gaap:IncomeLossFromContinuingOperationsBeforeIncomeTaxesExtraordinaryItemsNoncontrollingInterest"
+    assert any(x.part.value == "calculation" and x.concept == total for x in result.conversion.left_out)
+    crossed = page.xpath("//table[@class='statement']//span[contains(@class, 'calc') and contains(@class, 'bad')]")
+    ids = {b.getprevious().get("data-fact") for b in crossed}
+    assert ids and ids == {f.id for f in result.model.facts if f.concept.qname == total and f.display.span}
+    assert all("its calculation was left out" in b.get("title") for b in crossed)
+
+
+def test_override_behind_an_earlier_one_is_a_warning(tmp_path):
+    text = "rows:\n  - label: Other income\n    sign: reversed\n  - pattern: '^other income$'\n    untagged: true\n"
+    run = _convert(
+        FIXTURES / f"{SEED}.txt", "-o", tmp_path / "out", "--overrides", write(tmp_path, text), "--no-validate"
+    )
+    assert run.exit_code == 0, run.output
+    assert "overrides.yaml line 4 applies to nothing" in run.output and "line 2 applies" not in run.output

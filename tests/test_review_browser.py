@@ -12,7 +12,7 @@ from lxml import html
 from converter.cli import main
 
 from .browser import CHROMIUM, Browser
-from .conftest import FIXTURES, REVIEW_CORPUS, SEEDS, shared_taxonomies
+from .conftest import FIXTURES, REVIEW_CORPUS, SEEDS, package_args
 from .test_review_page import _numbers_untagged
 
 if CHROMIUM is None:
@@ -122,7 +122,7 @@ def test_review_page_is_readable_without_javascript(browser, review_pages, name)
 def test_viewer_opens_offline_and_lists_the_facts(browser, review_pages, tmp_path):
     name = "capstone_8-K_2007-11-08"
     result = review_pages[name][0]
-    packages = [a for p in sorted(shared_taxonomies().glob("*.zip")) for a in ("--taxonomy-package", str(p))]
+    packages = package_args()
     args = ["-o", str(tmp_path), "--cik", SEEDS[name], "--viewer", "--no-validate", *packages]
     run = CliRunner().invoke(main, ["convert", str(FIXTURES / f"{name}.txt"), *args])
     assert run.exit_code == 0, run.output

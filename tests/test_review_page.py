@@ -11,7 +11,7 @@ from converter.cli import main
 from converter.extract.model import Cell
 from converter.extract.numbers import is_year, parse_amount
 
-from .conftest import FIXTURES, REVIEW_CORPUS, ROOT, SEEDS, shared_taxonomies
+from .conftest import FIXTURES, REVIEW_CORPUS, ROOT, SEEDS, package_args
 
 SEED = FIXTURES / "capstone_8-K_2007-11-08.txt"
 
@@ -127,7 +127,7 @@ def test_review_page_lists_low_confidence_facts(review_pages):
 
 
 def _review(*args):
-    packages = [a for p in sorted(shared_taxonomies().glob("*.zip")) for a in ("--taxonomy-package", str(p))]
+    packages = package_args()
     return CliRunner().invoke(main, ["review", "--cik", SEEDS["capstone_8-K_2007-11-08"], *map(str, args), *packages])
 
 
@@ -171,7 +171,7 @@ def test_a_conversion_refused_still_writes_its_review_page(tmp_path):
     """--strict refuses apple's 1996 10-K (its 1994 columns are left out): nothing is written but
     the review page, which says what was left out and why."""
     filing = ROOT.parent / "shared" / REVIEW_CORPUS["tab_separated"][0]
-    packages = [a for p in sorted(shared_taxonomies().glob("*.zip")) for a in ("--taxonomy-package", str(p))]
+    packages = package_args()
     args = ["-o", tmp_path / "out", "--cik", "320193", "--strict", "--no-validate", "--review", tmp_path / "r.html"]
     run = CliRunner().invoke(main, ["convert", str(filing), *map(str, args), *packages])
     assert run.exit_code == 8
@@ -180,3 +180,27 @@ def test_a_conversion_refused_still_writes_its_review_page(tmp_path):
     page = html.parse(str(tmp_path / "r.html")).getroot()
     left_out = page.xpath("//section[@id='left-out']//tr[td]")
     assert len(left_out) == 2 and all("'1994'" in row.xpath("string(./td[2])") for row in left_out)
+
+
+def test_review_command_on_a_filing_writes_only_the_page(review_pages, tmp_path):
+    run = _review(SEED, "-o", tmp_path / "r.html", "--no-validate")
+    assert run.exit_code == 0, run.output
+    assert [p.name for p in tmp_path.iterdir()] == ["r.html"]
+    page = html.parse(str(tmp_path / "r.html")).getroot()
+    assert page.xpath("string(//li[@id='sum-facts']/b)") == str(
+        len(review_pages["capstone_8-K_2007-11-08"][0].model.facts)
+    )
+    assert page.xpath("string(//li[@id='sum-validation'])") == "not validated"
+
+
+def test_review_page_never_replaces_the_filing_or_an_output(tmp_path):
+    args = ["--cik", SEEDS["capstone_8-K_2007-11-08"], "--no-validate", *package_args()]
+    onto_output = ["-o", tmp_path / "out", "--review", tmp_path / "out" / "cpst-20071108.htm"]
+    run = CliRunner().invoke(main, ["convert", str(SEED), *map(str, onto_output), *args])
+    assert run.exit_code == 2 and "would replace" in run.output
+    assert b"ix:header" in (tmp_path / "out" / "cpst-20071108.htm").read_bytes()
+    filing = tmp_path / "filing.txt"
+    filing.write_bytes(SEED.read_bytes())
+    run = CliRunner().invoke(main, ["review", str(filing), "-o", str(filing), *args])
+    assert run.exit_code == 2 and "would replace" in run.output
+    assert filing.read_bytes() == SEED.read_bytes()

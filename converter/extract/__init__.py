@@ -3,7 +3,6 @@
 from dataclasses import replace
 
 from ..ingest.model import Submission
-from ..overrides import NO_OVERRIDES, Overrides
 from .calendar import FiscalCalendar, prose_year_ends, year_to_date_months
 from .cover import extract_cover
 from .cover_press_release import dated_by_statements
@@ -13,6 +12,7 @@ from .fiscal_focus import fiscal_focus
 from .label_facts import label_facts_of
 from .layout import document_layout, title_lines
 from .model import CoverName, Extraction, StatementTable
+from .overrides import NO_OVERRIDES, Overrides
 from .presentations import primary_presentations
 from .scale import find_scale
 from .statement_money import decide_money

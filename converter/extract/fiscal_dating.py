@@ -14,10 +14,10 @@ from dataclasses import replace
 from datetime import date
 
 from ..omissions import LeftOut, PartKind
-from ..overrides import NO_OVERRIDES, Overrides
 from .calendar import FiscalCalendar, closing_month, is_month_end
 from .label_facts import label_facts_of
 from .model import Basis, Column, CoverPage, Period, StatementTable
+from .overrides import NO_OVERRIDES, ColumnOverride, Overrides, OverridesError
 
 _PERIODIC_FORMS = ("10-K", "10-Q", "20-F", "40-F")
 NAMED_YEAR_CONFIDENCE = 0.9  # a bare "2012": the year ending where the calendar says fiscal 2012 ended
@@ -88,6 +88,18 @@ def _describe(column: Column, table: StatementTable) -> str:
     return f"'{heading[:80]}' of '{table.name or table.kind.value}' ({table.id})"
 
 
+def _check_period_type(override: ColumnOverride, overrides: Overrides, table: StatementTable, column: Column) -> None:
+    """A balance sheet's columns are instants, a flow statement's durations: an override that says
+    otherwise is refused with its line (else every fact of the column would be left out)."""
+    wanted = "a duration" if table.kind.is_flow else "an instant"
+    if override.period.is_instant == table.kind.is_flow:
+        raise OverridesError(
+            f"{overrides.where(override.line)}: column '{' '.join(column.header.split())}' of "
+            f"'{table.name or table.kind.value}' needs {wanted}; restrict the override with 'statement:' "
+            "or give its period as one"
+        )
+
+
 def _date_table(
     table: StatementTable, calendar: FiscalCalendar, annual: bool, overrides: Overrides
 ) -> tuple[StatementTable | None, list[LeftOut]]:
@@ -95,7 +107,9 @@ def _date_table(
     for i, column in enumerate(table.columns):
         override = overrides.for_column(table.kind, column)
         if override is not None:
-            found = replace(column, period=override.period, basis=Basis(f"override, {overrides.where(override.line)}"))
+            _check_period_type(override, overrides, table, column)
+            basis = Basis(f"override, {overrides.where(override.line)}")
+            found = replace(column, period=override.period, basis=basis, override=override.line)
         else:
             found = dated(column, calendar, annual and table.kind.is_flow)
         if isinstance(found, Column) and found.period.is_instant and table.kind.is_flow:  # "As of ..." over flows

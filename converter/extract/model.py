@@ -207,6 +207,7 @@ class Column:
     year_label: int | None = None
     borrowed: bool = False
     basis: Basis = PRINTED  # how the period was set on the filing's calendar
+    override: int | None = None  # the line of the user's override that set the period, if one did
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..extract.model import CoverName, Extraction, Span, StatementTable
-from ..overrides import NO_OVERRIDES, Overrides
+from ..extract.overrides import NO_OVERRIDES, Overrides
 from .assemble import StatementAssembler
 from .builder import FactModelBuilder
 from .calc_check import consistent_calculations

@@ -3,6 +3,7 @@
 from ..errors import MappingRulesError
 from ..extract.label_facts import DURATION_KINDS
 from ..extract.model import StatementKind
+from ..extract.overrides import Overrides, OverridesError
 from .memo import per_object
 from .model import ConceptInfo
 from .rules import MappingRules
@@ -42,3 +43,13 @@ def check_rules(rules: MappingRules, taxonomy: dict[str, ConceptInfo]) -> None:
     if problems:
         more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
         raise MappingRulesError(f"taxonomy_map.yaml does not fit the taxonomy: {problems[0]}{more}")
+
+
+def check_overrides(overrides: Overrides, taxonomy: dict[str, ConceptInfo]) -> None:
+    """Every concept an override names is one of the loaded taxonomies' and can carry values."""
+    for o in overrides.rows:
+        concept = taxonomy.get(o.concept) if o.concept else None
+        if o.concept and concept is None:
+            raise OverridesError(f"{overrides.where(o.line)}: {o.concept} is not a concept of the taxonomies loaded")
+        if concept is not None and concept.abstract:
+            raise OverridesError(f"{overrides.where(o.line)}: {o.concept} is abstract: it carries no values")

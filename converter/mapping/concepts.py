@@ -10,7 +10,7 @@ from .model import ConceptInfo, DecidedBy, Decision
 from .names import camel_name
 from .rules import LabelFactRule, LineItemRule, MappingRules, normalize_label
 
-_UNIT_OF_KIND = {UnitKind.MONETARY: "monetary", UnitKind.SHARES: "shares", UnitKind.PER_SHARE: "per_share"}
+UNIT_OF_KIND = {UnitKind.MONETARY: "monetary", UnitKind.SHARES: "shares", UnitKind.PER_SHARE: "per_share"}
 
 
 def period_type_of(kind: StatementKind) -> str:
@@ -26,7 +26,7 @@ def fits(concept: ConceptInfo, kind: StatementKind, unit: UnitKind, sections: fr
     and a concept named current or noncurrent only where the row sits among such items."""
     if concept.abstract or concept.deprecated or concept.period_type != period_type_of(kind):
         return False
-    if concept.kind != _UNIT_OF_KIND[unit]:
+    if concept.kind != UNIT_OF_KIND[unit]:
         return False
     if concept.name.endswith("Noncurrent"):
         return not sections & _CURRENT_SECTIONS

@@ -7,15 +7,25 @@ the order statements are decided in. Rows no standard concept fits get an extens
 and ids come at assembly (assemble.py).
 """
 
+from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from ..extract.model import LabelFact, Period, RowKind, StatementKind, StatementRow, StatementTable, UnitKind
+from ..extract.overrides import NO_OVERRIDES, Overrides, OverridesError, RowOverride
 from ..omissions import LeftOut, PartKind
-from ..overrides import NO_OVERRIDES, Overrides, RowOverride
 from .builder import EXTENSION_TYPES
 from .calc import CalcRow, infer_calculations
-from .concepts import Match, extension_decision, fits, label_fact_decision, match_rule, namesake, period_type_of
+from .concepts import (
+    UNIT_OF_KIND,
+    Match,
+    extension_decision,
+    fits,
+    label_fact_decision,
+    match_rule,
+    namesake,
+    period_type_of,
+)
 from .model import ConceptInfo, DecidedBy, Decision
 from .rules import MappingRules
 from .signs import (
@@ -255,6 +265,22 @@ class _Decider:
     def _override_decision(self, override: RowOverride, what: str) -> Decision:
         return Decision(DecidedBy.OVERRIDE, f"{self.context.overrides.where(override.line)}: {what}", 1.0)
 
+    def _override_error(self, override: RowOverride, problem: str) -> OverridesError:
+        return OverridesError(f"{self.context.overrides.where(override.line)}: {problem}")
+
+    def _overriding_concept(self, override: RowOverride, row: StatementRow) -> ConceptInfo:
+        """The concept an override names, if it can carry the row's values (else an error with its line)."""
+        concept = self.context.taxonomy[override.concept]
+        period_type = period_type_of(row_kind(self.table, row))
+        if concept.period_type != period_type or concept.kind != UNIT_OF_KIND[row.unit_kind]:
+            raise self._override_error(
+                override,
+                f"{concept.qname} takes {concept.period_type} {concept.kind} values, but row "
+                f"'{' '.join(row.label.split())}' of '{self.table.name or self.table.kind.value}' prints "
+                f"{period_type} {row.unit_kind.value} amounts",
+            )
+        return concept
+
     def _overridden(self, draft: _Draft) -> bool:
         """A row whose concept an override names: that concept, or a new extension so labelled."""
         override = draft.override
@@ -262,7 +288,7 @@ class _Decider:
             return False
         if override.concept:
             decision = self._override_decision(override, f"concept {override.concept}")
-            draft.match = Match((self.context.taxonomy[override.concept],), decision)
+            draft.match = Match((self._overriding_concept(override, draft.row),), decision)
         else:
             kind = row_kind(self.table, draft.row)
             unit = draft.row.unit_kind
@@ -434,7 +460,25 @@ class _Decider:
             return self._override_decision(draft.override, f"new extension concept '{draft.override.extension}'")
         return extension_decision()
 
+    def _check_overrides_name_one_row(self) -> None:
+        """An override naming a concept applies to one row of a statement: two rows of one concept
+        would give it two values (a bare "Total" under assets and under liabilities)."""
+        rows: dict[int, list[StatementRow]] = defaultdict(list)
+        for row in self.table.rows:
+            override = self.context.overrides.for_row(self.table.kind, row) if row.has_values else None
+            if override is not None and (override.concept or override.extension) and row.kind is not RowKind.HEADING:
+                rows[override.line].append(row)
+        for line, matched in rows.items():
+            if len(matched) > 1:
+                where = ", ".join(f"'{' '.join(r.label.split())}' (row {r.grid_row})" for r in matched)
+                raise OverridesError(
+                    f"{self.context.overrides.where(line)}: matches {len(matched)} rows of "
+                    f"'{self.table.name or self.table.kind.value}' ({where}); one concept takes one row of a "
+                    "statement: match it by a longer label or a pattern"
+                )
+
     def plan(self) -> StatementPlan:
+        self._check_overrides_name_one_row()
         signs = self._signs_agreeing()
         self._extensions(signs)
         rows = tuple(

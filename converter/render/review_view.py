@@ -7,14 +7,24 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..extract.model import LOW_CONFIDENCE, Amount, Cell, Column, Extraction, Span, StatementRow, StatementTable
+from ..extract.model import (
+    LOW_CONFIDENCE,
+    Amount,
+    Cell,
+    Column,
+    Extraction,
+    RowKind,
+    Span,
+    StatementRow,
+    StatementTable,
+)
 from ..extract.numbers import is_year, parse_amount
+from ..extract.overrides import NO_OVERRIDES, Overrides, OverrideUse, override_uses
 from ..extract.statements import header_row_count
 from ..mapping.calc_check import FactKey, fact_index, holds_in
 from ..mapping.fact_guard import describe_period, describe_value
 from ..mapping.model import Arc, DecidedBy, Fact, FactModel
-from ..omissions import LeftOut
-from ..overrides import NO_OVERRIDES, Overrides, OverrideUse, override_uses
+from ..omissions import LeftOut, PartKind
 from .body import FactAnchors
 from .segments import Segment, weave
 
@@ -164,8 +174,9 @@ def _sign(fact: Fact, printed: Amount | None) -> str:
 class _Totals:
     """Whether each total's calculation holds in its context, over every role's calculations."""
 
-    def __init__(self, model: FactModel) -> None:
+    def __init__(self, model: FactModel, left_out: tuple[LeftOut, ...]) -> None:
         self.index = fact_index(model.facts)
+        self.dropped = {x.concept: x.reason for x in left_out if x.part is PartKind.CALCULATION and x.concept}
         self.groups: dict[str, list[list[Arc]]] = defaultdict(list)
         for role in model.roles:
             by_parent: dict[str, list[Arc]] = defaultdict(list)
@@ -184,8 +195,12 @@ class _Totals:
                 parts = " ".join(f"{'+' if a.weight > 0 else '-'} {a.child}" for a in arcs).lstrip("+ ")
                 verdict = "adds up" if holds else "does not add up"
                 return Calculation(holds, f"{verdict}: = {parts}")
-        if row is not None and row.kind.value == "total":
-            return Calculation(None, "not checked: no run of lines above it adds up to it")
+        if fact.concept.qname in self.dropped:
+            return Calculation(False, f"its calculation was left out: {self.dropped[fact.concept.qname]}")
+        if row is not None and row.kind is RowKind.TOTAL:
+            return Calculation(
+                None, "not checked: no calculation of it was kept (no run of lines above adds up to it in every column)"
+            )
         return None
 
 
@@ -200,7 +215,8 @@ class _Printed:
 
     def override(self, overrides: Overrides) -> str:
         """The overrides that decided the amount's row or column, cited by line."""
-        found = [overrides.for_row(self.table.kind, self.row), overrides.for_column(self.table.kind, self.column)]
+        column = next((o for o in overrides.columns if o.line == self.column.override), None)
+        found = [overrides.for_row(self.table.kind, self.row), column]
         return "; ".join(f"{overrides.where(o.line)}: {o.describe()}" for o in found if o is not None)
 
 
@@ -214,10 +230,12 @@ def _printed(extraction: Extraction) -> dict[Span, _Printed]:
     }
 
 
-def fact_views(model: FactModel, extraction: Extraction, overrides: Overrides = NO_OVERRIDES) -> dict[str, FactView]:
+def fact_views(
+    model: FactModel, extraction: Extraction, left_out: tuple[LeftOut, ...] = (), overrides: Overrides = NO_OVERRIDES
+) -> dict[str, FactView]:
     """Every fact of the model as a reviewer reads it, by id."""
     printed = _printed(extraction)
-    totals = _Totals(model)
+    totals = _Totals(model, left_out)
     views = {}
     for fact in model.facts:
         place = printed.get(fact.display.span) if fact.display.span else None
@@ -300,7 +318,7 @@ def review_view(
     overrides: Overrides = NO_OVERRIDES,
 ) -> ReviewView:
     """The review page's content for one conversion."""
-    views = fact_views(model, extraction, overrides)
+    views = fact_views(model, extraction, left_out, overrides)
     anchors = FactAnchors(model.facts)
     statements = tuple(_statement_view(t, anchors, views) for t in extraction.statements)
     in_statements = {f.id for s in statements for r in s.rows for f in r.facts}

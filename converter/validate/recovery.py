@@ -78,7 +78,9 @@ def _plan_calculation(finding: Finding, parts: _Parts, plan: _Plan) -> None:
         for arc in role.calculation:
             if (arc.parent in totals or not totals) and (role.uri, arc.parent) not in plan.calculations:
                 what = f"{arc.parent} as the sum of its items in '{role.definition}'"
-                plan.calculations[(role.uri, arc.parent)] = LeftOut(PartKind.CALCULATION, what, _reason(finding))
+                plan.calculations[(role.uri, arc.parent)] = LeftOut(
+                    PartKind.CALCULATION, what, _reason(finding), concept=arc.parent
+                )
 
 
 def _plan_facts(finding: Finding, parts: _Parts, plan: _Plan) -> bool:
@@ -136,7 +138,10 @@ def _calculation_records(before: tuple[Role, ...], after: tuple[Role, ...], reas
     for role in before:
         totals = dict.fromkeys(a.parent for a in role.calculation if (role.uri, a.parent, a.child) not in kept)
         what = "{} as the sum of its items in '{}'"
-        records += [LeftOut(PartKind.CALCULATION, what.format(total, role.definition), reason) for total in totals]
+        records += [
+            LeftOut(PartKind.CALCULATION, what.format(total, role.definition), reason, concept=total)
+            for total in totals
+        ]
     return records
 
 

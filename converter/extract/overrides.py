@@ -25,9 +25,8 @@ from pathlib import Path
 
 import yaml
 
-from .errors import OptionError
-from .extract.model import Column, Period, StatementKind, StatementRow, StatementTable
-from .mapping.model import ConceptInfo
+from ..errors import OptionError
+from .model import Column, Period, StatementKind, StatementRow, StatementTable
 
 _STATEMENTS = ", ".join(k.value for k in StatementKind if k is not StatementKind.OTHER)
 _QNAME = re.compile(r"^[A-Za-z_][\w.-]*:[A-Za-z_][\w.-]*$")
@@ -147,7 +146,7 @@ def override_uses(overrides: Overrides, statements: tuple[StatementTable, ...]) 
             f"column '{' '.join(col.header.split())}' of {t.name or t.kind.value} ({t.id})"
             for t in statements
             for col in t.columns
-            if overrides.for_column(t.kind, col) is c
+            if col.override == c.line
         )
         uses.append(OverrideUse(c.line, c.describe(), applied))
     return tuple(sorted(uses, key=lambda u: u.line))
@@ -280,13 +279,3 @@ def load_overrides(path: Path) -> Overrides:
         tuple(reader.column(n) for n in reader.entries(fields["columns"], "columns")) if "columns" in fields else ()
     )
     return Overrides(path.name, rows, columns)
-
-
-def check_concepts(overrides: Overrides, taxonomy: dict[str, ConceptInfo]) -> None:
-    """Every concept an override names is one of the loaded taxonomies' and can carry values."""
-    for o in overrides.rows:
-        concept = taxonomy.get(o.concept) if o.concept else None
-        if o.concept and concept is None:
-            raise OverridesError(f"{overrides.where(o.line)}: {o.concept} is not a concept of the taxonomies loaded")
-        if concept is not None and concept.abstract:
-            raise OverridesError(f"{overrides.where(o.line)}: {o.concept} is abstract: it carries no values")
