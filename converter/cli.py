@@ -525,6 +525,7 @@ def _validation_policy(ctx, param, value: str) -> ValidationPolicy:
 @_package_option
 @_offline_option
 @click.option("--strict", is_flag=True, help="A filing that would leave parts out fails (exit code 8 recorded).")
+@click.option("--review", is_flag=True, help="Write each filing's review page (review.html) beside its outputs.")
 @_max_input_option
 @_debug_option
 def batch_command(
@@ -542,6 +543,7 @@ def batch_command(
     packages,
     offline,
     strict,
+    review,
     max_input_mb,
     debug,
 ) -> None:
@@ -570,6 +572,7 @@ def batch_command(
             outdir,
             validation,
             max_memory_mb,
+            review,
         )
         items = expand_inputs(inputs)
         if not items:

@@ -208,3 +208,25 @@ def test_progress_is_a_status_line_on_a_terminal_and_plain_lines_in_a_log():
     for text in (log.getvalue(), terminal.getvalue()):
         assert "batch: 1 converted, 1 failed, 1 skipped in" in text
         assert "  1 x cannot tell the form type" in text
+
+
+def test_batch_review_pages_are_what_review_gives_for_each_folder(settings, tmp_path):
+    """batch --review writes each filing's review page beside its outputs; `xbrlconv review` on
+    that folder finds the filing in results.jsonl, converts it again and writes the same page."""
+    from click.testing import CliRunner
+
+    from converter.cli import main
+
+    from .conftest import package_args
+
+    outdir = tmp_path / "out"
+    listing = tmp_path / "filings.tsv"
+    listing.write_text(f"{CAPSTONE}\t1009759\n", encoding="utf-8")
+    options = BatchOptions(ConvertOptions(settings=settings), outdir, ValidationPolicy.parse("none"), review=True)
+    (record,) = run_batch(expand_inputs([f"@{listing}"]), options, jobs=1, timeout=120).records
+    folder = outdir / record.outputs
+    assert (folder / "review.html").is_file()
+    args = ["review", str(folder), "-o", str(tmp_path / "again.html"), "--cik", "1009759", "--no-validate"]
+    run = CliRunner().invoke(main, [*args, *package_args()])
+    assert run.exit_code == 0, run.output
+    assert (tmp_path / "again.html").read_bytes() == (folder / "review.html").read_bytes()

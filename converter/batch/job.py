@@ -12,12 +12,13 @@ from pathlib import Path
 
 from ..conversion_report import as_json as report_json
 from ..errors import INTERNAL_ERROR, XbrlconvError, internal_error, one_line
-from ..pipeline import ConvertOptions, finish, prepare
+from ..pipeline import ConvertOptions, finish, prepare, review_page
 from .inputs import BatchInput
 from .ledger import Record, Status
 
 PARTIAL = ".partial"  # where a filing's outputs are staged before they are published whole
 REPORT = "report.json"  # the conversion report, beside each filing's outputs
+REVIEW = "review.html"  # the review page (batch --review), beside them too
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,7 @@ class BatchOptions:
     outdir: Path
     validation: ValidationPolicy = ValidationPolicy()
     max_memory_mb: int | None = None  # each local worker's address space, when capped
+    review: bool = False  # write each filing's review page beside its outputs
 
 
 def file_sha256(path: Path) -> str:
@@ -112,6 +114,8 @@ def convert_one(item: BatchInput, options: BatchOptions, sha256: str, key: str) 
         target = options.outdir / folder
         report = replace(result.conversion, written=tuple(target / p.name for p in result.conversion.written))
         (staging / REPORT).write_text(report_json(report), encoding="utf-8")
+        if options.review:
+            (staging / REVIEW).write_bytes(review_page(result))
         publish(staging, target)
     except XbrlconvError as exc:
         return _failed(staging, base, exc.exit_code, one_line(exc), started)

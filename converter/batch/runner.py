@@ -77,6 +77,7 @@ def run_key(sha256: str, item: BatchInput, options: BatchOptions) -> str:
         convert.registrant_name or "",
         str(convert.strict),
         str(options.validation.applies(sha256)),
+        str(options.review),
         str(settings.offline),
         __version__,
         *packages,
