@@ -398,3 +398,21 @@ def test_a_cash_flow_line_named_for_an_outflow_is_stored_as_the_amount_paid(taxo
     plan = _plan(taxonomy, StatementKind.CASH_FLOWS, year, rows)
     (row,) = [r for r in plan.rows if r.row.label == label]
     assert row.extension is not None and row.flip == -1
+
+
+def test_total_assets_named_by_an_override_ends_the_assets_side(taxonomy):
+    """A balance sheet with no headings: its total assets line ends the assets side, whether a rule
+    or the user's override names it, so the lines after it are liabilities and equity."""
+    from converter.extract.overrides import Overrides, RowOverride, TextMatch
+
+    instant = Column(1, Period(end=date(2023, 12, 31)), "December 31, 2023")
+    labels = ("Cash", "Inventories", "Everything we own", "Accounts payable", "Common stock", "Total")
+    values = ("10", "5", "15", "7", "8", "15")
+    rows = _rows(labels, values)
+    table = StatementTable("t1", StatementKind.BALANCE_SHEET, "", Scale(), (instant,), rows, Grid("t1", 0, 0, 0, ()))
+    override = RowOverride(3, TextMatch(exact="everything we own"), concept="us-gaap:Assets")
+    context = DecideContext(load_rules(), taxonomy, printed_lines((table,)), Overrides("fixes.yaml", (override,)))
+    (plan,) = settle((table,), context)
+    sides = {r.row.label: r.side for r in plan.rows}
+    assert [sides[label] for label in labels] == [0, 0, 0, 1, 1, 1]
+    assert [c.name for r in plan.rows if r.row.label == "Everything we own" for c in r.concepts] == ["Assets"]

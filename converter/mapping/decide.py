@@ -245,19 +245,17 @@ class _Decider:
             draft = _Draft(row, sections, side, override=self.context.overrides.for_row(self.table.kind, row))
             if draft.override is not None and draft.override.untagged:
                 continue
-            if self._overridden(draft):
-                self.drafts[row.grid_row] = draft
-                continue
-            draft.match = match_rule(
-                self.rules,
-                self.context.taxonomy,
-                row_kind(self.table, row),
-                row,
-                sections,
-                lambda concepts, row=row: self._usable(row, concepts),
-                self.context.printed,
-                inner,
-            )
+            if not self._overridden(draft):
+                draft.match = match_rule(
+                    self.rules,
+                    self.context.taxonomy,
+                    row_kind(self.table, row),
+                    row,
+                    sections,
+                    lambda concepts, row=row: self._usable(row, concepts),
+                    self.context.printed,
+                    inner,
+                )
             self.drafts[row.grid_row] = draft
             if "Assets" in _names(draft):
                 side = 1
