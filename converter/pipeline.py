@@ -265,11 +265,7 @@ def convert_again(input_path: Path, outdir: Path | None, options: ConvertOptions
 def review_page(result: ConversionResult, overrides: Overrides = NO_OVERRIDES) -> bytes:
     """The conversion's review page: every fact where its statement prints it, with what it rests on,
     and what each of the user's overrides changed."""
-    validation = result.conversion.validation
-    findings = tuple(f"{f.level} [{f.code}] {f.message}" for f in validation.findings) if validation else ()
-    left_out = result.conversion.left_out
-    view = review_view(result.model, result.extraction, left_out, findings, validation is not None, overrides)
-    return render_review(view)
+    return render_review(review_view(result.model, result.extraction, result.conversion, overrides))
 
 
 def unused_overrides(result: ConversionResult, overrides: Overrides) -> tuple[str, ...]:

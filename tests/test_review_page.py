@@ -124,6 +124,11 @@ def test_review_page_lists_low_confidence_facts(review_pages):
     assert low_facts
     assert len(page.xpath("//section[@id='all-facts']//tr[contains(@class, 'low')]")) == len(low_facts)
     assert page.xpath("string(//li[@id='sum-low']/b)") == str(len(low_facts))
+    listed = page.xpath("//section[@id='low-confidence']//tr[@class='doubt']")
+    assert [r.xpath("string(./td[1])") for r in listed] == [d.what for d in result.conversion.doubts]
+    assert [float(r.xpath("string(./td[2])")) for r in listed] == [
+        round(d.confidence, 2) for d in result.conversion.doubts
+    ]
 
 
 def _review(*args):

@@ -7,6 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
+from ..conversion_report import ConversionReport, Doubt
 from ..extract.model import (
     LOW_CONFIDENCE,
     Amount,
@@ -133,6 +134,7 @@ class ReviewView:
     elsewhere: tuple[FactView, ...]  # facts shown in no statement grid (prose, hidden)
     extension_concepts: tuple[str, ...]
     left_out: tuple[LeftOut, ...]
+    doubts: tuple[Doubt, ...] = ()  # columns and facts decided with less confidence than LOW_CONFIDENCE
     findings: tuple[str, ...] = ()  # validation findings, one line each
     validated: bool = False
     overrides: tuple[OverrideUse, ...] = ()  # every override of the user's file, with what it matched
@@ -310,20 +312,16 @@ def _statement_view(table: StatementTable, anchors: FactAnchors, views: dict[str
 
 
 def review_view(
-    model: FactModel,
-    extraction: Extraction,
-    left_out: tuple[LeftOut, ...],
-    findings: tuple[str, ...] = (),
-    validated: bool = False,
-    overrides: Overrides = NO_OVERRIDES,
+    model: FactModel, extraction: Extraction, conversion: ConversionReport, overrides: Overrides = NO_OVERRIDES
 ) -> ReviewView:
     """The review page's content for one conversion."""
-    views = fact_views(model, extraction, left_out, overrides)
+    views = fact_views(model, extraction, conversion.left_out, overrides)
     anchors = FactAnchors(model.facts)
     statements = tuple(_statement_view(t, anchors, views) for t in extraction.statements)
     in_statements = {f.id for s in statements for r in s.rows for f in r.facts}
     is_cover = {f.id for f in model.facts if f.decision and f.decision.concept.by is DecidedBy.COVER}
     ordered = tuple(views[f.id] for f in model.facts)
+    validation = conversion.validation
     return ReviewView(
         title=model.title,
         facts=ordered,
@@ -331,8 +329,9 @@ def review_view(
         cover=tuple(v for v in ordered if v.id in is_cover and v.id not in in_statements),
         elsewhere=tuple(v for v in ordered if v.id not in is_cover and v.id not in in_statements),
         extension_concepts=tuple(c.qname for c in model.extension_concepts),
-        left_out=left_out,
-        findings=findings,
-        validated=validated,
+        left_out=conversion.left_out,
+        doubts=conversion.doubts,
+        findings=tuple(f"{f.level} [{f.code}] {f.message}" for f in validation.findings) if validation else (),
+        validated=validation is not None,
         overrides=override_uses(overrides, extraction.statements),
     )
