@@ -34,8 +34,8 @@ _SCALES = {0: "units", 2: "hundreds", 3: "thousands", 6: "millions", 9: "billion
 
 @dataclass(frozen=True)
 class Calculation:
-    """Whether a total adds up from its parts in its context: True, False, or None when no
-    calculation binds it (no run of lines above it adds up to it)."""
+    """Whether a total adds up from its parts in its context: True; False when validation left its
+    calculation out; None when no calculation of it was kept (none adds up in every column)."""
 
     holds: bool | None
     text: str
@@ -55,7 +55,7 @@ class FactView:
     reason: str
     source: str
     calculation: Calculation | None = None
-    override: str = ""  # the override that decided it: "overrides.yaml line 4"
+    override: str = ""  # the overrides of its row or column, cited by file and line
 
     @property
     def low(self) -> bool:
