@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from converter.cli import main
 
-from .conftest import FIXTURES, GOLDEN, shared_taxonomies
+from .conftest import FIXTURES, GOLDEN, package_args, shared_taxonomies
 
 SEED = FIXTURES / "capstone_8-K_2007-11-08.txt"
 
@@ -20,10 +20,6 @@ SEED = FIXTURES / "capstone_8-K_2007-11-08.txt"
 def run(*args, env=None):
     result = CliRunner().invoke(main, [str(a) for a in args], env=env)
     return result.exit_code, result.output
-
-
-def packages():
-    return [x for p in sorted(shared_taxonomies().glob("*.zip")) for x in ("--taxonomy-package", p)]
 
 
 def one_line_error(output: str) -> str:
@@ -34,7 +30,7 @@ def one_line_error(output: str) -> str:
 
 
 def test_missing_cik_is_an_error_not_a_guess(tmp_path):
-    code, output = run("convert", SEED, "-o", tmp_path / "out", *packages())
+    code, output = run("convert", SEED, "-o", tmp_path / "out", *package_args())
     assert code == 2
     assert "--cik" in one_line_error(output)
     assert not (tmp_path / "out").exists()
@@ -52,28 +48,28 @@ def test_missing_cik_is_an_error_not_a_guess(tmp_path):
 def test_bad_inputs(tmp_path, content, code, words):
     bad = tmp_path / "input.txt"
     bad.write_bytes(content)
-    exit_code, output = run("convert", bad, "-o", tmp_path / "out", "--cik", "1", *packages())
+    exit_code, output = run("convert", bad, "-o", tmp_path / "out", "--cik", "1", *package_args())
     assert exit_code == code
     assert words in one_line_error(output)
 
 
 def test_cik_chooses_the_registrant_of_a_combined_filing(tmp_path):
     combined = FIXTURES / "southern-co_8-K_2005-01-25.txt"
-    code, output = run("convert", combined, "-o", tmp_path / "a", "--cik", "3153", "--no-validate", *packages())
+    code, output = run("convert", combined, "-o", tmp_path / "a", "--cik", "3153", "--no-validate", *package_args())
     assert code == 0, output
     instance = next((tmp_path / "a").glob("*.xml"))
     text = instance.read_text(encoding="utf-8")
     assert 'scheme="http://www.sec.gov/CIK">0000003153</xbrli:identifier>' in text
     assert "0000092122" not in text
     assert "ALABAMA POWER CO" in text and "SOUTHERN CO<" not in text
-    code, output = run("convert", combined, "-o", tmp_path / "b", "--cik", "1", *packages())
+    code, output = run("convert", combined, "-o", tmp_path / "b", "--cik", "1", *package_args())
     assert code == 2
     assert "not one of this combined filing's filers" in one_line_error(output)
 
 
 def test_combined_filing_without_a_header_is_refused(tmp_path):
     code, output = run(
-        "convert", FIXTURES / "lge-ku_8-K_2003-03-25.htm", "-o", tmp_path / "out", "--cik", "1", *packages()
+        "convert", FIXTURES / "lge-ku_8-K_2003-03-25.htm", "-o", tmp_path / "out", "--cik", "1", *package_args()
     )
     assert code == 3
     assert "combined filing" in one_line_error(output)
@@ -92,7 +88,7 @@ def test_existing_outputs_are_not_overwritten(tmp_path):
     out = tmp_path / "out"
     out.mkdir()
     (out / "cpst-20071108.htm").write_text("the user's file")
-    code, output = run("convert", SEED, "-o", out, "--cik", "1009759", *packages())
+    code, output = run("convert", SEED, "-o", out, "--cik", "1009759", *package_args())
     assert code == 7
     assert "--force" in one_line_error(output)
     assert (out / "cpst-20071108.htm").read_text() == "the user's file"
@@ -101,7 +97,7 @@ def test_existing_outputs_are_not_overwritten(tmp_path):
 
 def test_xbrl_only_format_without_validation(tmp_path):
     code, output = run(
-        "convert", SEED, "-o", tmp_path, "--cik", "1009759", "--format", "xbrl", "--no-validate", *packages()
+        "convert", SEED, "-o", tmp_path, "--cik", "1009759", "--format", "xbrl", "--no-validate", *package_args()
     )
     assert code == 0, output
     assert sorted(p.name for p in tmp_path.iterdir()) == [
@@ -122,7 +118,7 @@ def test_validate_command_reports_json_and_junit(tmp_path):
     for path in golden.iterdir():
         shutil.copy(path, tmp_path)
     junit = tmp_path / "results.xml"
-    code, output = run("validate", tmp_path / "capstone-20061109.htm", "--json", "--junit", junit, *packages())
+    code, output = run("validate", tmp_path / "capstone-20061109.htm", "--json", "--junit", junit, *package_args())
     assert code == 0, output
     report = json.loads(output)
     assert (report["errors"], report["warnings"], report["facts"]) == (0, 0, 18)
@@ -187,11 +183,11 @@ def test_batch_exits_1_when_a_filing_failed_and_2_for_a_bad_input(tmp_path):
     listing = tmp_path / "filings.tsv"
     listing.write_text(f"{SEED}\t1009759\ngarbage.txt\n", encoding="utf-8")
     out = tmp_path / "out"
-    code, output = run("batch", f"@{listing}", "-o", out, "--validate", "none", "--jobs", "1", *packages())
+    code, output = run("batch", f"@{listing}", "-o", out, "--validate", "none", "--jobs", "1", *package_args())
     assert code == 1
     assert "batch: 1 converted, 1 failed, 0 skipped" in output
     assert len((out / "results.jsonl").read_text(encoding="utf-8").splitlines()) == 2
-    code, output = run("batch", tmp_path / "missing.txt", "-o", out, *packages())
+    code, output = run("batch", tmp_path / "missing.txt", "-o", out, *package_args())
     assert code == 2 and one_line_error(output).startswith("xbrlconv: error: input ")
-    code, output = run("batch", SEED, "-o", out, "--validate", "sample:7", *packages())
+    code, output = run("batch", SEED, "-o", out, "--validate", "sample:7", *package_args())
     assert code == 2

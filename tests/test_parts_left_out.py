@@ -17,8 +17,7 @@ from converter.cli import main
 from converter.errors import OutputError
 from converter.extract.model import Period, StatementKind
 
-from .conftest import FIXTURES, GOLDEN
-from .test_cli import packages
+from .conftest import FIXTURES, GOLDEN, package_args
 
 SEED = FIXTURES / "capstone_8-K_2007-11-08.txt"
 OUTPUTS = sorted(p.name for p in (GOLDEN / "capstone_8-K_2007-11-08").iterdir() if p.name != "facts.txt")
@@ -39,7 +38,7 @@ def one_bad_part(monkeypatch):
 
 def convert(tmp_path, *options):
     args = ["convert", SEED, "-o", tmp_path / "out", "--cik", "1009759", "--report", tmp_path / "report.json"]
-    result = CliRunner().invoke(main, [str(a) for a in args + list(options) + packages()])
+    result = CliRunner().invoke(main, [str(a) for a in args + list(options) + package_args()])
     report = json.loads((tmp_path / "report.json").read_text()) if (tmp_path / "report.json").exists() else None
     return result, report
 
@@ -62,7 +61,9 @@ def test_a_part_that_would_make_the_outputs_invalid_is_left_out_and_the_rest_wri
     assert f"{report['facts']} facts; Arelle validation: 0 errors, 0 warnings" in result.stdout
     assert f"{len(report['left_out'])} parts left out (listed on stderr)" in result.stdout
 
-    code = CliRunner().invoke(main, ["validate", str(tmp_path / "out" / "cpst-20071108.htm"), *map(str, packages())])
+    code = CliRunner().invoke(
+        main, ["validate", str(tmp_path / "out" / "cpst-20071108.htm"), *map(str, package_args())]
+    )
     assert code.exit_code == 0, code.output
 
 

@@ -10,8 +10,8 @@ from converter.extract.model import CoverName
 from converter.identity import require_cover, with_cover_options
 from converter.ingest import read_submission
 
-from .conftest import FIXTURES
-from .test_cli import one_line_error, packages, run
+from .conftest import FIXTURES, package_args
+from .test_cli import one_line_error, run
 
 RELEASE = "pericom-semiconductor_ex99-1_2005-04-21.txt"
 RELEASE_HEAD = "pericom-semiconductor_ex99-1_2007-04-26_head.txt"  # its first lines: no statements
@@ -46,7 +46,7 @@ def test_a_release_naming_the_company_in_an_apposition_needs_the_registrant_name
 
 
 def test_cli_converts_a_release_with_the_options_it_needs(tmp_path):
-    code, output = run("convert", FIXTURES / RELEASE_HEAD, "-o", tmp_path / "a", "--cik", "1001426", *packages())
+    code, output = run("convert", FIXTURES / RELEASE_HEAD, "-o", tmp_path / "a", "--cik", "1001426", *package_args())
     assert code == 3 and "--date-of-report" in one_line_error(output)
     code, output = run(
         "convert",
@@ -59,7 +59,7 @@ def test_cli_converts_a_release_with_the_options_it_needs(tmp_path):
         "2007-04-26",
         "--registrant-name",
         "Pericom Semiconductor Corporation",
-        *packages(),
+        *package_args(),
     )
     assert code == 0, output
     assert "0 errors, 0 warnings" in output
@@ -71,7 +71,15 @@ def test_cli_converts_a_release_with_the_options_it_needs(tmp_path):
 
 def test_a_date_of_report_that_contradicts_the_filing_is_an_error(tmp_path):
     code, output = run(
-        "convert", FIXTURES / RELEASE, "-o", tmp_path, "--cik", "1001426", "--date-of-report", "2005-04-22", *packages()
+        "convert",
+        FIXTURES / RELEASE,
+        "-o",
+        tmp_path,
+        "--cik",
+        "1001426",
+        "--date-of-report",
+        "2005-04-22",
+        *package_args(),
     )
     assert code == 2 and "differs from the date the filing states" in one_line_error(output)
 
