@@ -267,7 +267,7 @@ def convert_command(
             _write_review(review_path, result, options, (input_file,))
         if viewer:
             (document,) = (p for p in result.conversion.written if p.suffix == ".htm")
-            result = replace(result, viewer=write_viewer(document, options.settings, force=True))
+            result = replace(result, viewer=write_viewer(document, options.settings))
         return result
 
     result = _run(action, params["debug"])

@@ -4,6 +4,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from .conversion_report import ConversionReport
+    from .pipeline import ConversionResult
 
 
 INTERNAL_ERROR = 70  # exit code of a bug of ours (an exception no stage expected)
@@ -62,7 +63,11 @@ class ValidationFailed(XbrlconvError):
     exit_code = 6
 
     def __init__(
-        self, message: str, findings: tuple = (), report: "ConversionReport | None" = None, result=None
+        self,
+        message: str,
+        findings: tuple = (),
+        report: "ConversionReport | None" = None,
+        result: "ConversionResult | None" = None,
     ) -> None:
         super().__init__(message)
         self.findings = findings
@@ -75,7 +80,7 @@ class PartsLeftOut(XbrlconvError):
 
     exit_code = 8
 
-    def __init__(self, message: str, report: "ConversionReport", result=None) -> None:
+    def __init__(self, message: str, report: "ConversionReport", result: "ConversionResult | None" = None) -> None:
         super().__init__(message)
         self.report = report
         self.result = result  # the ConversionResult refused (nothing written), for its review page

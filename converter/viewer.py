@@ -88,11 +88,10 @@ def refuse_overwriting_viewer(folder: Path, force: bool) -> None:
         raise OutputError(f"{existing[0]} exists (a viewer written before); use --force to replace it")
 
 
-def write_viewer(ixbrl: Path, settings: ArelleSettings, force: bool = False) -> tuple[Path, ...]:
+def write_viewer(ixbrl: Path, settings: ArelleSettings) -> tuple[Path, ...]:
     """Write the viewer page for `ixbrl` and its script beside it, each replaced whole; return their
-    paths (the script first)."""
+    paths (the script first). Callers refuse to replace a user's viewer first (refuse_overwriting_viewer)."""
     script = bundled_viewer_script()
-    refuse_overwriting_viewer(ixbrl.parent, force)
     with tempfile.TemporaryDirectory(prefix=".xbrlconv-viewer-", dir=ixbrl.parent) as scratch:
         staged = Path(scratch) / viewer_name(ixbrl)
         messages = _run_plugin(ixbrl, staged, script, settings)

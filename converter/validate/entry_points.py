@@ -3,6 +3,7 @@ folders, zips, glob patterns and lists a user names. Schemas, linkbases and othe
 entry points: a folder of a filing holds one or two entry points and several supporting files."""
 
 import glob
+import mmap
 import sys
 import tempfile
 import zipfile
@@ -63,8 +64,12 @@ def entry_kind(path: Path) -> EntryKind | None:
 
 def is_viewer_page(path: Path) -> bool:
     """An interactive viewer's page (an iXBRL document with the ixbrl-viewer's data and script added)
-    is for people to read, not an entry point of the filing."""
+    is for people to read, not an entry point of the filing. A filing's own document is told by
+    a byte search alone; only a file that names the viewer's data type anywhere is parsed to confirm."""
     try:
+        with path.open("rb") as handle, mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as data:
+            if data.find(VIEWER_DATA_TYPE.encode()) < 0:
+                return False
         for _, script in etree.iterparse(str(path), events=("end",), tag=XHTML_SCRIPT, huge_tree=True):
             if script.get("type") == VIEWER_DATA_TYPE:
                 return True
