@@ -7,6 +7,7 @@ the order statements are decided in. Rows no standard concept fits get an extens
 and ids come at assembly (assemble.py).
 """
 
+import functools
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
@@ -242,7 +243,7 @@ class _Decider:
             closed = closed or (self.table.kind is StatementKind.CASH_FLOWS and row.balance_at == "end")
             if row.kind is RowKind.HEADING or not row.has_values:
                 continue
-            draft = _Draft(row, sections, side, override=self.context.overrides.for_row(self.table.kind, row))
+            draft = _Draft(row, sections, side, override=self._overrides.get(row.grid_row))
             if draft.override is not None and draft.override.untagged:
                 continue
             if not self._overridden(draft):
@@ -458,14 +459,24 @@ class _Decider:
             return self._override_decision(draft.override, f"new extension concept '{draft.override.extension}'")
         return extension_decision()
 
+    @functools.cached_property
+    def _overrides(self) -> dict[int, RowOverride]:
+        """The user's override of each value row that has one, by grid row."""
+        found = (
+            (row.grid_row, self.context.overrides.for_row(self.table.kind, row))
+            for row in self.table.rows
+            if row.kind is not RowKind.HEADING and row.has_values
+        )
+        return {key: override for key, override in found if override is not None}
+
     def _check_overrides_name_one_row(self) -> None:
         """An override naming a concept applies to one row of a statement: two rows of one concept
         would give it two values (a bare "Total" under assets and under liabilities)."""
         rows: dict[int, list[StatementRow]] = defaultdict(list)
-        for row in self.table.rows:
-            override = self.context.overrides.for_row(self.table.kind, row) if row.has_values else None
-            if override is not None and (override.concept or override.extension) and row.kind is not RowKind.HEADING:
-                rows[override.line].append(row)
+        by_key = {row.grid_row: row for row in self.table.rows}
+        for key, override in self._overrides.items():
+            if override.concept or override.extension:
+                rows[override.line].append(by_key[key])
         for line, matched in rows.items():
             if len(matched) > 1:
                 where = ", ".join(f"'{' '.join(r.label.split())}' (row {r.grid_row})" for r in matched)
@@ -496,19 +507,16 @@ class _Decider:
 
     def _untagged(self) -> tuple[LeftOut, ...]:
         """The rows an override leaves untagged, each reported as left out."""
-        overrides = self.context.overrides
+        where = self.context.overrides.where
         return tuple(
             LeftOut(
                 PartKind.ROW,
                 f"'{' '.join(row.label.split())}' of '{self.table.name or self.table.kind.value}'",
-                f"an override leaves it untagged ({overrides.where(o.line)})",
+                f"an override leaves it untagged ({where(self._overrides[row.grid_row].line)})",
                 f"table {self.table.id}, row {row.grid_row}",
             )
             for row in self.table.rows
-            if row.kind is not RowKind.HEADING
-            and row.has_values
-            and (o := overrides.for_row(self.table.kind, row)) is not None
-            and o.untagged
+            if row.grid_row in self._overrides and self._overrides[row.grid_row].untagged
         )
 
 
