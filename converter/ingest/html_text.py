@@ -6,6 +6,7 @@ block elements start new lines, <pre> keeps its layout, CSS page breaks become f
 same extraction rules then read HTML and plain-text filings alike.
 """
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -134,9 +135,15 @@ def _left_lengths(style: str) -> list[str]:
     return lengths
 
 
+@functools.lru_cache(maxsize=4096)
+def _hiding(style: str) -> bool:
+    """Does a style hide its element? Cached: generated filings repeat a few styles on every element."""
+    return _HIDDEN.search(style) is not None
+
+
 def _hidden(element) -> bool:
     style = element.get("style")
-    return bool(style) and _HIDDEN.search(style) is not None
+    return bool(style) and _hiding(style)
 
 
 def _cell_text(text: str) -> str:
@@ -145,10 +152,9 @@ def _cell_text(text: str) -> str:
 
 def _cell_blocks(cell) -> tuple[str, ...]:
     """A cell's text in reading order (a child's text before its tail), one string per block element
-    or <br>-separated piece, with comments, hidden and non-content elements left out. Walked with
-    a stack, not recursion: hostile markup may nest thousands deep."""
-    if _hidden(cell):
-        return ()
+    or <br>-separated piece, with comments, hidden and non-content elements left out (the cell
+    itself is shown: rows place only shown cells). Walked with a stack, not recursion: hostile
+    markup may nest thousands deep."""
     if len(cell) == 0:  # most cells: text alone, or nothing
         text = _cell_text(cell.text or "")
         return (text,) if text else ()
@@ -199,7 +205,8 @@ def _span(cell, attribute: str) -> int:
     value = cell.get(attribute)
     if value is None:  # most cells
         return 1
-    return max(1, min(int(re.sub(r"\D", "", value) or 1), 100))
+    digits = value if value.isascii() and value.isdigit() else re.sub(r"\D", "", value) or "1"
+    return max(1, min(int(digits), 100))
 
 
 def _placed_cells(cells: list, above: dict[int, tuple[int, int]]) -> list:
@@ -292,10 +299,10 @@ def _walk(writer: _Writer, element) -> None:
     tag = _tag(element)
     if not tag or tag in _SKIP:
         return
-    style = element.get("style", "")
-    if _HIDDEN.search(style):
+    style = element.get("style") or ""
+    if style and _hiding(style):
         return
-    if _BREAK_BEFORE.search(style):
+    if style and _BREAK_BEFORE.search(style):
         writer.page_break(element.sourceline or 0)
     if tag == "table" and element.find(".//table") is None:
         _write_table(writer, _rows(element))
@@ -312,7 +319,7 @@ def _walk(writer: _Writer, element) -> None:
         writer.blank()
     else:
         _walk_children(writer, element, tag in _BLOCK or tag in ("tr", "td", "th"))
-    if _BREAK_AFTER.search(style):
+    if style and _BREAK_AFTER.search(style):
         writer.page_break(element.sourceline or 0)
 
 
