@@ -229,6 +229,23 @@ def test_lines_after_the_closing_cash_balance_are_supplemental_disclosures(setti
     assert value(change) == Decimal(363000000)
 
 
+def test_a_subtotal_printed_without_total_adds_up_its_lines_and_gives_them_its_balance(settings):
+    # Kraft Heinz prints "Selling, general and administrative expenses, excluding impairment losses
+    # 3,692", "Goodwill impairment losses 510", "Intangible asset impairment losses 152" and then
+    # "Selling, general and administrative expenses 4,354" with no "Total": their sum in every
+    # column. The lines are expenses (debit) like their subtotal, so the goodwill line is the
+    # standard GoodwillImpairmentLoss, not an extension with an income statement's credit.
+    model = prepare(KRAFT_HEINZ_10K, ConvertOptions(settings=settings, cik="0001637459")).model
+    fiscal_2023 = Period(end=date(2023, 12, 30), start=date(2023, 1, 1))
+    assert _value(model, "us-gaap:GoodwillImpairmentLoss", fiscal_2023) == Decimal(510000000)
+    sga = "us-gaap:SellingGeneralAndAdministrativeExpense"
+    parts = {a.child: a.weight for role in model.roles for a in role.calculation if a.parent == sga}
+    assert len(parts) == 3 and set(parts.values()) == {1}
+    assert "us-gaap:GoodwillImpairmentLoss" in parts
+    extensions = {f.concept.qname: f.concept for f in model.facts if f.concept.is_extension}
+    assert all(extensions[q].balance == "debit" for q in parts if q in extensions)
+
+
 def test_lines_after_the_current_assets_total_are_noncurrent(taxonomy):
     # A classified balance sheet lists "Investments" after "Total current assets" with no heading
     # of its own: they are long-term investments; listed among the current assets, they are not.

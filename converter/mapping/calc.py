@@ -4,7 +4,10 @@ Walking down the statement, each total-like row is tested against the rows just 
 no earlier total has taken ("open" rows): the shortest run of them whose displayed values, each
 added or subtracted, give the total in every column (within one unit of the last printed digit,
 as Calc 1.1 tolerates rounding) becomes the total's calculation. Weights that a balance-type
-prediction proposes are preferred when zeros leave the arithmetic undecided.
+prediction proposes are preferred when zeros leave the arithmetic undecided. A row not labelled
+as a total is one too when a run just above it adds up to it as printed, all added, in at least
+two columns with amounts: statements print subtotals without "Total" ("Selling, general and
+administrative expenses" under its parts), and such a sum in several columns is no coincidence.
 """
 
 import functools
@@ -17,6 +20,7 @@ from itertools import product
 from ..extract.model import Amount
 
 MAX_CHILDREN = 12
+MIN_PLAIN_COLUMNS = 2
 _TOTAL_LIKE = re.compile(
     r"^total\b|^net\b|^gross\b|\bbefore\b|\bfrom operations\b|^operating (income|loss|profit)"
     r"|^(income|loss|earnings|\(loss\)|profit)\b|\bsubtotal\b|,\s*net$"
@@ -106,6 +110,17 @@ def _solve(total: CalcRow, children: Sequence[CalcRow], predicted: Sequence[int]
     return None
 
 
+def _plain_sum(total: CalcRow, children: Sequence[CalcRow]) -> tuple[int, ...] | None:
+    """All added, for a row not labelled as a total ("Selling, general and administrative expenses"
+    under its parts): only when they add up as printed in at least MIN_PLAIN_COLUMNS columns with
+    amounts, where a coincidence is not a calculation."""
+    columns = _columns(total, children)
+    weights = (1,) * len(children)
+    if not columns or sum(1 for target, _, _ in columns if target) < MIN_PLAIN_COLUMNS:
+        return None
+    return weights if _adds_up(columns, weights) else None
+
+
 @functools.lru_cache(maxsize=4096)
 def _candidates(predicted: tuple[int, ...]) -> tuple[tuple[int, ...], ...]:
     """The weights to try, in order: the predicted ones, all added, then every other combination
@@ -126,10 +141,14 @@ def infer_calculations(rows: Sequence[CalcRow], predict: Callable[[int, int], in
     for row in rows:
         if open_rows and open_rows[-1].group != row.group:
             open_rows = []
-        if is_total_like(row.label) and not row.is_blank:
+        if not row.is_blank:
+            labelled_total = is_total_like(row.label)
             for k in range(2, min(len(open_rows), MAX_CHILDREN) + 1):
                 children = open_rows[-k:]
-                weights = _solve(row, children, [predict(row.key, c.key) for c in children])
+                if labelled_total:
+                    weights = _solve(row, children, [predict(row.key, c.key) for c in children])
+                else:
+                    weights = _plain_sum(row, children)
                 if weights is not None:
                     k = _absorb_blank_rows(open_rows, k)
                     children = open_rows[-k:]
