@@ -109,6 +109,8 @@ def _drop_empty_columns(rows: list[GridRow]) -> list[GridRow]:
     width = max((len(r.cells) for r in rows), default=0)
     squared = [r.cells + (EMPTY_CELL,) * (width - len(r.cells)) for r in rows]
     keep = [c for c in range(width) if any(cells[c].text for cells in squared)]
+    if len(keep) == width and all(len(r.cells) == width for r in rows):
+        return rows  # square already, nothing to drop (most grids, after the first pass)
     kept = set(keep)
     out = []
     for row, cells in zip(rows, squared, strict=True):
@@ -188,10 +190,15 @@ def _moved_left(row: GridRow, c: int) -> GridRow:
     return replace(row, cells=tuple(cells))
 
 
+def _with_symbols_joined(row: GridRow) -> GridRow:
+    cells = _right_align_numbers(merge_symbol_cells(row.cells))
+    return row if cells == row.cells else replace(row, cells=cells)
+
+
 def tidy(grid: Grid) -> Grid:
     """Apply the tidying rules above and square the grid to a common width."""
     rows = [r for r in grid.rows if not _is_rule_row(r)]
-    rows = [replace(r, cells=_right_align_numbers(merge_symbol_cells(r.cells))) for r in rows]
+    rows = [_with_symbols_joined(r) for r in rows]
     rows = _drop_empty_columns(_gather_labels(_drop_empty_columns(rows)))
     rows = _drop_empty_columns(_merge_split_columns(rows))
     rows = _merge_wrapped_labels(rows)
