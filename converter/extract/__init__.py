@@ -14,29 +14,35 @@ from .layout import document_layout, title_lines
 from .model import CoverName, Extraction, StatementTable
 from .overrides import NO_OVERRIDES, Overrides
 from .presentations import primary_presentations
-from .scale import find_scale
 from .statement_money import decide_money
-from .statements import continuation, continued_title, header_text, interpret, is_statement_title
+from .statements import GridReading, continuation, continued_title, interpret, is_statement_title, read_grid
 
 __all__ = ["extract"]
 
 
-def _statements_of(submission: Submission, layouts, calendar: FiscalCalendar) -> list[StatementTable]:
-    statements = []
+def _readings(submission: Submission, layouts) -> list[GridReading]:
+    """Every grid read with its title lines, in document order."""
+    readings = []
     for layout in layouts:
         doc = submission.documents[layout.doc]
         taken: set[int] = set()
-        previous = None  # the statement of the grid just before, which a headless grid may carry on
         for grid in layout.grids:
             titles = title_lines(doc, grid, taken)
             taken.update(range(grid.first_line, grid.last_line + 1))
-            title = "\n".join(doc.lines[i].strip() for i in titles)
-            table = interpret(grid, title, find_scale(f"{title}\n{header_text(grid)}"), titles, calendar)
-            if table is None and previous is not None:
-                table = continuation(grid, previous, title, titles, calendar)
-            if table is not None:
-                statements.append(table)
-            previous = table
+            readings.append(read_grid(grid, "\n".join(doc.lines[i].strip() for i in titles), titles))
+    return readings
+
+
+def _statements_of(readings: list[GridReading], calendar: FiscalCalendar) -> list[StatementTable]:
+    statements = []
+    previous = None  # the statement of the grid just before, which a headless grid may carry on
+    for reading in readings:
+        table = interpret(reading, calendar)
+        if table is None and previous is not None:  # (never one of another document: see continuation)
+            table = continuation(reading.grid, previous, reading.title, reading.title_lines, calendar)
+        if table is not None:
+            statements.append(table)
+        previous = table
     return statements
 
 
@@ -65,7 +71,8 @@ def extract(submission: Submission, overrides: Overrides = NO_OVERRIDES) -> Extr
     Statements are read twice: the first reading (and the text) gives the evidence of the
     filing's fiscal calendar; the second reads them with it (statements headed only by bare
     fiscal years, "2016 2015 2014"; equity balances dated on a year's first day), and every
-    column is then dated on that one calendar."""
+    column is then dated on that one calendar. What a grid says whatever the calendar (its
+    titles, headings, scale words, kind) is read once for both."""
     layouts = []
     grid_count = 0
     for doc in submission.documents:
@@ -74,10 +81,11 @@ def extract(submission: Submission, overrides: Overrides = NO_OVERRIDES) -> Extr
         layouts.append(layout)
     cover = extract_cover(submission.documents, submission.header)
     base = FiscalCalendar.of_cover(cover, submission.header)
-    first = primary_statements(_statements_of(submission, layouts, replace(base, reads_bare_years=False)))
+    readings = _readings(submission, layouts)
+    first = primary_statements(_statements_of(readings, replace(base, reads_bare_years=False)))
     prose = prose_year_ends(line for doc in submission.documents for line in doc.lines)
     calendar = base.with_evidence(prose=prose, **_calendar_evidence(first))
-    second = primary_statements(_statements_of(submission, layouts, calendar))
+    second = primary_statements(_statements_of(readings, calendar))
     statements = primary_statements(_with_missing_statements(first, second))
     statements, undated = set_periods(tuple(with_continued_scales(statements)), calendar, cover, overrides)
     statements, others = primary_presentations(statements)

@@ -25,7 +25,7 @@ from .model import (
 )
 from .numbers import is_year, parse_amount
 from .periods import HeadingPeriod, period_of, periods_from_title, start_of
-from .scale import row_exponent, states_scale
+from .scale import find_scale, row_exponent, states_scale
 from .units import unit_kind_of
 
 _KIND_BY_TITLE = (
@@ -254,8 +254,11 @@ def _states_period_or_scale(row: GridRow) -> bool:
 
 def header_text(grid: Grid) -> str:
     """All text of the heading rows, for the statement's title, scale and periods."""
-    rows = grid.rows[: header_row_count(grid)]
-    return "\n".join(" ".join(c.text for c in row.cells if c.text) for row in rows)
+    return _header_text(grid, header_row_count(grid))
+
+
+def _header_text(grid: Grid, header_rows: int) -> str:
+    return "\n".join(" ".join(c.text for c in row.cells if c.text) for row in grid.rows[:header_rows])
 
 
 def _value_columns(grid: Grid, first_data: int) -> list[int]:
@@ -620,15 +623,36 @@ def is_page_index(rows: tuple[StatementRow, ...]) -> bool:
     return small and pages == sorted(pages)
 
 
-def interpret(
-    grid: Grid, title: str, scale: Scale, title_lines: tuple[int, ...], calendar: FiscalCalendar
-) -> StatementTable | None:
-    """The statement a grid shows, or None when it has no columns with periods."""
+@dataclass(frozen=True)
+class GridReading:
+    """What a grid says whatever the fiscal calendar: the lines titling it and their text, its
+    heading rows and their text, the scale their words state, and the statement it is (OTHER: none).
+    A filing's statements are dated twice (see extract); each grid is read once."""
+
+    grid: Grid
+    title_lines: tuple[int, ...]
+    title: str
+    header_rows: int
+    header: str
+    scale: Scale
+    kind: StatementKind
+    name: str
+
+
+def read_grid(grid: Grid, title: str, title_lines: tuple[int, ...]) -> GridReading:
     header_rows = header_row_count(grid)
+    header = _header_text(grid, header_rows)
     labels = [r.cells[0].text for r in grid.rows[header_rows:] if r.cells]
-    header = header_text(grid)
     kind, name = classify(title, header, labels)
-    title = f"{title}\n{header}".strip()
+    scale = find_scale(f"{title}\n{header}")
+    return GridReading(grid, title_lines, title, header_rows, header, scale, kind, name)
+
+
+def interpret(reading: GridReading, calendar: FiscalCalendar) -> StatementTable | None:
+    """The statement a grid shows, or None when it has no columns with periods."""
+    grid, header_rows, kind, name = reading.grid, reading.header_rows, reading.kind, reading.name
+    scale, title_lines = reading.scale, reading.title_lines
+    title = f"{reading.title}\n{reading.header}".strip()
     if kind is StatementKind.OTHER:
         return None
     columns = _columns(grid, header_rows, kind, title, calendar)
