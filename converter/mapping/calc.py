@@ -113,12 +113,26 @@ def _solve(total: CalcRow, children: Sequence[CalcRow], predicted: Sequence[int]
 def _plain_sum(total: CalcRow, children: Sequence[CalcRow]) -> tuple[int, ...] | None:
     """All added, for a row not labelled as a total ("Selling, general and administrative expenses"
     under its parts): only when they add up as printed in at least MIN_PLAIN_COLUMNS columns with
-    amounts, where a coincidence is not a calculation."""
+    amounts, where a coincidence is not a calculation. Every row is tried so against every run
+    above it: the first column's sum is checked before all columns are read."""
+    shown = [(col, v) for col, v in enumerate(total.values) if v is not None]
+    if sum(1 for _, v in shown if v.signed) < MIN_PLAIN_COLUMNS or not _adds_up_in(shown[0], children):
+        return None
     columns = _columns(total, children)
     weights = (1,) * len(children)
     if not columns or sum(1 for target, _, _ in columns if target) < MIN_PLAIN_COLUMNS:
         return None
     return weights if _adds_up(columns, weights) else None
+
+
+def _adds_up_in(column: tuple[int, Amount], children: Sequence[CalcRow]) -> bool:
+    """The children, all added, give the total's amount in this column (as _adds_up checks it)."""
+    col, target = column
+    parts = [c.values[col] for c in children if c.values[col] is not None]
+    if not parts:
+        return False
+    tolerance = _unit_of([target, *parts])
+    return abs(sum(p.signed for p in parts) - target.signed) <= tolerance
 
 
 @functools.lru_cache(maxsize=4096)
