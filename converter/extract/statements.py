@@ -640,6 +640,8 @@ class GridReading:
 
 
 def read_grid(grid: Grid, title: str, title_lines: tuple[int, ...]) -> GridReading:
+    """A grid read under its title (the text of its title lines): the heading rows are counted
+    once, for the kind, the scale words and, later, the columns."""
     header_rows = header_row_count(grid)
     header = _header_text(grid, header_rows)
     labels = [r.cells[0].text for r in grid.rows[header_rows:] if r.cells]

@@ -120,9 +120,7 @@ def _plain_sum(total: CalcRow, children: Sequence[CalcRow]) -> tuple[int, ...] |
         return None
     columns = _columns(total, children)
     weights = (1,) * len(children)
-    if not columns or sum(1 for target, _, _ in columns if target) < MIN_PLAIN_COLUMNS:
-        return None
-    return weights if _adds_up(columns, weights) else None
+    return weights if columns and _adds_up(columns, weights) else None
 
 
 def _adds_up_in(column: tuple[int, Amount], children: Sequence[CalcRow]) -> bool:
