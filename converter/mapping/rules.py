@@ -31,8 +31,10 @@ _LABEL_NOISE = (
 )
 
 
+@functools.lru_cache(maxsize=16384)
 def normalize_label(text: str) -> str:
-    """Lower-case label with typographic quotes and dashes unified, notes and trailing marks gone."""
+    """Lower-case label with typographic quotes and dashes unified, notes and trailing marks gone.
+    Cached: every rule asks it of a row's label, and a statement is drafted more than once."""
     t = text.strip()
     for pattern, replacement in _LABEL_NOISE:
         t = pattern.sub(replacement, t)
