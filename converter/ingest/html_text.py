@@ -6,13 +6,13 @@ block elements start new lines, <pre> keeps its layout, CSS page breaks become f
 same extraction rules then read HTML and plain-text filings alike.
 """
 
-import functools
 import re
 from dataclasses import dataclass, field
 
 from lxml import etree
 
 from ..errors import InputError
+from ..text_cache import short_text_cache
 
 _BLOCK = {
     "p",
@@ -135,7 +135,7 @@ def _left_lengths(style: str) -> list[str]:
     return lengths
 
 
-@functools.lru_cache(maxsize=4096)
+@short_text_cache(maxsize=4096)
 def _hiding(style: str) -> bool:
     """Does a style hide its element? Cached: generated filings repeat a few styles on every element."""
     return _HIDDEN.search(style) is not None

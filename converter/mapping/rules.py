@@ -15,6 +15,7 @@ import yaml
 from ..errors import MappingRulesError
 from ..extract.model import CoverName, LabelKind, LabelSubject, StatementKind
 from ..resources import resource_path
+from ..text_cache import short_text_cache
 
 _Name = TypeVar("_Name", bound=StrEnum)
 _QNAME = re.compile(r"^[a-z][a-z0-9-]*:[A-Za-z_][A-Za-z0-9_]*$")
@@ -31,7 +32,7 @@ _LABEL_NOISE = (
 )
 
 
-@functools.lru_cache(maxsize=16384)
+@short_text_cache(maxsize=16384)
 def normalize_label(text: str) -> str:
     """Lower-case label with typographic quotes and dashes unified, notes and trailing marks gone.
     Cached: every rule asks it of a row's label, and a statement is drafted more than once."""
