@@ -368,6 +368,17 @@ def test_an_unlabelled_last_line_adding_up_a_side_is_that_sides_total(taxonomy):
     assert unlabelled == [("73,354", ["Assets"]), ("73,354", ["LiabilitiesAndStockholdersEquity"])]
 
 
+def test_lines_between_current_assets_and_an_unlabelled_assets_total_are_noncurrent(taxonomy):
+    # Abbott prints no "Total assets" label: after "Total current assets" come Investments, property,
+    # intangibles, goodwill and "Deferred income taxes and other assets", then the bare total. Those
+    # lines are noncurrent: LongTermInvestments, DeferredIncomeTaxesAndOtherAssetsNoncurrent.
+    (plan,) = _plans_of(ABBOTT_BALANCE_SHEET, taxonomy)
+    concepts = {r.row.label: [c.name for c in r.concepts] for r in plan.rows}
+    assert concepts["Investments"] == ["LongTermInvestments"]
+    assert concepts["Deferred income taxes and other assets"] == ["DeferredIncomeTaxesAndOtherAssetsNoncurrent"]
+    assert concepts["Total Current Assets"] == ["AssetsCurrent"]
+
+
 def test_a_balance_sheet_line_ending_and_other_names_its_sides_other_items(taxonomy):
     # Walmart: "Deferred income taxes and other" among its noncurrent liabilities.
     instant = Column(1, Period(end=date(2025, 1, 31)), "January 31, 2025")

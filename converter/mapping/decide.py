@@ -188,7 +188,9 @@ class _Decider:
         """Every value row matched to its rule. A balance sheet is drafted twice when the first
         draft finds a current assets' (liabilities') total: on its side the lines above it are
         current and those after it, up to the side's end or equity, noncurrent, with or without
-        headings saying so."""
+        headings saying so. An assets side whose total is printed without words ends at that last
+        line: nothing but noncurrent assets follows the current ones there (a liabilities side
+        goes on to equity, so its end must be found)."""
         self._draft({})
         if self.table.kind is StatementKind.CASH_FLOWS:
             activities = self._activity_spans()
@@ -201,9 +203,18 @@ class _Decider:
         for key, draft in self.drafts.items():
             for name in _names(draft) & _CURRENT_TOTALS.keys():
                 ends = [k for k, d in self.drafts.items() if k > key and d.side == draft.side and _ends_side(d)]
-                spans.setdefault(draft.side, (key, min(ends, default=key), *_CURRENT_TOTALS[name]))
+                end = min(ends, default=self._unlabelled_assets_total(draft.side) or key)
+                spans.setdefault(draft.side, (key, end, *_CURRENT_TOTALS[name]))
         if spans:
             self._draft(spans)
+
+    def _unlabelled_assets_total(self, side: int) -> int | None:
+        """The assets side's last line, when it has no words: its total (see _side_total)."""
+        rows = [k for k, d in self.drafts.items() if d.side == side]
+        last = max(rows, default=None)
+        if side != 0 or last is None or self.drafts[last].row.label.strip():
+            return None
+        return last
 
     def _activity_spans(self) -> ActivitySpans:
         """(after, total, section): the lines between one activity's total and the next (operating,
