@@ -262,6 +262,27 @@ def test_lines_after_the_current_assets_total_are_noncurrent(taxonomy):
     assert before["Investments"] != ["LongTermInvestments"]
 
 
+def test_a_line_named_like_a_concept_takes_its_current_or_noncurrent_part_where_it_sits(taxonomy):
+    # Spire lists "Regulatory assets" among current assets, Tegna "Deferred income" among current
+    # liabilities: the taxonomy names their current parts (RegulatoryAssetsCurrent,
+    # DeferredIncomeCurrent) beside the whole; after the current total, the noncurrent parts.
+    instant = Column(1, Period(end=date(2023, 12, 31)), "December 31, 2023")
+    labels = ("Regulatory assets", "Total current assets", "Regulatory assets", "Total assets")
+    plan = _plan(taxonomy, StatementKind.BALANCE_SHEET, instant, _rows(labels, ("1", "1", "2", "3")))
+    assert [[c.name for c in r.concepts] for r in plan.rows] == [
+        ["RegulatoryAssetsCurrent"],
+        ["AssetsCurrent"],
+        ["RegulatoryAssetsNoncurrent"],
+        ["Assets"],
+    ]
+    deferred = _rows(("Accounts payable", "Deferred income", "Total current liabilities"), ("1", "2", "3"))
+    heading = StatementRow(0, "Liabilities", RowKind.HEADING, UnitKind.MONETARY, ())
+    rows = (heading, *(replace(r, sections=("Liabilities",)) for r in deferred))
+    plan = _plan(taxonomy, StatementKind.BALANCE_SHEET, instant, rows)
+    concepts = {r.row.label: [c.name for c in r.concepts] for r in plan.rows}
+    assert concepts["Deferred income"] == ["DeferredIncomeCurrent"]
+
+
 def test_other_assets_above_and_below_the_current_total_are_current_and_noncurrent(taxonomy):
     # Ford prints "Other assets" twice with no headings: above "Total current assets" (3,877) and
     # after it (11,118). The first is OtherAssetsCurrent, the second OtherAssetsNoncurrent.

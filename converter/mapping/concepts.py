@@ -171,7 +171,9 @@ def namesake(
     sections: frozenset[str] = frozenset(),
     kind: StatementKind | None = None,
 ) -> Match | None:
-    """A standard concept whose name is the label's ('Goodwill' -> us-gaap:Goodwill), if usable;
+    """A standard concept whose name is the label's ('Goodwill' -> us-gaap:Goodwill), its current
+    or noncurrent part where the row's section says which ('Regulatory assets' among current
+    assets -> RegulatoryAssetsCurrent), if usable;
     else the one usable concept named like it by namesake_names ('Inventories, net' -> InventoryNet,
     'Operating lease liabilities' among current liabilities -> OperatingLeaseLiabilityCurrent), but
     not a concept with a current part (OperatingLeaseLiability): a row outside a current or
@@ -179,8 +181,10 @@ def namesake(
     named like the label, neither is taken."""
     exact = camel_name(label)
     prefixes = taxonomy_prefixes(taxonomy)
+    suffixes = [suffix for group, suffix in _SECTION_SUFFIXES if sections & group]
     for prefix in prefixes:
-        concept = taxonomy.get(f"{prefix}:{exact}")
+        named = [taxonomy.get(f"{prefix}:{exact}{suffix}") for suffix in suffixes]
+        concept = next((c for c in named if c is not None and usable(c)), None) or taxonomy.get(f"{prefix}:{exact}")
         if concept is not None and usable(concept):
             decision = Decision(DecidedBy.NAMESAKE, f"{concept.qname} is named like the label", NAMESAKE_CONFIDENCE)
             return Match((concept,), decision)
