@@ -208,10 +208,15 @@ class _Decider:
         if spans:
             self._draft(spans)
 
+    def _last_line(self, side: int) -> int | None:
+        """The last line of amounts of money on a balance sheet's side (where its total stands)."""
+        return max(
+            (k for k, d in self.drafts.items() if d.side == side and d.row.unit_kind is UnitKind.MONETARY), default=None
+        )
+
     def _unlabelled_assets_total(self, side: int) -> int | None:
         """The assets side's last line, when it has no words: its total (see _side_total)."""
-        rows = [k for k, d in self.drafts.items() if d.side == side]
-        last = max(rows, default=None)
+        last = self._last_line(side)
         if side != 0 or last is None or self.drafts[last].row.label.strip():
             return None
         return last
@@ -400,8 +405,7 @@ class _Decider:
         """A balance sheet's unlabelled last line of a side that adds up the lines above it is the
         side's total: total assets, or total liabilities and equity."""
         draft = self.drafts[key]
-        side_rows = [k for k, d in self.drafts.items() if d.side == draft.side and d.row.unit_kind is UnitKind.MONETARY]
-        if self.table.kind is not StatementKind.BALANCE_SHEET or key != max(side_rows):
+        if self.table.kind is not StatementKind.BALANCE_SHEET or key != self._last_line(draft.side):
             return None
         if not any(total == key for total, _ in plan.weights):
             return None
