@@ -8,6 +8,7 @@ from decimal import Decimal
 import pytest
 
 from converter.extract import extract
+from converter.extract.equity import includes_noncontrolling
 from converter.extract.model import (
     Column,
     Grid,
@@ -244,6 +245,37 @@ def test_a_subtotal_printed_without_total_adds_up_its_lines_and_gives_them_its_b
     assert "us-gaap:GoodwillImpairmentLoss" in parts
     extensions = {f.concept.qname: f.concept for f in model.facts if f.concept.is_extension}
     assert all(extensions[q].balance == "debit" for q in parts if q in extensions)
+
+
+def test_equity_balances_in_a_total_column_after_noncontrolling_interests_include_them(settings):
+    # Kraft Heinz's statement of equity prints its components, then "Noncontrolling Interest", then
+    # "Total Equity": the balances read from that total include the noncontrolling interests at every
+    # date, the opening ones (December 2020 and 2021, on no balance sheet) as much as the later ones.
+    model = prepare(KRAFT_HEINZ_10K, ConvertOptions(settings=settings, cik="0001637459")).model
+    including = "us-gaap:StockholdersEquityIncludingPortionAttributableToNoncontrollingInterest"
+    parent = "us-gaap:StockholdersEquity"
+    opening = Period(end=date(2020, 12, 26))
+    assert _value(model, including, opening) == Decimal(50243000000)
+    assert not [f for f in model.facts if f.concept.qname == parent and f.context.period == opening]
+    parent_ends = {f.context.period.end for f in model.facts if f.concept.qname == parent}
+    assert parent_ends == {date(2023, 12, 30), date(2022, 12, 31)}  # the balance sheet's own line
+
+
+@pytest.mark.parametrize(
+    ("headings", "included"),
+    [
+        (["Common Stock", "Retained Earnings", "Noncontrolling Interest", "Total Equity"], True),
+        (["Common Stock", "Total Company Shareholders' Equity", "Non- controlling interests"], False),
+        (["Common Stock", "Retained Earnings", "Redeemable Noncontrolling Interest", "Total"], False),
+        (["Common Stock", "Non-redeemable Noncontrolling Interest", "Total"], True),
+    ],
+)
+def test_a_total_column_includes_the_noncontrolling_interests_printed_before_it(headings, included):
+    # Components come first, their totals after; redeemable interests are temporary equity, no part
+    # of total equity.
+    columns = list(enumerate(headings, start=1))
+    total = max(col for col, heading in columns if "Total" in heading)
+    assert includes_noncontrolling(columns, total) is included
 
 
 def test_lines_after_the_current_assets_total_are_noncurrent(taxonomy):

@@ -3,7 +3,9 @@
 
 Only the total column is read (the components would need dimensions): "Balance at December 31,
 2007" rows are the total equity at that date, and each movement between two balance rows covers
-the period from the day after the first to the second.
+the period from the day after the first to the second. A total column printed after a column of
+noncontrolling interests sums them too: its balances are the equity including them, not the
+parent's stockholders' equity.
 """
 
 import re
@@ -32,6 +34,8 @@ from .scale import row_exponent
 
 _BALANCE = re.compile(r"^\W*balances?\b", re.I)
 _TOTAL = re.compile(r"\btotal\b", re.I)
+_NONCONTROLLING = re.compile(r"\b(?:non-?\s*controlling|minority)\s+interests?\b", re.I)
+_REDEEMABLE = re.compile(r"(?<![\w-])redeemable\b", re.I)  # temporary equity, outside total equity
 _SHARES = re.compile(r"^(?:(?:number\s+of\s+)?(?:common\s+)?shares|(?:common\s+)?stock\s+shares)\b(?!.*\bper\b)", re.I)
 
 
@@ -125,6 +129,14 @@ def total_column(grid: Grid, headings: list[tuple[int, str]], balance_rows: list
     return (summing or totals or [None])[-1]
 
 
+def includes_noncontrolling(headings: list[tuple[int, str]], total: int) -> bool:
+    """A (nonredeemable) noncontrolling interests' column is printed before the total column, which
+    therefore includes them: components come first, their totals after."""
+    return any(
+        col < total and _NONCONTROLLING.search(heading) and not _REDEEMABLE.search(heading) for col, heading in headings
+    )
+
+
 def equity_by_components(
     grid: Grid,
     header_rows: int,
@@ -143,6 +155,11 @@ def equity_by_components(
     if total is None:
         return None
     col, heading = total
+    balance_label = (
+        "Total equity including noncontrolling interests"
+        if includes_noncontrolling(headings, col)
+        else "Total stockholders' equity"
+    )
     rows = []
     caption = ""  # a label printed over rows of its own ("Dividends on common stock:")
     for i, period in sorted(periods.items()):
@@ -155,7 +172,7 @@ def equity_by_components(
         is_balance = period.is_instant
         if is_balance:
             caption = ""
-        resolved = "Total stockholders' equity" if is_balance else label
+        resolved = balance_label if is_balance else label
         rows.append(
             StatementRow(
                 i,
