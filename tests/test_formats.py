@@ -293,7 +293,7 @@ def _statements_of(data: bytes) -> list[tuple]:
 
     submission = parse_submission(data)
     return [
-        (t.kind, t.columns, [(r.label, [v and v.signed for v in r.values]) for r in t.rows])
+        (t.kind, t.columns, [(r.label, r.sections, [v and v.signed for v in r.values]) for r in t.rows])
         for t in extract(submission).statements
     ]
 
@@ -301,6 +301,28 @@ def _statements_of(data: bytes) -> list[tuple]:
 def test_bom_and_crlf_read_like_the_original():
     original = (FIXTURES / HOLDINGS).read_bytes()
     variant = b"\xef\xbb\xbf" + original.replace(b"\n", b"\r\n")
+    assert _statements_of(variant) == _statements_of(original)
+
+
+def _typed_with_tabs(text: str) -> str:
+    """The text as an editor saving with tabs writes it (`unexpand -a`): every run of two or more
+    blanks that reaches a tab stop (every 8 columns) becomes a tab."""
+    out = []
+    for line in text.split("\n"):
+        stops = [line[i : i + 8] for i in range(0, len(line), 8)]
+        out.append("".join(s.rstrip(" ") + "\t" if len(s) == 8 and s.endswith("  ") else s for s in stops))
+    return "\n".join(out)
+
+
+@pytest.mark.parametrize(
+    "file", ["apple_10-Q_2000-04-01.txt", "southern-co_8-K_2005-01-25.txt", "capstone_8-K_2007-11-08.txt"]
+)
+def test_columns_aligned_with_tabs_read_like_spaces(file):
+    # Typed with tabs, the <S>/<C> marks and the labels' indentation stand where the tab stops put
+    # them: the columns, the outline (sections) and the values read as from the spaces.
+    original = (FIXTURES / file).read_bytes()
+    variant = _typed_with_tabs(original.decode("latin-1")).encode("latin-1")
+    assert variant.count(b"\t") > 100
     assert _statements_of(variant) == _statements_of(original)
 
 

@@ -144,7 +144,7 @@ def tagged_tables(lines: tuple[str, ...]) -> list[TaggedTable]:
             if _TAG.match(lines[j]) or _COLUMN_MARK.search(lines[j]) and not lines[j].strip("<>SCsc \t"):
                 tags.append(j)
                 if _COLUMN_MARK.search(lines[j]):
-                    marks = tuple(m.start() for m in _COLUMN_MARK.finditer(lines[j]))
+                    marks = tuple(m.start() for m in _COLUMN_MARK.finditer(lines[j].expandtabs(8)))
                 if re.match(r"^\s*<FN>", lines[j], re.I) and last is None:
                     last = j - 1
             j += 1
@@ -178,7 +178,9 @@ def _wrapped_label(lines: tuple[str, ...], j: int, value_start: int) -> bool:
 
 
 def _indent(line: str) -> int:
-    return len(line) - len(line.lstrip())
+    """Leading blanks, tabs at their tab stops: the label's place in the outline."""
+    text = line.expandtabs(8) if "\t" in line else line
+    return len(text) - len(text.lstrip())
 
 
 def _value_start(line: str) -> int:
@@ -357,8 +359,7 @@ def _row(doc: int, index: int, line: str, ranges: list[tuple[int, int]], extents
     if label_parts:
         spans = tuple(_span(doc, index, line, c) for c in label_parts)
         cells[0] = Cell(" ".join(c.text for c in label_parts), spans)
-    indent = len(line) - len(line.lstrip())
-    return GridRow(tuple(cells), index, indent)
+    return GridRow(tuple(cells), index, _indent(line))
 
 
 def fixed_width_grid(
