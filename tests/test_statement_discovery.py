@@ -1,8 +1,11 @@
 """Which tables are the registrant's primary statements: other presentations told apart, parts
 carried on past a page break, note tables kept out."""
 
+from dataclasses import replace
 from datetime import date, timedelta
 
+from converter.extract import extract
+from converter.extract.layout import title_lines
 from converter.extract.model import (
     Column,
     Grid,
@@ -17,7 +20,10 @@ from converter.extract.model import (
 from converter.extract.numbers import parse_amount
 from converter.extract.presentations import primary_presentations
 from converter.extract.statements import classify
+from converter.ingest import parse_submission
+from converter.ingest.model import DocumentFormat, SourceDocument
 
+from .conftest import FIXTURES
 from .test_formats import periods, review, row, statement, values
 from .test_reading_rules import cell
 
@@ -321,3 +327,25 @@ def test_a_line_stating_a_count_over_no_amounts_heads_no_section_and_speaks_of_t
     assert ("common", "shares_outstanding", 551992430, (columns[0].period,)) in counts
     assert ("common", "shares_outstanding", 549245105, (columns[1].period,)) in counts
     assert ("treasury", "shares", 394787951, (columns[1].period,)) in counts
+
+
+def test_a_title_typed_a_few_blank_lines_above_its_table_names_it():
+    # New Line Cinema's statements (Turner's 1994 8-K) leave three blank lines between the centered
+    # title and the table: "CONSOLIDATED STATEMENTS OF CASH FLOWS" still names the table, which is
+    # then read as the cash flows, not as an untitled table of lines ("Net income") that look like
+    # an income statement's.
+    excerpt = FIXTURES / "excerpts" / "turner-broadcasting_8-K_1994-01-24_cash-flows.txt"
+    (table,) = extract(parse_submission(excerpt.read_bytes())).statements
+    assert (table.kind, table.name) == (StatementKind.CASH_FLOWS, "CONSOLIDATED STATEMENTS OF CASH FLOWS")
+    assert [c.period.end for c in table.columns] == [date(1990, 12, 31), date(1991, 12, 31), date(1992, 12, 31)]
+
+
+def test_no_title_is_taken_from_above_a_page_break():
+    # An HTML filing's page ends in a footer ("2023 2Q FORM 10-Q 18") and a form feed; the next
+    # page's table carries its title in its first row. The blank lines around the form feed do
+    # not make the previous page's last lines the table's title.
+    lines = ("*Non-GAAP Financial Measure", "2023 2Q FORM 10-Q 18", "", "\f", "", "STATEMENT OF EARNINGS\t2023\t2022")
+    doc = SourceDocument(0, DocumentFormat.HTML, lines)
+    grid = Grid("t1", 0, 5, 5, ())
+    assert title_lines(doc, grid, set()) == ()
+    assert title_lines(replace(doc, lines=lines[:3] + ("",) + lines[4:]), grid, set()) == (0, 1)

@@ -54,6 +54,9 @@ def document_layout(doc: SourceDocument, first_grid_number: int) -> DocumentLayo
     return DocumentLayout(doc.index, grids, breaks, tuple(sorted(set(hidden))))
 
 
+MAX_BLANKS_UNDER_TITLE = 4  # typed pages leave a few blank lines between a centered title and its table
+
+
 def title_lines(doc: SourceDocument, grid: Grid, taken: set[int]) -> tuple[int, ...]:
     """Short non-blank lines just above a table (company, statement name, scale, "(Unaudited)")."""
     found: list[int] = []
@@ -63,14 +66,16 @@ def title_lines(doc: SourceDocument, grid: Grid, taken: set[int]) -> tuple[int, 
         line = doc.lines[i]
         if re.match(r"^\s*</?(TABLE|CAPTION)>\s*$", line, re.I):
             pass  # markup between the title and the table
+        elif _PAGE.match(line):
+            break  # a page break (a form feed is blank to strip()): the title is below
         elif not line.strip():
             blanks += 1
             if blanks > 1 and found:
                 break
-            if blanks > 2:
+            if blanks > MAX_BLANKS_UNDER_TITLE:
                 break
-        elif len(line.strip()) > MAX_TITLE_WIDTH or _PAGE.match(line) or line.strip().isdigit():
-            break  # prose, a page break, or a page number: the title is below
+        elif len(line.strip()) > MAX_TITLE_WIDTH or line.strip().isdigit():
+            break  # prose or a page number: the title is below
         else:
             blanks = 0
             found.append(i)
