@@ -128,6 +128,18 @@ def test_untagged_fixed_width_statements_in_dollars():
     assert values(row(cash, "NET CASH USED IN OPERATING ACTIVITIES")) == ["-41032", "-70365"]
 
 
+def test_a_label_ending_in_a_word_that_asks_for_more_carries_on_to_the_next_line():
+    # "Net loss for year ended" / "December 31, 2006" and "Reclassification of Debt into" /
+    # "Preferred Stock" are one label each, typed over two lines, not a caption over a line
+    # labelled with a date (which would name an extension concept "December 31, 2006").
+    equity = statement(HOLDINGS, "equity")
+    labels = [r["label"] for r in equity["rows"]]
+    assert "Net loss for year ended December 31, 2006" in labels
+    assert "Reclassification of Debt into Preferred Stock" in labels
+    assert not [label for label in labels if label.startswith("December")]
+    assert values(row(equity, "Net loss for year ended December 31, 2007")) == ["-44562"]
+
+
 # --------------------------------------------------------------------------- dotted leaders
 
 APPLE_1997 = "apple_10-K_1997-09-26.txt"

@@ -21,6 +21,13 @@ _RULE = re.compile(r"^[-=_\s]+$")
 _LEADING_SYMBOL = re.compile(r"^(\$|\(|\$\s*\(|\(\s*\$)$")
 _TRAILING_SYMBOL = re.compile(r"^(\)|%|\)%|\)\*)$")
 _NUMBER_ASIDE = re.compile(r"^\(\s*\$?\d")
+# A label cannot end in a comma or a word that asks for more ("Net loss for the year ended" /
+# "December 31, 2006"; "Reclassification of debt into" / "preferred stock").
+_OPEN_ENDING = re.compile(
+    r"(?:[,;-]|\s(?:and|or|of|to|for|from|into|in|on|by|with|at|the|a|an|ended|ending|per|before|after|"
+    r"including|excluding))$",
+    re.I,
+)
 
 
 def join_cells(first: Cell, second: Cell, colspan: int | None = None) -> Cell:
@@ -67,14 +74,14 @@ def _dash_led(row: GridRow | None) -> bool:
 def _continues(previous: GridRow, row: GridRow, following: GridRow | None) -> bool:
     """`row` carries on the label of `previous` (which had no values): it starts in lower case or
     with a parenthesis around a number ("(122,921,601 shares in 1995)"), `previous` ends
-    mid-phrase, or it is a lone "- basic and diluted" (a run of dash-led rows are items under a
-    heading instead)."""
+    mid-phrase (a comma, a preposition, "ended"), or it is a lone "- basic and diluted" (a run
+    of dash-led rows are items under a heading instead)."""
     if not _label_only(previous) or not row.cells or not row.cells[0].text:
         return False
     text = row.cells[0].text
     if text[0].islower() or _NUMBER_ASIDE.match(text):
         return True
-    if previous.cells[0].text.rstrip().endswith((",", ";", " and", " of", "-")):
+    if _OPEN_ENDING.search(previous.cells[0].text.rstrip()):
         return True
     return _dash_led(row) and not _dash_led(following)
 
