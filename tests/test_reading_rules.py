@@ -7,7 +7,7 @@ import pytest
 
 from converter.extract.dates import find_dates
 from converter.extract.equity import total_column
-from converter.extract.grid import merge_symbol_cells
+from converter.extract.grid import merge_symbol_cells, tidy
 from converter.extract.label_facts import dividends_per_share, facts_in_label
 from converter.extract.model import (
     Cell,
@@ -414,3 +414,18 @@ def test_a_magnitude_word_after_a_count_scales_it():
     # in a statement in thousands, the word still says millions
     found = facts_in_label(1, cell(label), COMCAST_2023, find_scale("(in thousands)"))
     assert [f.exponent for f in found] == [6, 6]
+
+
+@pytest.mark.parametrize(
+    ("heading", "joined"),
+    [
+        ("Net loss for the year ended", True),
+        ("Reclassification of debt into", True),
+        ("Preferred stock, Series A", False),
+        ("Operating activities:", False),
+    ],
+)
+def test_a_label_only_line_carries_on_when_it_ends_in_a_word_that_asks_for_more(heading, joined):
+    grid = Grid("t1", 0, 0, 1, (GridRow((cell(heading), cell("")), 0), GridRow((cell("Total"), cell("1,250")), 1)))
+    labels = [r.cells[0].text for r in tidy(grid).rows]
+    assert labels == ([f"{heading} Total"] if joined else [heading, "Total"])

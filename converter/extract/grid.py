@@ -22,9 +22,10 @@ _LEADING_SYMBOL = re.compile(r"^(\$|\(|\$\s*\(|\(\s*\$)$")
 _TRAILING_SYMBOL = re.compile(r"^(\)|%|\)%|\)\*)$")
 _NUMBER_ASIDE = re.compile(r"^\(\s*\$?\d")
 # A label cannot end in a comma or a word that asks for more ("Net loss for the year ended" /
-# "December 31, 2006"; "Reclassification of debt into" / "preferred stock").
+# "December 31, 2006"; "Reclassification of debt into" / "preferred stock"). Articles are left
+# out: "Preferred stock, Series A" ends in a name.
 _OPEN_ENDING = re.compile(
-    r"(?:[,;-]|\s(?:and|or|of|to|for|from|into|in|on|by|with|at|the|a|an|ended|ending|per|before|after|"
+    r"(?:[,;-]|\s(?:and|or|of|to|for|from|into|in|on|by|with|at|the|ended|ending|per|before|after|"
     r"including|excluding))$",
     re.I,
 )
