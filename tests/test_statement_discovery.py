@@ -349,3 +349,12 @@ def test_no_title_is_taken_from_above_a_page_break():
     grid = Grid("t1", 0, 5, 5, ())
     assert title_lines(doc, grid, set()) == ()
     assert title_lines(replace(doc, lines=lines[:3] + ("",) + lines[4:]), grid, set()) == (0, 1)
+
+
+def test_a_label_wrapped_over_two_lines_keeps_the_indentation_it_is_typed_at():
+    # "  Selling, general and" / "   administrative" under "Operating expenses:" is one line of that
+    # section, indented as its first line is; the lines after it ("Restructuring charge", then the
+    # section's "Total") stay in the section instead of falling out at a line indented by nothing.
+    income = statement(PERICOM_RELEASE, "income_statement")
+    for label in ("Selling, general and administrative", "Restructuring charge", "Total"):
+        assert row(income, label)["sections"] == ["Operating expenses:"], label

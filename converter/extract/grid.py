@@ -94,7 +94,7 @@ def _merge_wrapped_labels(rows: list[GridRow]) -> list[GridRow]:
         if merged and _continues(merged[-1], row, following):
             prev = merged.pop()
             label = join_cells(prev.cells[0], row.cells[0])
-            row = GridRow((label,) + row.cells[1:], prev.line)
+            row = GridRow((label,) + row.cells[1:], prev.line, prev.indent)  # the label starts where it is typed
         merged.append(row)
     return merged
 
