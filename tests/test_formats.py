@@ -4,6 +4,7 @@ The expected values are the ones printed in the filings (or, for the inline XBRL
 own tagged facts); see tests/fixtures/MANIFEST.tsv for what each fixture exercises.
 """
 
+import re
 from decimal import Decimal
 from functools import cache
 
@@ -305,7 +306,12 @@ def _statements_of(data: bytes) -> list[tuple]:
 
     submission = parse_submission(data)
     return [
-        (t.kind, t.columns, [(r.label, r.sections, [v and v.signed for v in r.values]) for r in t.rows])
+        (
+            t.kind,
+            t.scale.monetary,
+            t.columns,
+            [(r.label, r.sections, [v and v.signed for v in r.values]) for r in t.rows],
+        )
         for t in extract(submission).statements
     ]
 
@@ -335,6 +341,22 @@ def test_columns_aligned_with_tabs_read_like_spaces(file):
     original = (FIXTURES / file).read_bytes()
     variant = _typed_with_tabs(original.decode("latin-1")).encode("latin-1")
     assert variant.count(b"\t") > 100
+    assert _statements_of(variant) == _statements_of(original)
+
+
+def _typed_without_table_tags(text: str) -> str:
+    """The text as a filer who types no SGML table markup lays it out: each <TABLE>, <CAPTION> and
+    <S>/<C> line a blank line, the page otherwise as it was."""
+    return re.sub(r"(?im)^[ \t]*(?:(?:</?(?:TABLE|CAPTION)>|<[SC]>)[ \t]*)+$", "", text)
+
+
+@pytest.mark.parametrize("file", ["southern-co_8-K_2005-01-25.txt", "apple_10-Q_2000-04-01.txt"])
+def test_statements_typed_without_table_tags_read_like_the_tagged_ones(file):
+    # Southern Company's "Analysis of Consolidated Earnings" / "(In Millions of Dollars)" stands five
+    # blank lines above its columns once the tag lines are blank: still its title and its scale.
+    original = (FIXTURES / file).read_bytes()
+    variant = _typed_without_table_tags(original.decode("latin-1")).encode("latin-1")
+    assert b"<TABLE>" in original and b"<TABLE>" not in variant
     assert _statements_of(variant) == _statements_of(original)
 
 

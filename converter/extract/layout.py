@@ -54,7 +54,7 @@ def document_layout(doc: SourceDocument, first_grid_number: int) -> DocumentLayo
     return DocumentLayout(doc.index, grids, breaks, tuple(sorted(set(hidden))))
 
 
-MAX_BLANKS_UNDER_TITLE = 4  # typed pages leave a few blank lines between a centered title and its table
+MAX_BLANKS_UNDER_TITLE = 6  # typed pages leave a few blank lines between a centered title and its table
 
 
 def title_lines(doc: SourceDocument, grid: Grid, taken: set[int]) -> tuple[int, ...]:
