@@ -360,6 +360,20 @@ def test_statements_typed_without_table_tags_read_like_the_tagged_ones(file):
     assert _statements_of(variant) == _statements_of(original)
 
 
+def test_amounts_with_no_leading_zero_are_values_in_untagged_columns():
+    # PerkinElmer prints per-share amounts as ".62" and ".09": typed without table tags, the lines
+    # holding them are still lines of the table, not prose that ends it.
+    original = (FIXTURES / "excerpts" / "perkinelmer_10-K405_2000-12-31_income-statement.txt").read_bytes()
+    variant = _typed_without_table_tags(original.decode("latin-1")).encode("latin-1")
+    assert _statements_of(variant) == _statements_of(original)
+    (_, _, _, rows) = _statements_of(variant)[0]
+    assert (
+        "Discontinued Operations",
+        ("DILUTED EARNINGS PER SHARE:",),
+        [Decimal(".09"), Decimal("2.70"), Decimal(".50")],
+    ) in rows
+
+
 @pytest.mark.parametrize(("encoding", "bom"), [("cp1252", b""), ("utf-8", b""), ("utf-8", b"\xef\xbb\xbf")])
 def test_characters_in_any_encoding_read_like_their_entities(encoding, bom):
     """The filing writes its dashes and quotes as Windows-1252 references (&#151;); the same text with
