@@ -9,6 +9,8 @@ from converter.extract.layout import title_lines
 from converter.extract.model import (
     Column,
     Grid,
+    LabelKind,
+    LabelSubject,
     Period,
     RowKind,
     Scale,
@@ -358,3 +360,16 @@ def test_a_label_wrapped_over_two_lines_keeps_the_indentation_it_is_typed_at():
     income = statement(PERICOM_RELEASE, "income_statement")
     for label in ("Selling, general and administrative", "Restructuring charge", "Total"):
         assert row(income, label)["sections"] == ["Operating expenses:"], label
+
+
+def test_a_long_labels_first_line_running_into_the_value_columns_is_a_label_not_a_heading():
+    # Ford's 1993 balance sheet: " Preferred Stock, par value $1.00 per share (aggregate" runs past
+    # the start of the first value column, with "  liquidation preference of $3.4 billion)" below.
+    # Starting where the labels start, it is the first line of a label, not a column heading:
+    # the two lines are one row, whose par value is read.
+    excerpt = FIXTURES / "excerpts" / "ford-motor_10-K_1993-12-31_balance-sheet.txt"
+    (balance,) = extract(parse_submission(excerpt.read_bytes())).statements
+    labels = [r.label for r in balance.rows]
+    assert "Preferred Stock, par value $1.00 per share (aggregate liquidation preference of $3.4 billion)" in labels
+    par_values = [f for f in balance.label_facts if f.kind is LabelKind.PAR_VALUE]
+    assert {f.subject for f in par_values} >= {LabelSubject.PREFERRED}

@@ -336,15 +336,22 @@ def _span(doc: int, index: int, line: str, chunk: Chunk) -> Span:
     return Span(doc, index, raw_of[chunk.start], raw_of[chunk.end - 1] + 1)
 
 
-def _row(doc: int, index: int, line: str, ranges: list[tuple[int, int]], extents: list[tuple[int, int]]) -> GridRow:
+def _row(
+    doc: int, index: int, line: str, ranges: list[tuple[int, int]], extents: list[tuple[int, int]], margin: int
+) -> GridRow:
+    """One line's cells. Its first words are its label, even when a long label runs into the first
+    column: on a line of values, and on a line of words alone that starts where the labels of the
+    lines of values start (the first line of a wrapped label), unlike a heading centred over the
+    columns. `margin` is the rightmost start of those labels, -1 above the first line of values."""
     width = len(ranges) + 1
     cells: list[Cell] = [EMPTY_CELL] * width
     label_parts: list[Chunk] = []
     value_start = ranges[0][0] if ranges else 10**6
     found = chunks(line)
     for n, chunk in enumerate(found):
-        # a row's first words are its label, even when a long label runs into the first column
-        label = chunk.end <= value_start or (n == 0 and chunk.start < value_start and found[-1].numeric)
+        label = chunk.end <= value_start or (
+            n == 0 and chunk.start < value_start and (found[-1].numeric or (len(found) == 1 and chunk.start <= margin))
+        )
         placed = None if (label and not chunk.numeric) else _place(chunk, ranges, extents)
         if placed is None:
             if chunk.start < value_start:
@@ -379,5 +386,11 @@ def fixed_width_grid(
     if not ranges:
         return None
     extents = value_extents(data, ranges)
-    rows = tuple(_row(doc, i, lines[i], ranges, extents) for i in body if not _is_rule(lines[i]))
+    first_data = next((i for i in body if is_data_line(lines[i])), last)
+    margin = max((row[0].start for row in data if not row[0].numeric), default=-1)
+    rows = tuple(
+        _row(doc, i, lines[i], ranges, extents, margin if i > first_data else -1)
+        for i in body
+        if not _is_rule(lines[i])
+    )
     return Grid(grid_id, doc, first, last, rows)
