@@ -4,9 +4,10 @@ The expected values are the ones printed in the filings (or, for the inline XBRL
 own tagged facts); see tests/fixtures/MANIFEST.tsv for what each fixture exercises.
 """
 
-import re
+import sys
 from decimal import Decimal
 from functools import cache
+from pathlib import Path
 
 import pytest
 from lxml import etree
@@ -15,6 +16,10 @@ from converter.ingest import parse_submission
 from converter.pipeline import ConvertOptions, extract_review, prepare, validate_rendered
 
 from .conftest import FIXTURES, fixture_cik, fixtures_manifest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+
+from rewrites import table_tags_blanked, typed_with_tabs  # noqa: E402 - rewrites the invariance bench uses too
 
 IX = {"ix": "http://www.xbrl.org/2013/inlineXBRL", "xbrli": "http://www.xbrl.org/2003/instance"}
 
@@ -322,16 +327,6 @@ def test_bom_and_crlf_read_like_the_original():
     assert _statements_of(variant) == _statements_of(original)
 
 
-def _typed_with_tabs(text: str) -> str:
-    """The text as an editor saving with tabs writes it (`unexpand -a`): every run of two or more
-    blanks that reaches a tab stop (every 8 columns) becomes a tab."""
-    out = []
-    for line in text.split("\n"):
-        stops = [line[i : i + 8] for i in range(0, len(line), 8)]
-        out.append("".join(s.rstrip(" ") + "\t" if len(s) == 8 and s.endswith("  ") else s for s in stops))
-    return "\n".join(out)
-
-
 @pytest.mark.parametrize(
     "file", ["apple_10-Q_2000-04-01.txt", "southern-co_8-K_2005-01-25.txt", "capstone_8-K_2007-11-08.txt"]
 )
@@ -339,15 +334,9 @@ def test_columns_aligned_with_tabs_read_like_spaces(file):
     # Typed with tabs, the <S>/<C> marks and the labels' indentation stand where the tab stops put
     # them: the columns, the outline (sections) and the values read as from the spaces.
     original = (FIXTURES / file).read_bytes()
-    variant = _typed_with_tabs(original.decode("latin-1")).encode("latin-1")
+    variant = typed_with_tabs(original.decode("latin-1")).encode("latin-1")
     assert variant.count(b"\t") > 100
     assert _statements_of(variant) == _statements_of(original)
-
-
-def _typed_without_table_tags(text: str) -> str:
-    """The text as a filer who types no SGML table markup lays it out: each <TABLE>, <CAPTION> and
-    <S>/<C> line a blank line, the page otherwise as it was."""
-    return re.sub(r"(?im)^[ \t]*(?:(?:</?(?:TABLE|CAPTION)>|<[SC]>)[ \t]*)+$", "", text)
 
 
 @pytest.mark.parametrize("file", ["southern-co_8-K_2005-01-25.txt", "apple_10-Q_2000-04-01.txt"])
@@ -355,7 +344,7 @@ def test_statements_typed_without_table_tags_read_like_the_tagged_ones(file):
     # Southern Company's "Analysis of Consolidated Earnings" / "(In Millions of Dollars)" stands five
     # blank lines above its columns once the tag lines are blank: still its title and its scale.
     original = (FIXTURES / file).read_bytes()
-    variant = _typed_without_table_tags(original.decode("latin-1")).encode("latin-1")
+    variant = table_tags_blanked(original.decode("latin-1")).encode("latin-1")
     assert b"<TABLE>" in original and b"<TABLE>" not in variant
     assert _statements_of(variant) == _statements_of(original)
 
@@ -364,7 +353,7 @@ def test_amounts_with_no_leading_zero_are_values_in_untagged_columns():
     # PerkinElmer prints per-share amounts as ".62" and ".09": typed without table tags, the lines
     # holding them are still lines of the table, not prose that ends it.
     original = (FIXTURES / "excerpts" / "perkinelmer_10-K405_2000-12-31_income-statement.txt").read_bytes()
-    variant = _typed_without_table_tags(original.decode("latin-1")).encode("latin-1")
+    variant = table_tags_blanked(original.decode("latin-1")).encode("latin-1")
     assert _statements_of(variant) == _statements_of(original)
     (_, _, _, rows) = _statements_of(variant)[0]
     assert (

@@ -1,0 +1,127 @@
+"""Rewrites of a filing that must not change a single fact: the same statements as other filers,
+editors and EDGAR agents type them (tabs for spaces, no SGML table tags, other indentation, capitals,
+HTML written another way). bench/invariance.py converts each corpus filing and its rewrites and
+counts what changed; the tests use some of them on fixtures.
+"""
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+
+TAB_STOP = 8
+_DOCUMENT = re.compile(r"(?i)(?=<DOCUMENT>)")
+_HTML = re.compile(r"(?i)<html|<table\s")
+
+
+class Applies(StrEnum):
+    TEXT = "plain-text documents"
+    HTML = "HTML files"
+
+
+@dataclass(frozen=True)
+class Rewrite:
+    name: str
+    applies: Applies
+    rewrite: Callable[[str], str]
+    what: str
+
+
+def typed_with_tabs(text: str) -> str:
+    """As an editor saving with tabs writes it (`unexpand -a`): every run of two or more blanks
+    that reaches a tab stop becomes a tab."""
+    out = []
+    for line in text.split("\n"):
+        stops = [line[i : i + TAB_STOP] for i in range(0, len(line), TAB_STOP)]
+        out.append("".join(s.rstrip(" ") + "\t" if len(s) == TAB_STOP and s.endswith("  ") else s for s in stops))
+    return "\n".join(out)
+
+
+def table_tags_blanked(text: str) -> str:
+    """As a filer who types no SGML table markup lays it out: each <TABLE>, <CAPTION> and <S>/<C>
+    line a blank line, the page otherwise as it was."""
+    return re.sub(r"(?im)^[ \t]*(?:(?:</?(?:TABLE|CAPTION)>|<[SC]>)[ \t]*)+$", "", text)
+
+
+def indented(text: str) -> str:
+    """Every line four columns to the right (tabs expanded first, so columns stay aligned), the
+    <S>/<C> marks with them; SGML tag lines stay at the margin."""
+    text = "\n".join(line.expandtabs(TAB_STOP) for line in text.split("\n"))
+    return re.sub(r"(?m)^(?=.)(?![ \t]*<(?![SC]>))", "    ", text)
+
+
+def in_capitals(text: str) -> str:
+    """All words in capitals, as some filers type whole statements; tags and entities kept."""
+    return re.sub(r"(<[^>]*>|&#?\w+;)|([^<&]+|&)", lambda m: m.group(1) or m.group(2).upper(), text)
+
+
+def crlf(text: str) -> str:
+    """DOS line ends."""
+    return text.replace("\r\n", "\n").replace("\n", "\r\n")
+
+
+def html_upper_tags(text: str) -> str:
+    """Tag names in capitals (<TD>, <TABLE>), as 1990s HTML writers made them."""
+    return re.sub(r"</?([a-zA-Z][a-zA-Z0-9]*)", lambda m: m.group(0).upper(), text)
+
+
+def html_without_font(text: str) -> str:
+    """<font> tags gone: they style text, they do not structure it."""
+    return re.sub(r"(?i)</?font\b[^>]*>", "", text)
+
+
+def html_numeric_entities(text: str) -> str:
+    """Non-breaking spaces as numeric references."""
+    return text.replace("&nbsp;", "&#xa0;").replace("&#160;", "&#xa0;")
+
+
+def html_header_cells(text: str) -> str:
+    """Every cell a <th>, as some filers mark their tables."""
+    return re.sub(r"(?i)<(/?)td\b", r"<\1th", text)
+
+
+def html_wrapped_in_divs(text: str) -> str:
+    """The body's content inside two more <div>s."""
+    text = re.sub(r"(?i)(<body\b[^>]*>)", r'\1<div><div style="margin:0">', text, count=1)
+    return re.sub(r"(?i)(</body>)", r"</div></div>\1", text, count=1)
+
+
+def _split_cell(match: re.Match) -> str:
+    inner = match.group(2)
+    if "<" in inner or len(inner.strip()) < 8:
+        return match.group(0)
+    half = len(inner) // 2
+    entity = inner.rfind("&", 0, half)
+    if entity >= 0 and ";" not in inner[entity:half]:
+        half = entity  # never inside an entity
+    return f"{match.group(1)}<span>{inner[:half]}</span><span>{inner[half:]}</span>{match.group(3)}"
+
+
+def html_split_spans(text: str) -> str:
+    """A cell's text in two <span>s split mid-word, as inline XBRL tools write it."""
+    return re.sub(r"(?is)(<td\b[^>]*>)([^<]+)(</td>)", _split_cell, text)
+
+
+def plain_documents_only(rewrite: Callable[[str], str]) -> Callable[[str], str]:
+    """The rewrite applied to a submission's plain-text documents, its HTML ones left as they are."""
+
+    def apply(text: str) -> str:
+        return "".join(part if _HTML.search(part) else rewrite(part) for part in _DOCUMENT.split(text))
+
+    return apply
+
+
+REWRITES = (
+    Rewrite("tabs", Applies.TEXT, plain_documents_only(typed_with_tabs), typed_with_tabs.__doc__),
+    Rewrite("no table tags", Applies.TEXT, plain_documents_only(table_tags_blanked), table_tags_blanked.__doc__),
+    Rewrite("indented", Applies.TEXT, plain_documents_only(indented), indented.__doc__),
+    Rewrite("capitals", Applies.TEXT, plain_documents_only(in_capitals), in_capitals.__doc__),
+    Rewrite("crlf", Applies.TEXT, crlf, crlf.__doc__),
+    Rewrite("tag case", Applies.HTML, html_upper_tags, html_upper_tags.__doc__),
+    Rewrite("no font", Applies.HTML, html_without_font, html_without_font.__doc__),
+    Rewrite("entities", Applies.HTML, html_numeric_entities, html_numeric_entities.__doc__),
+    Rewrite("th cells", Applies.HTML, html_header_cells, html_header_cells.__doc__),
+    Rewrite("divs", Applies.HTML, html_wrapped_in_divs, html_wrapped_in_divs.__doc__),
+    Rewrite("split spans", Applies.HTML, html_split_spans, html_split_spans.__doc__),
+    Rewrite("crlf (html)", Applies.HTML, crlf, crlf.__doc__),
+)
