@@ -57,15 +57,16 @@ def test_a_balance_sheets_headless_second_page_carries_on_with_its_dates():
     assert values(row(liabilities, "Total liabilities and shareholders' equity")) == ["212781000", "213686000"]
 
 
-def _balance_sheet(table_id: str, labels: list[str]) -> StatementTable:
-    column = Column(1, Period(end=date(2023, 6, 30)), "June 30, 2023")
+def _balance_sheet(table_id: str, labels: list[str], first: int = 100, *ends: date) -> StatementTable:
+    """One-page balance sheet dated June 30, 2023 (or `ends`), its lines stating first, first + 1..."""
+    columns = tuple(Column(n, Period(end=end), str(end)) for n, end in enumerate(ends or (date(2023, 6, 30),), 1))
     rows = tuple(
-        StatementRow(i, label, RowKind.ITEM, UnitKind.MONETARY, (parse_amount(cell(str(100 + i))),))
+        StatementRow(i, label, RowKind.ITEM, UnitKind.MONETARY, (parse_amount(cell(str(first + i))),) * len(columns))
         for i, label in enumerate(labels)
     )
     grid = Grid(table_id, 0, 0, 0, ())
     kind = StatementKind.BALANCE_SHEET
-    return StatementTable(table_id, kind, "", Scale(), (column,), rows, grid, name="Balance Sheets")
+    return StatementTable(table_id, kind, "", Scale(), columns, rows, grid, name="Balance Sheets")
 
 
 def test_a_combined_filings_second_registrant_repeats_the_first_and_is_left_out():
@@ -73,11 +74,23 @@ def test_a_combined_filings_second_registrant_repeats_the_first_and_is_left_out(
     # of the first for the same date. A balance sheet's second page, with other lines, is kept.
     parent = _balance_sheet("t7", ["Cash and cash equivalents", "Total current assets", "Total Assets"])
     liabilities = _balance_sheet("t8", ["Notes payable", "Total current liabilities", "Total Liabilities"])
-    subsidiary = _balance_sheet("t12", ["Cash and cash equivalents", "Total current assets", "Total Assets"])
+    subsidiary = _balance_sheet("t12", ["Cash and cash equivalents", "Total current assets", "Total Assets"], 200)
     kept, left_out = primary_presentations((parent, liabilities, subsidiary))
     assert [t.id for t in kept] == ["t7", "t8"]
     assert [lo.what for lo in left_out] == ["'Balance Sheets' (t12)"]
     assert "repeats the lines of 'Balance Sheets' (t7)" in left_out[0].reason
+
+
+def test_a_statement_stating_the_same_amounts_for_a_shared_period_is_no_other_presentation():
+    # Turner's 1994 8-K prints New Line Cinema's year-end balance sheets (1991, 1992) and then its
+    # interim ones (December 1992, September 1993): the same lines, with the same amounts for
+    # December 1992. They are the company's statements again with another period, not another
+    # registrant's or a pro forma presentation (those state other amounts).
+    labels = ["Note payable to bank", "Deferred income", "Total liabilities"]
+    annual = _balance_sheet("t3", labels, 100, date(1991, 12, 31), date(1992, 12, 31))
+    interim = _balance_sheet("t18", labels, 100, date(1992, 12, 31), date(1993, 9, 30))
+    kept, left_out = primary_presentations((annual, interim))
+    assert ([t.id for t in kept], left_out) == (["t3", "t18"], ())
 
 
 def test_tables_in_the_notes_and_parts_of_a_statement_are_not_statements():

@@ -5,7 +5,8 @@ combined filings print each registrant's statements one after the other (the par
 10-Ks add parent-only schedules and guarantors' summarized statements. Tagged in the same contexts
 they would give the same concepts other values. So a statement is the primary one only when its
 title carries no qualifier of another presentation and it does not repeat the lines of a statement
-of its kind already taken for the same periods; the others are left out, each with its reason.
+of its kind already taken for the same periods with other amounts; the others are left out, each
+with its reason.
 A statement's "(Continued)" part follows the fate of the part it continues.
 """
 
@@ -36,13 +37,31 @@ def _periods(table: StatementTable) -> set:
     return durations or periods
 
 
+def _amounts(table: StatementTable) -> dict[tuple[str, object], object]:
+    """Each line's amount by period."""
+    return {
+        (" ".join(_WORDS.findall(r.label.lower())), r.period_in(column)): amount.signed
+        for r in table.rows
+        if r.label
+        for column, amount in zip(table.columns, r.values, strict=True)
+        if amount is not None and not amount.is_dash
+    }
+
+
 def _repeats(table: StatementTable, other: StatementTable) -> bool:
-    """Both report a period in common and share most of their line labels."""
+    """Both report a period in common and share most of their line labels, with other amounts: the
+    same lines stating the same amounts for the shared period are the statement's comparative
+    columns printed again (an interim balance sheet beside the year-end one), not another
+    presentation."""
     if not _periods(table) & _periods(other):
         return False
     ours, theirs = _lines(table), _lines(other)
     smaller = min(len(ours), len(theirs))
-    return bool(smaller) and len(ours & theirs) / smaller >= REPEATED_SHARE
+    if not smaller or len(ours & theirs) / smaller < REPEATED_SHARE:
+        return False
+    mine, others = _amounts(table), _amounts(other)
+    shared = mine.keys() & others.keys()
+    return not shared or any(mine[key] != others[key] for key in shared)
 
 
 def _describe(table: StatementTable) -> str:
