@@ -32,8 +32,10 @@ def typed_with_tabs(text: str) -> str:
     that reaches a tab stop becomes a tab."""
     out = []
     for line in text.split("\n"):
+        end = "\r" if line.endswith("\r") else ""
+        line = line.removesuffix("\r").expandtabs(TAB_STOP)
         stops = [line[i : i + TAB_STOP] for i in range(0, len(line), TAB_STOP)]
-        out.append("".join(s.rstrip(" ") + "\t" if len(s) == TAB_STOP and s.endswith("  ") else s for s in stops))
+        out.append("".join(s.rstrip(" ") + "\t" if len(s) == TAB_STOP and s.endswith("  ") else s for s in stops) + end)
     return "\n".join(out)
 
 

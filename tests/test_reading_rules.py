@@ -429,3 +429,33 @@ def test_a_label_only_line_carries_on_when_it_ends_in_a_word_that_asks_for_more(
     grid = Grid("t1", 0, 0, 1, (GridRow((cell(heading), cell("")), 0), GridRow((cell("Total"), cell("1,250")), 1)))
     labels = [r.cells[0].text for r in tidy(grid).rows]
     assert labels == ([f"{heading} Total"] if joined else [heading, "Total"])
+
+
+def test_a_hanging_second_line_carries_on_a_label_typed_in_capitals():
+    # Turner's 1994 8-K types New Line Cinema's interim statements in capitals: "ISSUANCE OF 175,076
+    # SHARES OF COMMON STOCK" / " UPON EXERCISE OF OPTIONS  629,571", the second line indented
+    # deeper and the next line back at the first's margin. Case cannot tell it from a heading's
+    # first item; the hanging indent does, or a second line opening with "AND". A heading's items
+    # go on at their own indentation.
+    def rows(*lines: tuple[str, str, int]) -> tuple[GridRow, ...]:
+        return tuple(GridRow((cell(label), cell(value)), n, indent) for n, (label, value, indent) in enumerate(lines))
+
+    wrapped = rows(
+        ("ISSUANCE OF 175,076 SHARES OF COMMON STOCK", "", 0),
+        ("UPON EXERCISE OF OPTIONS", "629,571", 1),
+        ("SALE OF 2,875,000 SHARES OF COMMON STOCK", "31,849,829", 0),
+    )
+    joined = rows(
+        ("COMMON STOCK, NO PAR VALUE; 320,000,000 SHARES AUTHORIZED; 162,679,893", "", 3),
+        ("AND 160,799,061 SHARES ISSUED AND OUTSTANDING, RESPECTIVELY", "1,419", 3),
+    )
+    heading = rows(("CURRENT ASSETS", "", 0), ("CASH", "10", 2), ("RECEIVABLES", "20", 2))
+    assert len(tidy(Grid("t3", 0, 0, 1, joined)).rows) == 1
+    assert [r.cells[0].text for r in tidy(Grid("t1", 0, 0, 2, wrapped)).rows][0] == (
+        "ISSUANCE OF 175,076 SHARES OF COMMON STOCK UPON EXERCISE OF OPTIONS"
+    )
+    assert [r.cells[0].text for r in tidy(Grid("t2", 0, 0, 2, heading)).rows] == [
+        "CURRENT ASSETS",
+        "CASH",
+        "RECEIVABLES",
+    ]

@@ -24,6 +24,7 @@ _NUMBER_ASIDE = re.compile(r"^\(\s*\$?\d")
 # A label cannot end in a comma or a word that asks for more ("Net loss for the year ended" /
 # "December 31, 2006"; "Reclassification of debt into" / "preferred stock"). Articles are left
 # out: "Preferred stock, Series A" ends in a name.
+_JOINING_START = re.compile(r"(?:and|or|of|for|to|in|from|by|with|at|on|net of|including|excluding)(?![-\w])", re.I)
 _OPEN_ENDING = re.compile(
     r"(?:[,;-]|\s(?:and|or|of|to|for|from|into|in|on|by|with|at|the|ended|ending|per|before|after|"
     r"including|excluding))$",
@@ -75,8 +76,9 @@ def _dash_led(row: GridRow | None) -> bool:
 def _continues(previous: GridRow, row: GridRow, following: GridRow | None) -> bool:
     """`row` carries on the label of `previous` (which had no values): it starts in lower case or
     with a parenthesis around a number ("(122,921,601 shares in 1995)"), `previous` ends
-    mid-phrase (a comma, a preposition, "ended"), or it is a lone "- basic and diluted" (a run
-    of dash-led rows are items under a heading instead)."""
+    mid-phrase (a comma, a preposition, "ended"), it carries `previous` on in a table typed in
+    capitals, or it is a lone "- basic and diluted" (a run of dash-led rows are items under a
+    heading instead)."""
     if not _label_only(previous) or not row.cells or not row.cells[0].text:
         return False
     text = row.cells[0].text
@@ -84,7 +86,27 @@ def _continues(previous: GridRow, row: GridRow, following: GridRow | None) -> bo
         return True
     if _OPEN_ENDING.search(previous.cells[0].text.rstrip()):
         return True
+    if _carries_on_in_capitals(previous, row, following):
+        return True
     return _dash_led(row) and not _dash_led(following)
+
+
+def _carries_on_in_capitals(previous: GridRow, row: GridRow, following: GridRow | None) -> bool:
+    """Typed in capitals, where case cannot tell a label's second line from the first item under a
+    heading: the second line opens with a word that joins it to the first ("AND 160,799,061 SHARES
+    ISSUED"), or it hangs, indented deeper than the first, and the line after it is back at the
+    first line's indentation (a heading's items go on at theirs). A heading ending in a colon is
+    never carried on."""
+    first, second = previous.cells[0].text, row.cells[0].text
+    if not (_in_capitals(first) and _in_capitals(second)) or first.rstrip().endswith(":"):
+        return False
+    if _JOINING_START.match(second):
+        return True
+    return row.indent > previous.indent and (following is None or following.indent <= previous.indent)
+
+
+def _in_capitals(text: str) -> bool:
+    return any(c.isalpha() for c in text) and not any(c.islower() for c in text)
 
 
 def _merge_wrapped_labels(rows: list[GridRow]) -> list[GridRow]:
