@@ -29,13 +29,15 @@ class Rewrite:
 
 def typed_with_tabs(text: str) -> str:
     """As an editor saving with tabs writes it (`unexpand -a`): every run of two or more blanks
-    that reaches a tab stop becomes a tab."""
+    that reaches a tab stop becomes a tab. Lines with tabs already stay as they are (their tabs
+    may separate cells rather than reach stops)."""
     out = []
     for line in text.split("\n"):
-        end = "\r" if line.endswith("\r") else ""
-        line = line.removesuffix("\r").expandtabs(TAB_STOP)
+        if "\t" in line:
+            out.append(line)
+            continue
         stops = [line[i : i + TAB_STOP] for i in range(0, len(line), TAB_STOP)]
-        out.append("".join(s.rstrip(" ") + "\t" if len(s) == TAB_STOP and s.endswith("  ") else s for s in stops) + end)
+        out.append("".join(s.rstrip(" ") + "\t" if len(s) == TAB_STOP and s.endswith("  ") else s for s in stops))
     return "\n".join(out)
 
 
