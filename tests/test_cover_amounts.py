@@ -1,13 +1,19 @@
 """Periodic reports' covers: shares outstanding, public float, fiscal year and period focus."""
 
+import sys
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 
 from converter.extract import extract
-from converter.ingest import read_submission
+from converter.ingest import parse_submission, read_submission
 from converter.pipeline import ConvertOptions, prepare
 
 from .conftest import FIXTURES
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+
+from rewrites import in_capitals  # noqa: E402 - a rewrite the invariance bench uses too
 
 
 def extracted(name):
@@ -77,3 +83,15 @@ def test_cover_amounts_are_tagged_where_printed(settings):
     assert public_float.display.span is not None and public_float.context.period.is_instant
     assert facts["dei:EntityCommonStockSharesOutstanding"].unit.id == "shares"
     assert facts["dei:DocumentFiscalYearFocus"].value == "2021"
+
+
+def test_a_cover_typed_in_capitals_states_the_same_amounts():
+    # Ford's 2001 cover: "... 70,852,076 shares of Class B Stock. Based on the New York Stock
+    # Exchange ... the aggregate market value ..." In capitals ("CLASS B STOCK. BASED ON") the full
+    # stop still ends the sentence, so the share counts are not read as part of the market value's.
+    original = (FIXTURES / "excerpts" / "ford-motor_10-K_2001-12-31_cover.txt").read_bytes()
+    capitals = in_capitals(original.decode("latin-1")).encode("latin-1")
+    assert amounts(extract(parse_submission(capitals)).cover) == amounts(extract(parse_submission(original)).cover)
+    assert amounts(extract(parse_submission(original)).cover)[("shares_outstanding", "Class B Common Stock")][0] == (
+        Decimal(70852076)
+    )

@@ -35,7 +35,9 @@ _FLOAT = re.compile(r"\baggregate\s+market\s+value\b", re.I)
 _NOT_SHARES = re.compile(r"\baggregate\s+market\s+value\b|\bnon-?\s*affiliates?\b|\bnumber\s+of\s+holders\b", re.I)
 _CLASS = re.compile(r"\bclass\s+(?P<letter>[a-c])\b", re.I)
 _SERIES = re.compile(r"\bseries\s+[a-z0-9]\b", re.I)  # counts per series: no class of stock to tag them with
-_SENTENCE_END = re.compile(r"(?<=[a-z0-9%)\]])\.\s+(?=[A-Z(])")
+# a full stop after a word in lower case or in capitals ("CLASS B STOCK. BASED ON"), not after an
+# initial ("U.S. Government")
+_SENTENCE_END = re.compile(r"(?:(?<=[a-z0-9%)\]])|(?<=[A-Z]{2}))\.\s+(?=[A-Z(])")
 _CONTINUES = re.compile(r"^[a-z$(\d]")
 _PERIODIC_FORMS = re.compile(r"^(?:10-K|10-Q|20-F|40-F)", re.I)
 
