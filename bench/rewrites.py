@@ -106,6 +106,20 @@ def html_split_spans(text: str) -> str:
     return re.sub(r"(?is)(<td\b[^>]*>)([^<]+)(</td>)", _split_cell, text)
 
 
+def html_minus_signs(text: str) -> str:
+    """Negative amounts with a minus sign instead of parentheses: "-1,234" for "(1,234)" (where the
+    parentheses stand in one text node; "(1)", a footnote's mark, stays)."""
+    return re.sub(r">(\s*(?:\$\s*)?)\((\d[\d,]+(?:\.\d+)?)\)(\s*)<", r">\1-\2\3<", text)
+
+
+_DASH = r"(?:&#8212;|&#x2014;|&mdash;|\u2014|-{1,2})"
+
+
+def html_zero_for_dash(text: str) -> str:
+    """A zero printed as 0 instead of a dash (a text node holding only the dash)."""
+    return re.sub(rf">(\s*(?:\$\s*)?){_DASH}(\s*)<", r">\g<1>0\2<", text)
+
+
 def plain_documents_only(rewrite: Callable[[str], str]) -> Callable[[str], str]:
     """The rewrite applied to a submission's plain-text documents, its HTML ones left as they are."""
 
@@ -128,4 +142,6 @@ REWRITES = (
     Rewrite("divs", Applies.HTML, html_wrapped_in_divs, html_wrapped_in_divs.__doc__),
     Rewrite("split spans", Applies.HTML, html_split_spans, html_split_spans.__doc__),
     Rewrite("crlf (html)", Applies.HTML, crlf, crlf.__doc__),
+    Rewrite("minus signs", Applies.HTML, html_minus_signs, html_minus_signs.__doc__),
+    Rewrite("zero for dash", Applies.HTML, html_zero_for_dash, html_zero_for_dash.__doc__),
 )
