@@ -120,6 +120,57 @@ def html_zero_for_dash(text: str) -> str:
     return re.sub(rf">(\s*(?:\$\s*)?){_DASH}(\s*)<", r">\g<1>0\2<", text)
 
 
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+_CHUNK_END = r"(?=  |\t|\r?\n|$)"  # where a fixed-width chunk ends: two blanks, a tab, the line's end
+
+
+def _same_width(match: re.Match, replacement: str) -> str:
+    """`replacement` padded with blanks where the replaced text ended, so that the columns after
+    it stay where they were (a no-op for HTML, where blanks collapse)."""
+    return replacement + match.group("rest") + " " * max(0, len(match.group("old")) - len(replacement))
+
+
+def _abbreviation(name: str) -> str:
+    if len(name) <= 4:
+        return name  # May, June, July stay whole
+    cut = "Sept" if name.lower() == "september" else name[:3]
+    return f"{cut.upper() if name.isupper() else cut}."
+
+
+def months_abbreviated(text: str) -> str:
+    """Month names abbreviated ("Dec. 31, 2023", "Sept. 30"), as many tables head their columns;
+    the text after them keeps its columns."""
+    pattern = rf"(?P<old>\b(?:{'|'.join(_MONTHS)})\b)(?P<rest>[ ]\d[^\n\t]*?){_CHUNK_END}"
+    return re.sub(pattern, lambda m: _same_width(m, _abbreviation(m.group("old"))), text, flags=re.I)
+
+
+_SCALE_SPELLINGS = (
+    (r"\((?:dollars\s+|\$\s*)?in\s+millions\)", "(Millions)"),
+    (r"\((?:dollars\s+|\$\s*)?in\s+thousands\)", "(In 000s)"),
+)
+
+
+def scale_respelled(text: str) -> str:
+    """Scale words spelled another way, no wider: "(Millions)" for "(In millions)", "(In 000s)" for
+    "(In thousands)"; the text after them keeps its columns."""
+    for pattern, spelling in _SCALE_SPELLINGS:
+        text = re.sub(f"(?P<old>{pattern})(?P<rest>)", lambda m, s=spelling: _same_width(m, s), text, flags=re.I)
+    return text
+
+
 def plain_documents_only(rewrite: Callable[[str], str]) -> Callable[[str], str]:
     """The rewrite applied to a submission's plain-text documents, its HTML ones left as they are."""
 
@@ -135,6 +186,8 @@ REWRITES = (
     Rewrite("indented", Applies.TEXT, plain_documents_only(indented), indented.__doc__),
     Rewrite("capitals", Applies.TEXT, plain_documents_only(in_capitals), in_capitals.__doc__),
     Rewrite("crlf", Applies.TEXT, crlf, crlf.__doc__),
+    Rewrite("months", Applies.TEXT, plain_documents_only(months_abbreviated), months_abbreviated.__doc__),
+    Rewrite("scale words", Applies.TEXT, plain_documents_only(scale_respelled), scale_respelled.__doc__),
     Rewrite("tag case", Applies.HTML, html_upper_tags, html_upper_tags.__doc__),
     Rewrite("no font", Applies.HTML, html_without_font, html_without_font.__doc__),
     Rewrite("entities", Applies.HTML, html_numeric_entities, html_numeric_entities.__doc__),
@@ -144,4 +197,6 @@ REWRITES = (
     Rewrite("crlf (html)", Applies.HTML, crlf, crlf.__doc__),
     Rewrite("minus signs", Applies.HTML, html_minus_signs, html_minus_signs.__doc__),
     Rewrite("zero for dash", Applies.HTML, html_zero_for_dash, html_zero_for_dash.__doc__),
+    Rewrite("months (html)", Applies.HTML, months_abbreviated, months_abbreviated.__doc__),
+    Rewrite("scale words (html)", Applies.HTML, scale_respelled, scale_respelled.__doc__),
 )
