@@ -21,10 +21,11 @@ _RULE = re.compile(r"^[-=_\s]+$")
 _LEADING_SYMBOL = re.compile(r"^(\$|\(|\$\s*\(|\(\s*\$)$")
 _TRAILING_SYMBOL = re.compile(r"^(\)|%|\)%|\)\*)$")
 _NUMBER_ASIDE = re.compile(r"^\(\s*\$?\d")
+# A label's second line may open with a word that joins it to the first ("and 160,799,061 shares").
+_JOINING_START = re.compile(r"(?:and|or|of|for|to|in|from|by|with|at|on|net of|including|excluding)(?![-\w])", re.I)
 # A label cannot end in a comma or a word that asks for more ("Net loss for the year ended" /
 # "December 31, 2006"; "Reclassification of debt into" / "preferred stock"). Articles are left
 # out: "Preferred stock, Series A" ends in a name.
-_JOINING_START = re.compile(r"(?:and|or|of|for|to|in|from|by|with|at|on|net of|including|excluding)(?![-\w])", re.I)
 _OPEN_ENDING = re.compile(
     r"(?:[,;-]|\s(?:and|or|of|to|for|from|into|in|on|by|with|at|the|ended|ending|per|before|after|"
     r"including|excluding))$",

@@ -11,9 +11,10 @@ A statement's "(Continued)" part follows the fate of the part it continues.
 """
 
 import re
+from decimal import Decimal
 
 from ..omissions import LeftOut, PartKind
-from .model import StatementKind, StatementTable
+from .model import Period, StatementKind, StatementTable
 from .statements import continued_title
 
 _OTHER_PRESENTATION = re.compile(
@@ -37,7 +38,7 @@ def _periods(table: StatementTable) -> set:
     return durations or periods
 
 
-def _amounts(table: StatementTable) -> dict[tuple[str, object], object]:
+def _amounts(table: StatementTable) -> dict[tuple[str, Period], Decimal]:
     """Each line's amount by period."""
     return {
         (" ".join(_WORDS.findall(r.label.lower())), r.period_in(column)): amount.signed
