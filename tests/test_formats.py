@@ -19,7 +19,7 @@ from .conftest import FIXTURES, fixture_cik, fixtures_manifest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
 
-from rewrites import table_tags_blanked, typed_with_tabs  # noqa: E402 - rewrites the invariance bench uses too
+from rewrites import table_tags_blanked, text_minus_signs, typed_with_tabs  # noqa: E402 - rewrites the invariance bench uses too
 
 IX = {"ix": "http://www.xbrl.org/2013/inlineXBRL", "xbrli": "http://www.xbrl.org/2003/instance"}
 
@@ -361,6 +361,15 @@ def test_amounts_with_no_leading_zero_are_values_in_untagged_columns():
         ("DILUTED EARNINGS PER SHARE:",),
         [Decimal(".09"), Decimal("2.70"), Decimal(".50")],
     ) in rows
+
+
+def test_negative_amounts_typed_with_a_minus_sign_read_like_parenthesized_ones():
+    # Apple's 1997 10-K prints "$  (1,045)     $    (816)"; typed "$   -1,045     $     -816" the
+    # minus-signed number and the next column's dollar sign, one blank apart, are two cells still.
+    original = (FIXTURES / APPLE_1997).read_bytes()
+    variant = text_minus_signs(original.decode("latin-1")).encode("latin-1")
+    assert b"$   -1,045" in variant
+    assert _statements_of(variant) == _statements_of(original)
 
 
 @pytest.mark.parametrize(("encoding", "bom"), [("cp1252", b""), ("utf-8", b""), ("utf-8", b"\xef\xbb\xbf")])
