@@ -171,6 +171,18 @@ def scale_respelled(text: str) -> str:
     return text
 
 
+def dollar_signs_against_numbers(text: str) -> str:
+    """Dollar signs typed against their numbers ("   $1,234" for "$   1,234"), the digits where
+    they were."""
+    return re.sub(r"\$([ ]+)(?=\(?\d)", lambda m: m.group(1) + "$", text)
+
+
+def text_minus_signs(text: str) -> str:
+    """Negative amounts typed with a minus sign (" -1,234" for "(1,234)"), as wide as before, the
+    number's right edge where the parenthesis was; "(12)", maybe a note's number, stays."""
+    return re.sub(r"(?<![\w(])\((\$?)(\d{1,3}(?:,\d{3})+|\d{3,})\)(?![\w)])", r" \1-\2", text)
+
+
 def plain_documents_only(rewrite: Callable[[str], str]) -> Callable[[str], str]:
     """The rewrite applied to a submission's plain-text documents, its HTML ones left as they are."""
 
@@ -186,6 +198,13 @@ REWRITES = (
     Rewrite("indented", Applies.TEXT, plain_documents_only(indented), indented.__doc__),
     Rewrite("capitals", Applies.TEXT, plain_documents_only(in_capitals), in_capitals.__doc__),
     Rewrite("crlf", Applies.TEXT, crlf, crlf.__doc__),
+    Rewrite(
+        "dollar signs",
+        Applies.TEXT,
+        plain_documents_only(dollar_signs_against_numbers),
+        dollar_signs_against_numbers.__doc__,
+    ),
+    Rewrite("minus signs (text)", Applies.TEXT, plain_documents_only(text_minus_signs), text_minus_signs.__doc__),
     Rewrite("months", Applies.TEXT, plain_documents_only(months_abbreviated), months_abbreviated.__doc__),
     Rewrite("scale words", Applies.TEXT, plain_documents_only(scale_respelled), scale_respelled.__doc__),
     Rewrite("tag case", Applies.HTML, html_upper_tags, html_upper_tags.__doc__),
