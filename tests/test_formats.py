@@ -19,7 +19,7 @@ from .conftest import FIXTURES, fixture_cik, fixtures_manifest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
 
-from rewrites import table_tags_blanked, text_minus_signs, typed_with_tabs  # noqa: E402 - rewrites the invariance bench uses too
+from rewrites import double_spaced, table_tags_blanked, text_minus_signs, typed_with_tabs  # noqa: E402 - rewrites the invariance bench uses too
 
 IX = {"ix": "http://www.xbrl.org/2013/inlineXBRL", "xbrli": "http://www.xbrl.org/2003/instance"}
 
@@ -369,6 +369,18 @@ def test_negative_amounts_typed_with_a_minus_sign_read_like_parenthesized_ones()
     original = (FIXTURES / APPLE_1997).read_bytes()
     variant = text_minus_signs(original.decode("latin-1")).encode("latin-1")
     assert b"$   -1,045" in variant
+    assert _statements_of(variant) == _statements_of(original)
+
+
+@pytest.mark.parametrize("file", ["pericom-semiconductor_8-K_2007-04-26.txt", HOLDINGS])
+def test_statements_typed_double_spaced_read_like_the_originals(file):
+    # Pericom's 2007 release already leaves a blank line between its statement lines; typed with a
+    # second one, two blank lines stand between "Net revenues" and "Cost of revenues", and between
+    # a heading ("Operating expenses:") and its lines. A table goes on past them while its next line
+    # of amounts stands in its columns.
+    original = (FIXTURES / file).read_bytes()
+    variant = double_spaced(original.decode("latin-1")).encode("latin-1")
+    assert b"\n\n\n" in variant
     assert _statements_of(variant) == _statements_of(original)
 
 

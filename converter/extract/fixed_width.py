@@ -188,24 +188,94 @@ def _value_start(line: str) -> int:
     return min((c.start for c in chunks(line) if c.numeric), default=10**6)
 
 
+def _value_edges(line: str) -> set[int]:
+    return {c.end for c in chunks(line) if c.numeric}
+
+
+def _distinct(edges: set[int]) -> list[int]:
+    """Right edges within TOLERANCE of each other counted once."""
+    out: list[int] = []
+    for edge in sorted(edges):
+        if not out or edge - out[-1] > TOLERANCE:
+            out.append(edge)
+    return out
+
+
+@dataclass
+class _Columns:
+    """What a table's lines of amounts so far say of its layout: where its amounts end and where
+    its labels start."""
+
+    edges: set[int]
+    margin: int
+
+    def add(self, line: str) -> None:
+        self.edges |= _value_edges(line)
+        self.margin = max(self.margin, _indent(line))
+
+    def holds(self, line: str) -> bool:
+        """A line of amounts (not of years: those head another table) standing in these columns, as
+        many as the table has, two at least when it has two (a sentence may end in a number)."""
+        found = [c for c in chunks(line) if c.numeric]
+        if not is_data_line(line) or all(_YEAR.fullmatch(c.text) for c in found):
+            return False
+        if len(found) < min(2, len(_distinct(self.edges))):
+            return False
+        return all(any(abs(c.end - e) <= TOLERANCE for e in self.edges) for c in found)
+
+
+MAX_LABEL_LINES_PAST_BLANKS = 3
+_SENTENCE = re.compile(r"\.(?:\s|$)")  # prose, not a label: a full stop ends a sentence
+
+
+def _carried_on_past_blanks(lines: tuple[str, ...], j: int, columns: _Columns, excluded: set[int]) -> bool:
+    """Two blank lines end a table, unless, a few blank lines on, it goes on: a line of amounts in
+    its columns, maybe under a label of a few lines at its labels' margin (a heading, a wrapped
+    label): a statement typed with blank lines between its lines."""
+    blanks, labels = 0, 0
+    for k in range(j + 1, len(lines)):
+        line = lines[k]
+        if k in excluded or _PAGE.match(line):
+            return False
+        if not line.strip():
+            blanks += 1
+            if blanks > MAX_BLANKS_AFTER_RULE:
+                return False
+        elif is_data_line(line):
+            return columns.holds(line)
+        else:
+            labels += 1
+            text = line.strip()
+            label = len(text) < MAX_LABEL_LINE and _indent(line) <= columns.margin + TOLERANCE
+            if labels > MAX_LABEL_LINES_PAST_BLANKS or not label or _is_rule(line) or _SENTENCE.search(text):
+                return False
+    return False
+
+
 def _region_from(lines: tuple[str, ...], first: int, excluded: set[int]) -> tuple[int, int]:
     """(last data line, number of data lines) of the table whose first data line is `first`."""
     last, data, blanks = first, 1, 0
     after_rule = False  # an underline promises a total below it, even past a few blank lines
     value_start = _value_start(lines[first])
+    columns = _Columns(set(), 0)
+    columns.add(lines[first])
+    bridged = False  # the blank lines under way lead on to more of the table
     for j in range(first + 1, len(lines)):
         line = lines[j]
         if j in excluded or _PAGE.match(line) or is_page_number(lines, j):
             break
         if not line.strip():
             blanks += 1
-            if blanks > (MAX_BLANKS_AFTER_RULE if after_rule else 1):
+            if blanks == 2 and not after_rule:
+                bridged = _carried_on_past_blanks(lines, j, columns, excluded)
+            if blanks > (MAX_BLANKS_AFTER_RULE if after_rule or bridged else 1):
                 break
         elif is_data_line(line):
-            last, data, blanks, after_rule = j, data + 1, 0, False
+            last, data, blanks, after_rule, bridged = j, data + 1, 0, False, False
             value_start = min(value_start, _value_start(line))
+            columns.add(line)
         elif _is_rule(line) or len(line.strip()) < MAX_LABEL_LINE or _wrapped_label(lines, j, value_start):
-            blanks, after_rule = 0, _is_rule(line)  # a rule, a heading or a wrapped label inside the table
+            blanks, after_rule, bridged = 0, _is_rule(line), False  # a rule, a heading or a wrapped label
         else:
             break  # prose
     return last, data
