@@ -183,11 +183,41 @@ def text_minus_signs(text: str) -> str:
     return re.sub(r"(?<![\w(])\((\$?)(\d{1,3}(?:,\d{3})+|\d{3,})\)(?![\w)])", r" \1-\2", text)
 
 
+def dotted_leaders(text: str) -> str:
+    """Labels led to their first amount by dots ("Net sales ........ $ 1,234"), as wide as before."""
+    return re.sub(
+        r"(?m)^([ \t]*[A-Za-z](?:[^\n\t ]| (?! ))*?[A-Za-z):])( {4,})(?=\$?[ ]*\(?-?\d)",
+        lambda m: m.group(1) + " " + "." * (len(m.group(2)) - 2) + " ",
+        text,
+    )
+
+
+def leaders_blanked(text: str) -> str:
+    """Dotted leaders typed as blanks, as wide as before."""
+    return re.sub(r"(?<=\S)(?:\s?\.){3,}", lambda m: " " * len(m.group(0)), text)
+
+
+def rules_redrawn(text: str) -> str:
+    """Underlines drawn with other characters: '=' for '-', '-' for '='."""
+    swap = str.maketrans("-=", "=-")
+    return re.sub(r"(?m)^[ \t]*[-=][-= \t]{2,}$", lambda m: m.group(0).translate(swap), text)
+
+
+def double_spaced(text: str) -> str:
+    """Every line ending in an amount set apart far to the right followed by a blank line, as some
+    typists space their statements."""
+    return re.sub(r"(?m)^(?![ \t]*<)(.{40,}\S {2,}\S*\d\)?%?[ \t\r]*)$", lambda m: m.group(1) + "\n", text)
+
+
 def plain_documents_only(rewrite: Callable[[str], str]) -> Callable[[str], str]:
-    """The rewrite applied to a submission's plain-text documents, its HTML ones left as they are."""
+    """The rewrite applied to a submission's plain-text documents, its SGML header and HTML documents
+    left as they are."""
 
     def apply(text: str) -> str:
-        return "".join(part if _HTML.search(part) else rewrite(part) for part in _DOCUMENT.split(text))
+        header, *documents = _DOCUMENT.split(text)
+        if not documents:  # a document's text alone
+            return text if _HTML.search(text) else rewrite(text)
+        return header + "".join(part if _HTML.search(part) else rewrite(part) for part in documents)
 
     return apply
 
@@ -204,6 +234,10 @@ REWRITES = (
         plain_documents_only(dollar_signs_against_numbers),
         dollar_signs_against_numbers.__doc__,
     ),
+    Rewrite("leaders", Applies.TEXT, plain_documents_only(dotted_leaders), dotted_leaders.__doc__),
+    Rewrite("no leaders", Applies.TEXT, plain_documents_only(leaders_blanked), leaders_blanked.__doc__),
+    Rewrite("rules", Applies.TEXT, plain_documents_only(rules_redrawn), rules_redrawn.__doc__),
+    Rewrite("double spaced", Applies.TEXT, plain_documents_only(double_spaced), double_spaced.__doc__),
     Rewrite("minus signs (text)", Applies.TEXT, plain_documents_only(text_minus_signs), text_minus_signs.__doc__),
     Rewrite("months", Applies.TEXT, plain_documents_only(months_abbreviated), months_abbreviated.__doc__),
     Rewrite("scale words", Applies.TEXT, plain_documents_only(scale_respelled), scale_respelled.__doc__),
