@@ -186,7 +186,7 @@ def text_minus_signs(text: str) -> str:
 def dotted_leaders(text: str) -> str:
     """Labels led to their first amount by dots ("Net sales ........ $ 1,234"), as wide as before."""
     return re.sub(
-        r"(?m)^([ \t]*[A-Za-z](?:[^\n\t ]| (?! ))*?[A-Za-z):])( {4,})(?=\$?[ ]*\(?-?\d)",
+        r"(?m)^([ \t]*[A-Za-z](?:[^\n\t ]| (?! ))*?[A-Za-z):])( {5,})(?=\$?[ ]*\(?-?\d)",
         lambda m: m.group(1) + " " + "." * (len(m.group(2)) - 2) + " ",
         text,
     )
