@@ -21,6 +21,7 @@ from converter.extract.model import (
 )
 from converter.extract.numbers import parse_amount
 from converter.extract.presentations import primary_presentations
+from converter.extract.review import review as review_extraction
 from converter.extract.statements import classify
 from converter.ingest import parse_submission
 from converter.ingest.model import DocumentFormat, SourceDocument
@@ -46,15 +47,27 @@ PERICOM_2007 = "pericom-semiconductor_8-K_2007-04-26.txt"
 
 
 def test_a_balance_sheets_headless_second_page_carries_on_with_its_dates():
-    # In the text release the liabilities stand in a table of their own, with no dates above them
-    parts = [s for s in review(PERICOM_2007)["statements"] if s["kind"] == "balance_sheet"]
+    # The text release types its liabilities two blank lines under the assets, in the same columns:
+    # one table. Put on a page of their own, with no dates above them, they carry on the assets'
+    # table with its dates.
+    whole = [s for s in review(PERICOM_2007)["statements"] if s["kind"] == "balance_sheet"]
+    assert [s["name"] for s in whole] == ["Condensed Consolidated Balance Sheets"]
+    text = (FIXTURES / PERICOM_2007).read_text(encoding="latin-1")
+    paged = text.replace("\n                  Liabilities and\n", "\n<PAGE>\n                  Liabilities and\n", 1)
+    assert paged != text
+    parts = [s for s in review_of(paged.encode("latin-1"))["statements"] if s["kind"] == "balance_sheet"]
     assert [s["name"] for s in parts] == [
         "Condensed Consolidated Balance Sheets",
         "Condensed Consolidated Balance Sheets (Continued)",
     ]
-    liabilities = statement(PERICOM_2007, "balance_sheet", 1)
-    assert periods(liabilities) == periods(parts[0]) == ["2007-03-31", "2006-07-01"]
-    assert values(row(liabilities, "Total liabilities and shareholders' equity")) == ["212781000", "213686000"]
+    assert periods(parts[1]) == periods(parts[0]) == periods(whole[0]) == ["2007-03-31", "2006-07-01"]
+    for table in (parts[1], whole[0]):
+        assert values(row(table, "Total liabilities and shareholders' equity")) == ["212781000", "213686000"]
+
+
+def review_of(data: bytes) -> dict:
+    submission = parse_submission(data)
+    return review_extraction(submission, extract(submission))
 
 
 def _balance_sheet(table_id: str, labels: list[str], first: int = 100, *ends: date) -> StatementTable:
