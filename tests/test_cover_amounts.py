@@ -95,3 +95,24 @@ def test_a_cover_typed_in_capitals_states_the_same_amounts():
     assert amounts(extract(parse_submission(original)).cover)[("shares_outstanding", "Class B Common Stock")][0] == (
         Decimal(70852076)
     )
+
+
+def test_shares_outstanding_in_a_table_dated_by_its_heading_row():
+    # 3M's 10-Q cover: "Class | Outstanding at June 30, 2023" over "Common Stock, $0.01 par value per
+    # share | 551,992,430 shares": the row's count, at the heading's date.
+    assert amounts(extracted("3m_10-Q_2023-06-30_cover.htm")) == {
+        ("shares_outstanding", None): (Decimal(551992430), date(2023, 6, 30), 0)
+    }
+
+
+def test_each_row_of_a_shares_table_is_its_own_class():
+    # Two rows under one dated heading are two classes, each with its own count: never one of
+    # them read as the registrant's whole count.
+    cover = b"""<html><body><p>FORM 10-Q</p><p>For the quarterly period ended June 30, 2023</p>
+    <table><tr><td>Class</td><td>Outstanding as of July 28, 2023</td></tr>
+    <tr><td>Class A common stock, $0.01 par value</td><td>2,402,542,856</td></tr>
+    <tr><td>Class B common stock, $0.01 par value</td><td>451,945,880</td></tr></table></body></html>"""
+    assert amounts(extract(parse_submission(cover)).cover) == {
+        ("shares_outstanding", "Class A Common Stock"): (Decimal(2402542856), date(2023, 7, 28), 0),
+        ("shares_outstanding", "Class B Common Stock"): (Decimal(451945880), date(2023, 7, 28), 0),
+    }

@@ -42,13 +42,29 @@ _CONTINUES = re.compile(r"^[a-z$(\d]")
 _PERIODIC_FORMS = re.compile(r"^(?:10-K|10-Q|20-F|40-F)", re.I)
 
 
+def _shares_table_row(cover: CoverText, current: list[int], line: str) -> bool:
+    """A row of the cover's table of shares ("Common stock, without par value | 4,263,247,021")
+    under the heading row that dates the counts ("Class | Outstanding as of June 30, 2025")."""
+    head = cover.lines[current[0]]
+    return (
+        len(current) == 1
+        and "\t" in line
+        and "\t" in head
+        and bool(_COUNT.search(line) and _SHARES.search(head) and find_dates(head))
+    )
+
+
 def _paragraphs(cover: CoverText) -> Iterator[Cell]:
     """The cover's paragraphs as cells (text joined across lines, with each line's span): typed
-    text wraps freely; an HTML line carries on the one above only when it reads as its continuation."""
+    text wraps freely; an HTML line carries on the one above only when it reads as its continuation.
+    Each row of a table of shares is read with the heading row that dates it, one class a row."""
     text = cover.doc.format is DocumentFormat.TEXT
     current: list[int] = []
     for i, line in enumerate([*cover.lines, ""]):
         stripped = line.strip()
+        if current and not text and _shares_table_row(cover, current, line):
+            yield cover.cell([s for j in (current[0], i) for s in cover.segments(j)])
+            continue
         joins = (
             current
             and stripped
