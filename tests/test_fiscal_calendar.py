@@ -4,7 +4,14 @@ from datetime import date
 
 import pytest
 
-from converter.extract.calendar import FiscalCalendar, YearEndKind, YearEndRule, prose_year_ends, rules_fitting
+from converter.extract.calendar import (
+    FiscalCalendar,
+    YearEndKind,
+    YearEndRule,
+    prose_name_offset,
+    prose_year_ends,
+    rules_fitting,
+)
 from converter.extract.fiscal_dating import set_periods
 from converter.extract.model import (
     Column,
@@ -179,3 +186,21 @@ def test_last_years_equity_part_under_this_years_headings_carries_on_and_dates_t
     ]
     assert periods(statement(KRAFT_HEINZ_Q2, "income_statement"))[3] == "2021-12-26..2022-06-25"
     assert periods(statement(KRAFT_HEINZ_Q2, "cash_flows"))[1] == "2021-12-26..2022-06-25"
+
+
+@pytest.mark.parametrize(
+    ("lines", "offset"),
+    [
+        # Walmart's 10-K: each year named for the year it closes in
+        (['for the fiscal years ended January 31, 2025 ("fiscal 2025"), January 31, 2024 ("fiscal 2024")'], 0),
+        # a year named for the year before the January it closes in
+        (["the fiscal year ended February 1, 2003 (\u201cfiscal 2002\u201d)"], -1),
+        # no definition, or definitions that disagree: not said
+        (["in fiscal 2025 we opened stores", "a year ended January 31, 2025"], None),
+        (['January 31, 2025 ("fiscal 2025")', 'February 1, 2003 ("fiscal 2002")'], None),
+    ],
+)
+def test_the_text_names_its_fiscal_years_only_by_defining_them(lines, offset):
+    # A year closing in January or February is named for either calendar year; the filing's own
+    # definition ('January 31, 2025 ("fiscal 2025")') says which, and its fiscal year focus follows.
+    assert prose_name_offset(lines) == offset

@@ -3,7 +3,7 @@
 from dataclasses import replace
 
 from ..ingest.model import Submission
-from .calendar import FiscalCalendar, prose_year_ends, year_to_date_months
+from .calendar import FiscalCalendar, prose_name_offset, prose_year_ends, year_to_date_months
 from .cover import extract_cover
 from .cover_press_release import dated_by_statements
 from .dates import find_dates
@@ -85,6 +85,9 @@ def extract(submission: Submission, overrides: Overrides = NO_OVERRIDES) -> Extr
     first = primary_statements(_statements_of(readings, replace(base, reads_bare_years=False)))
     prose = prose_year_ends(line for doc in submission.documents for line in doc.lines)
     calendar = base.with_evidence(prose=prose, **_calendar_evidence(first))
+    if calendar.name_offset is None:  # a year closing in January or February: the text may name it
+        offset = prose_name_offset(line for doc in submission.documents for line in doc.lines)
+        calendar = calendar.named(offset) if offset is not None else calendar
     second = primary_statements(_statements_of(readings, calendar))
     statements = primary_statements(_with_missing_statements(first, second))
     statements, undated = set_periods(tuple(with_continued_scales(statements)), calendar, cover, overrides)

@@ -142,6 +142,24 @@ def prose_year_ends(lines: Iterable[str]) -> set[date]:
     return found
 
 
+_YEAR_NAME = re.compile(r"\(\s*[\"\u201c]\s*fiscal\s+(?:year\s+)?(?P<year>(?:19|20)\d\d)\s*[\"\u201d]\s*\)", re.I)
+NAME_OFFSETS = (0, -1)  # fiscal 2012 ended in 2012, or in January 2013
+
+
+def prose_name_offset(lines: Iterable[str]) -> int | None:
+    """How the text names the fiscal years when it says so in so many words: 'the fiscal year ended
+    January 31, 2025 ("fiscal 2025")' names a year for the year it closes in (0); 'February 1, 2003
+    ("fiscal 2002")' for the year before (-1). None when the text defines no name, or its names
+    disagree."""
+    offsets = set()
+    for line in lines:
+        for m in _YEAR_NAME.finditer(line):
+            dates = find_dates(line[: m.start()])
+            if dates and not line[dates[-1][2] : m.start()].strip(" ,"):
+                offsets.add(int(m["year"]) - closing_month(dates[-1][0])[0])
+    return offsets.pop() if len(offsets) == 1 and offsets <= set(NAME_OFFSETS) else None
+
+
 @dataclass(frozen=True)
 class FiscalCalendar:
     """The filing's fiscal calendar (see the module docstring). Every field may be unknown."""

@@ -14,7 +14,7 @@ from dataclasses import replace
 from datetime import date
 
 from ..omissions import LeftOut, PartKind
-from .calendar import FiscalCalendar, closing_month, is_month_end
+from .calendar import NAME_OFFSETS, FiscalCalendar, closing_month, is_month_end
 from .label_facts import label_facts_of
 from .model import Basis, Column, CoverPage, Period, StatementTable
 from .overrides import NO_OVERRIDES, ColumnOverride, Overrides, OverridesError
@@ -22,7 +22,6 @@ from .overrides import NO_OVERRIDES, ColumnOverride, Overrides, OverridesError
 _PERIODIC_FORMS = ("10-K", "10-Q", "20-F", "40-F")
 NAMED_YEAR_CONFIDENCE = 0.9  # a bare "2012": the year ending where the calendar says fiscal 2012 ended
 LENT_DAY_CONFIDENCE = 0.95  # "December 31," over "2008  2007": the day is printed once for every year
-_NAME_OFFSETS = (0, -1)  # fiscal 2012 ended in 2012, or in January 2013
 
 
 def _by_components(table: StatementTable) -> bool:
@@ -37,7 +36,7 @@ def name_offset(statements: tuple[StatementTable, ...], annual_end: date) -> int
     if not labels:
         return None
     offset = max(labels) - closing_month(annual_end)[0]
-    return offset if offset in _NAME_OFFSETS else None
+    return offset if offset in NAME_OFFSETS else None
 
 
 def _end_on_calendar(column: Column, calendar: FiscalCalendar) -> date | None:

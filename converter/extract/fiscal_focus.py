@@ -6,13 +6,13 @@ fiscal 2023); a 10-K's period end is its fiscal year end. The fiscal year end
 (CurrentFiscalYearEndDate) is the one the filing's calendar gives for the current year, else the
 SEC header's, else the day before the year-to-date columns start. Nothing here is guessed:
 a report without such columns gets no focus, and a year ending in January or February, which
-filers name for either calendar year, gets no year focus.
+filers name for either calendar year, gets no year focus unless the filing says how it names them.
 """
 
 import re
 from datetime import date, timedelta
 
-from .calendar import FiscalCalendar, fiscal_year_of
+from .calendar import FiscalCalendar, closing_month, fiscal_year_of
 from .cover import is_annual_report
 from .model import CoverField, CoverName, CoverPage, StatementTable
 
@@ -62,11 +62,15 @@ def fiscal_focus(
     else:
         return []
     if _named_either_way(year_end):
-        del values[CoverName.FISCAL_YEAR_FOCUS]
+        if calendar.name_offset is None:
+            del values[CoverName.FISCAL_YEAR_FOCUS]
+        else:  # the filing says how it names its years ('January 31, 2025 ("fiscal 2025")')
+            values[CoverName.FISCAL_YEAR_FOCUS] = str(closing_month(year_end)[0] + calendar.name_offset)
     return [CoverField(name, value, origin="derived") for name, value in values.items()]
 
 
 def _named_either_way(year_end: date) -> bool:
     """A year ending in January (past its first week) or February is named for either calendar year
-    (Walmart's fiscal 2010 ended January 31, 2010; Target's fiscal 2002 ended February 1, 2003)."""
+    (Walmart's fiscal 2010 ended January 31, 2010; Target's fiscal 2002 ended February 1, 2003),
+    unless the filing says which."""
     return year_end.month == 2 or (year_end.month == 1 and fiscal_year_of(year_end) == year_end.year)
