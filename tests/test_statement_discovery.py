@@ -399,3 +399,33 @@ def test_a_long_labels_first_line_running_into_the_value_columns_is_a_label_not_
     assert "Preferred Stock, par value $1.00 per share (aggregate liquidation preference of $3.4 billion)" in labels
     par_values = [f for f in balance.label_facts if f.kind is LabelKind.PAR_VALUE]
     assert {f.subject for f in par_values} >= {LabelSubject.PREFERRED}
+
+
+def test_headings_of_a_statement_typed_all_in_capitals_nest_as_in_mixed_case():
+    # Ford's 1993 income statement closes with "AMOUNTS PER SHARE OF COMMON" / "STOCK AND CLASS B
+    # STOCK" over its per-share lines. Among lines in mixed case a heading in capitals is a top-level
+    # section that closes the one before; typed all in capitals, case ranks nothing, and the second
+    # heading line nests under the first: the per-share lines keep both, so they stay per share.
+    from converter.extract.model import Cell, GridRow
+    from converter.extract.statements import build_rows
+
+    column = Column(1, Period(end=date(1993, 12, 31), start=date(1993, 1, 1)), "1993")
+
+    def sections(*lines: tuple[str, str]) -> dict[str, tuple[str, ...]]:
+        grid_rows = tuple(
+            GridRow((cell(label), cell(value) if value else Cell("")), i) for i, (label, value) in enumerate(lines)
+        )
+        rows = build_rows(Grid("t1", 0, 0, len(lines), grid_rows), 0, (column,), StatementKind.INCOME_STATEMENT)
+        return {r.label: r.sections for r in rows}
+
+    capitals = sections(
+        ("NET INCOME", "2,529"),
+        ("AMOUNTS PER SHARE OF COMMON", ""),
+        ("STOCK AND CLASS B STOCK", ""),
+        ("NET INCOME PER SHARE", "4.55"),
+    )
+    assert capitals["NET INCOME PER SHARE"] == ("AMOUNTS PER SHARE OF COMMON", "STOCK AND CLASS B STOCK")
+    mixed = sections(
+        ("Net income", "2,529"), ("AMOUNTS PER SHARE", ""), ("Of common stock", ""), ("Net income", "4.55")
+    )
+    assert [s for label, s in mixed.items() if label == "Net income"] == [("AMOUNTS PER SHARE", "Of common stock")]

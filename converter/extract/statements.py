@@ -355,9 +355,16 @@ def _norm(text: str) -> str:
     return _NORMALIZE.sub(" ", text.lower().replace("\u2019", "'").replace("'", "")).strip()
 
 
-def _heading_level(text: str) -> int:
+def _heading_level(text: str, capitals_rank: bool) -> int:
+    """0 for a heading in capitals among lines in mixed case (a top-level heading), else 1: where
+    every line is in capitals, case ranks nothing."""
     letters = [ch for ch in text if ch.isalpha()]
-    return 0 if letters and all(ch.isupper() for ch in letters) else 1
+    return 0 if capitals_rank and letters and all(ch.isupper() for ch in letters) else 1
+
+
+def _capitals_rank(grid: Grid, header_rows: int) -> bool:
+    """Some line of the statement is in lower case: its headings in capitals rank above the others."""
+    return any(ch.islower() for row in grid.rows[header_rows:] for ch in row.cells[0].text)
 
 
 def _close_sections(stack: list[_Heading], label: str) -> None:
@@ -399,18 +406,20 @@ def balance_at(label: str, stack: list[_Heading]) -> tuple[str | None, str]:
 _STATED_COUNT = re.compile(r"\d{1,3}(?:,\d{3})+")
 
 
-def _stated_line(index: int, label: str, cell, values, stack: list[_Heading], follows_heading: bool) -> StatementRow:
+def _stated_line(
+    index: int, label: str, cell, values, stack: list[_Heading], follows_heading: bool, capitals_rank: bool
+) -> StatementRow:
     """A line over no amounts that states a number closes the sections a heading in its place
     would, and opens none."""
-    _close_for_heading(label, stack, follows_heading)
+    _close_for_heading(label, stack, follows_heading, capitals_rank)
     sections = tuple(h.text for h in stack)
     return StatementRow(index, label, RowKind.ITEM, UnitKind.MONETARY, values, sections, label, cell)
 
 
-def _close_for_heading(label: str, stack: list[_Heading], follows_heading: bool) -> int:
+def _close_for_heading(label: str, stack: list[_Heading], follows_heading: bool, capitals_rank: bool) -> int:
     """The level a heading takes (all-capitals headings at the top, others below them; a heading
     indented under another, or right under one, inside it); the sections it closes are popped."""
-    level = _heading_level(label)
+    level = _heading_level(label, capitals_rank)
     inside = bool(stack) and stack[-1].inner is not None and stack[-1].inner > stack[-1].indent
     if inside or (follows_heading and stack and level > 0 and level <= stack[-1].level):
         level = max(level, stack[-1].level + 1)  # indented under the heading above: a section in it
@@ -420,11 +429,11 @@ def _close_for_heading(label: str, stack: list[_Heading], follows_heading: bool)
 
 
 def _heading_row(
-    index: int, label: str, cell, values, stack: list[_Heading], follows_heading: bool, indent: int = 0
+    index: int, label: str, cell, values, stack: list[_Heading], follows_heading: bool, capitals_rank: bool, indent: int
 ) -> StatementRow:
     """A heading opens a section at the level _close_for_heading gives it ("Per share amounts:" /
     "Net income": a section inside the one above)."""
-    level = _close_for_heading(label, stack, follows_heading)
+    level = _close_for_heading(label, stack, follows_heading, capitals_rank)
     row = StatementRow(
         index, label, RowKind.HEADING, unit_kind_of(label), values, tuple(h.text for h in stack), label, cell
     )
@@ -468,6 +477,7 @@ def build_rows(
     """
     rows = []
     stack: list[_Heading] = []
+    capitals_rank = _capitals_rank(grid, header_rows)
     for index in range(header_rows, len(grid.rows)):
         row = grid.rows[index]
         label = row.cells[0].text
@@ -478,9 +488,9 @@ def build_rows(
         if not has_text:
             follows = bool(rows) and rows[-1].kind is RowKind.HEADING
             if label and _STATED_COUNT.search(label):  # 'Shares outstanding - June 30, 2023: 551,992,430'
-                rows.append(_stated_line(index, label, row.cells[0], values, stack, follows))
+                rows.append(_stated_line(index, label, row.cells[0], values, stack, follows, capitals_rank))
             elif label:
-                rows.append(_heading_row(index, label, row.cells[0], values, stack, follows, row.indent))
+                rows.append(_heading_row(index, label, row.cells[0], values, stack, follows, capitals_rank, row.indent))
             continue
         value_row = _value_row(index, label, row.cells[0], values, stack, statement_kind)
         dated = _dated_balance(label, stack, columns) if statement_kind.is_flow and not value_row.balance_at else None
