@@ -185,7 +185,8 @@ def is_printed(value: Decimal, text: str) -> bool:
     return any(re.search(rf"(?<![\d.,]){re.escape(form)}(?![\d]|,\d|\.\d)", text) for form in forms)
 
 
-def _needs_cik(path: Path) -> bool:
+def needs_cik(path: Path) -> bool:
+    """No SEC header names the filer: the user passes --cik."""
     try:
         submission = read_submission(path)
     except XbrlconvError:
@@ -227,7 +228,7 @@ def _truth(corpus_dir: Path, path: Path, filing: str, inline: bool) -> tuple[lis
 def _convert(source: Path, path: Path, row: dict, learned: LearnedTable | None, validate: bool, outcome: Outcome):
     """Convert as `xbrlconv convert` does (validating, parts a finding names left out and the rest
     validated again) and keep what the output states."""
-    cik = (row.get("cik") or PLACEHOLDER_CIK) if _needs_cik(path) else None
+    cik = (row.get("cik") or PLACEHOLDER_CIK) if needs_cik(path) else None
     options = ConvertOptions(settings=taxonomy_settings(), cik=cik)
     rules = load_rules()
     prepared = prepare(source, options, rules=replace(rules, learned=learned) if learned is not None else rules)

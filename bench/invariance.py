@@ -15,7 +15,6 @@ value) over all of them; --missed names the filings that differ and a few of the
 """
 
 import argparse
-import csv
 import multiprocessing
 import re
 import sys
@@ -29,17 +28,14 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(1, str(Path(__file__).resolve().parent.parent))
 
+from fidelity import CORPORA, PLACEHOLDER_CIK, manifest, needs_cik  # noqa: E402
 from rewrites import REWRITES, Applies, Rewrite  # noqa: E402
 from truth import strip_inline_tags  # noqa: E402
 
 from converter.errors import XbrlconvError  # noqa: E402
-from converter.ingest import read_submission  # noqa: E402
 from converter.packages import taxonomy_settings  # noqa: E402
 from converter.pipeline import ConvertOptions, prepare  # noqa: E402
 
-ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_CORPORA = (ROOT.parent / "shared" / "corpus", ROOT.parent / "shared" / "corpus2")
-PLACEHOLDER_CIK = "0000000000"  # inputs with no CIK anywhere: the bench plays the user
 SHOWN = 3
 
 FactKey = tuple[str, str, str, str, str]
@@ -88,15 +84,6 @@ def compare(rewrite: str, filing: str, original: Facts, rewritten: Facts) -> Dif
     )
 
 
-def _cik(path: Path, row: dict) -> str | None:
-    """The --cik a user passes for an input without an SEC header to name the filer."""
-    try:
-        header = read_submission(path).header
-    except XbrlconvError:
-        return None
-    return None if header and header.cik else (row.get("cik") or PLACEHOLDER_CIK)
-
-
 def run_filing(job: tuple[str, dict, tuple[str, ...]]) -> list[Difference]:
     """The filing converted as it is and as each rewrite that applies to it makes it."""
     corpus, row, wanted = job
@@ -111,7 +98,7 @@ def run_filing(job: tuple[str, dict, tuple[str, ...]]) -> list[Difference]:
         original = Path(tmp) / "original" / path.name
         original.parent.mkdir()
         original.write_bytes(data)
-        cik = _cik(original, row)
+        cik = (row.get("cik") or PLACEHOLDER_CIK) if needs_cik(path) else None
         try:
             base = facts_of(original, cik)
         except XbrlconvError:
@@ -134,10 +121,9 @@ def run_filing(job: tuple[str, dict, tuple[str, ...]]) -> list[Difference]:
 
 def jobs(corpora: list[Path], only: str, wanted: tuple[str, ...]) -> Iterator[tuple[str, dict, tuple[str, ...]]]:
     for corpus in corpora:
-        with (corpus / "MANIFEST.tsv").open(encoding="utf-8", newline="") as handle:
-            for row in csv.DictReader(handle, delimiter="\t"):
-                if row["kind"] == "filing" and only in row["local"]:
-                    yield str(corpus), row, wanted
+        for row in manifest(corpus):
+            if only in row["local"]:
+                yield str(corpus), row, wanted
 
 
 def report(rewrite: Rewrite, found: list[Difference], missed: bool) -> None:
@@ -168,7 +154,7 @@ def main() -> None:
     parser.add_argument("--missed", action="store_true", help="name the filings whose facts changed")
     args = parser.parse_args()
     started = time.perf_counter()
-    work = list(jobs(args.corpus or list(DEFAULT_CORPORA), args.only, tuple(args.rewrite)))
+    work = list(jobs(args.corpus or list(CORPORA), args.only, tuple(args.rewrite)))
     with multiprocessing.Pool(args.jobs) as pool:
         found = [d for result in pool.imap(run_filing, work) for d in result]
     for rewrite in REWRITES:
