@@ -24,7 +24,6 @@ class Rewrite:
     name: str
     applies: Applies
     rewrite: Callable[[str], str]
-    what: str
 
 
 def typed_with_tabs(text: str) -> str:
@@ -223,33 +222,28 @@ def plain_documents_only(rewrite: Callable[[str], str]) -> Callable[[str], str]:
 
 
 REWRITES = (
-    Rewrite("tabs", Applies.TEXT, plain_documents_only(typed_with_tabs), typed_with_tabs.__doc__),
-    Rewrite("no table tags", Applies.TEXT, plain_documents_only(table_tags_blanked), table_tags_blanked.__doc__),
-    Rewrite("indented", Applies.TEXT, plain_documents_only(indented), indented.__doc__),
-    Rewrite("capitals", Applies.TEXT, plain_documents_only(in_capitals), in_capitals.__doc__),
-    Rewrite("crlf", Applies.TEXT, crlf, crlf.__doc__),
-    Rewrite(
-        "dollar signs",
-        Applies.TEXT,
-        plain_documents_only(dollar_signs_against_numbers),
-        dollar_signs_against_numbers.__doc__,
-    ),
-    Rewrite("leaders", Applies.TEXT, plain_documents_only(dotted_leaders), dotted_leaders.__doc__),
-    Rewrite("no leaders", Applies.TEXT, plain_documents_only(leaders_blanked), leaders_blanked.__doc__),
-    Rewrite("rules", Applies.TEXT, plain_documents_only(rules_redrawn), rules_redrawn.__doc__),
-    Rewrite("double spaced", Applies.TEXT, plain_documents_only(double_spaced), double_spaced.__doc__),
-    Rewrite("minus signs (text)", Applies.TEXT, plain_documents_only(text_minus_signs), text_minus_signs.__doc__),
-    Rewrite("months", Applies.TEXT, plain_documents_only(months_abbreviated), months_abbreviated.__doc__),
-    Rewrite("scale words", Applies.TEXT, plain_documents_only(scale_respelled), scale_respelled.__doc__),
-    Rewrite("tag case", Applies.HTML, html_upper_tags, html_upper_tags.__doc__),
-    Rewrite("no font", Applies.HTML, html_without_font, html_without_font.__doc__),
-    Rewrite("entities", Applies.HTML, html_numeric_entities, html_numeric_entities.__doc__),
-    Rewrite("th cells", Applies.HTML, html_header_cells, html_header_cells.__doc__),
-    Rewrite("divs", Applies.HTML, html_wrapped_in_divs, html_wrapped_in_divs.__doc__),
-    Rewrite("split spans", Applies.HTML, html_split_spans, html_split_spans.__doc__),
-    Rewrite("crlf (html)", Applies.HTML, crlf, crlf.__doc__),
-    Rewrite("minus signs", Applies.HTML, html_minus_signs, html_minus_signs.__doc__),
-    Rewrite("zero for dash", Applies.HTML, html_zero_for_dash, html_zero_for_dash.__doc__),
-    Rewrite("months (html)", Applies.HTML, months_abbreviated, months_abbreviated.__doc__),
-    Rewrite("scale words (html)", Applies.HTML, scale_respelled, scale_respelled.__doc__),
+    Rewrite("tabs", Applies.TEXT, plain_documents_only(typed_with_tabs)),
+    Rewrite("no table tags", Applies.TEXT, plain_documents_only(table_tags_blanked)),
+    Rewrite("indented", Applies.TEXT, plain_documents_only(indented)),
+    Rewrite("capitals", Applies.TEXT, plain_documents_only(in_capitals)),
+    Rewrite("crlf", Applies.TEXT, crlf),
+    Rewrite("dollar signs", Applies.TEXT, plain_documents_only(dollar_signs_against_numbers)),
+    Rewrite("leaders", Applies.TEXT, plain_documents_only(dotted_leaders)),
+    Rewrite("no leaders", Applies.TEXT, plain_documents_only(leaders_blanked)),
+    Rewrite("rules", Applies.TEXT, plain_documents_only(rules_redrawn)),
+    Rewrite("double spaced", Applies.TEXT, plain_documents_only(double_spaced)),
+    Rewrite("minus signs (text)", Applies.TEXT, plain_documents_only(text_minus_signs)),
+    Rewrite("months", Applies.TEXT, plain_documents_only(months_abbreviated)),
+    Rewrite("scale words", Applies.TEXT, plain_documents_only(scale_respelled)),
+    Rewrite("tag case", Applies.HTML, html_upper_tags),
+    Rewrite("no font", Applies.HTML, html_without_font),
+    Rewrite("entities", Applies.HTML, html_numeric_entities),
+    Rewrite("th cells", Applies.HTML, html_header_cells),
+    Rewrite("divs", Applies.HTML, html_wrapped_in_divs),
+    Rewrite("split spans", Applies.HTML, html_split_spans),
+    Rewrite("crlf (html)", Applies.HTML, crlf),
+    Rewrite("minus signs", Applies.HTML, html_minus_signs),
+    Rewrite("zero for dash", Applies.HTML, html_zero_for_dash),
+    Rewrite("months (html)", Applies.HTML, months_abbreviated),
+    Rewrite("scale words (html)", Applies.HTML, scale_respelled),
 )
