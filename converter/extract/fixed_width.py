@@ -7,7 +7,7 @@ column it overlaps most; a heading centered over several columns spans them.
 """
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .model import EMPTY_CELL, Cell, Grid, GridRow, Span
 
@@ -184,14 +184,6 @@ def _indent(line: str) -> int:
     return len(text) - len(text.lstrip())
 
 
-def _value_start(line: str) -> int:
-    return min((c.start for c in chunks(line) if c.numeric), default=10**6)
-
-
-def _value_edges(line: str) -> set[int]:
-    return {c.end for c in chunks(line) if c.numeric}
-
-
 def _distinct(edges: set[int]) -> list[int]:
     """Right edges within TOLERANCE of each other counted once."""
     out: list[int] = []
@@ -203,14 +195,17 @@ def _distinct(edges: set[int]) -> list[int]:
 
 @dataclass
 class _Columns:
-    """What a table's lines of amounts so far say of its layout: where its amounts end and where
-    its labels start."""
+    """What a table's lines of amounts so far say of its layout: where its amounts start and end,
+    and where its labels start."""
 
-    edges: set[int]
-    margin: int
+    edges: set[int] = field(default_factory=set)
+    start: int = 10**6  # the leftmost start of an amount
+    margin: int = 0
 
     def add(self, line: str) -> None:
-        self.edges |= _value_edges(line)
+        numbers = [c for c in chunks(line) if c.numeric]
+        self.edges |= {c.end for c in numbers}
+        self.start = min([self.start, *(c.start for c in numbers)])
         self.margin = max(self.margin, _indent(line))
 
     def holds(self, line: str) -> bool:
@@ -256,8 +251,7 @@ def _region_from(lines: tuple[str, ...], first: int, excluded: set[int]) -> tupl
     """(last data line, number of data lines) of the table whose first data line is `first`."""
     last, data, blanks = first, 1, 0
     after_rule = False  # an underline promises a total below it, even past a few blank lines
-    value_start = _value_start(lines[first])
-    columns = _Columns(set(), 0)
+    columns = _Columns()
     columns.add(lines[first])
     bridged = False  # the blank lines under way lead on to more of the table
     for j in range(first + 1, len(lines)):
@@ -272,9 +266,8 @@ def _region_from(lines: tuple[str, ...], first: int, excluded: set[int]) -> tupl
                 break
         elif is_data_line(line):
             last, data, blanks, after_rule, bridged = j, data + 1, 0, False, False
-            value_start = min(value_start, _value_start(line))
             columns.add(line)
-        elif _is_rule(line) or len(line.strip()) < MAX_LABEL_LINE or _wrapped_label(lines, j, value_start):
+        elif _is_rule(line) or len(line.strip()) < MAX_LABEL_LINE or _wrapped_label(lines, j, columns.start):
             blanks, after_rule, bridged = 0, _is_rule(line), False  # a rule, a heading or a wrapped label
         else:
             break  # prose
