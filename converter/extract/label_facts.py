@@ -27,6 +27,7 @@ from .model import (
     StatementTable,
     UnitKind,
 )
+from .oci_taxes import oci_taxes
 
 _NUMBER = re.compile(
     r"(?P<dollar>\$\s?)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+|\.\d+|\d+)|\b(?P<none>none|no|zero)\b", re.I
@@ -90,7 +91,15 @@ _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 _AMOUNT_KINDS = frozenset(kind for kind, _ in _DEDUCTIONS.values())
 _UNIT = {LabelKind.PAR_VALUE: UnitKind.PER_SHARE} | {kind: UnitKind.MONETARY for kind in _AMOUNT_KINDS}
 _HELD_KINDS = frozenset({LabelKind.SHARES_ISSUED, LabelKind.SHARES_OUTSTANDING})
-DURATION_KINDS = frozenset({LabelKind.DIVIDENDS_PER_SHARE})  # label facts for a period, not at an instant
+# label facts for a period, not at an instant
+DURATION_KINDS = frozenset(
+    {
+        LabelKind.DIVIDENDS_PER_SHARE,
+        LabelKind.TAX,
+        LabelKind.RECLASSIFICATION_TAX,
+        LabelKind.BEFORE_RECLASSIFICATION_TAX,
+    }
+)
 _DIVIDEND = re.compile(r"\bdividends?\b", re.I)
 # "$1.22 per share", "$.50 a share", "$0.96 per common share"; a list "$.50, $.46 and $.42 per share" too
 _PER_SHARE_AMOUNT = re.compile(
@@ -426,11 +435,12 @@ def dividends_per_share(rows: tuple[StatementRow, ...], columns: tuple[Column, .
 
 
 def label_facts_of(table: StatementTable) -> tuple[LabelFact, ...]:
-    """Label facts of a balance sheet, and dividends per share in an equity statement's labels."""
+    """Label facts of a balance sheet, dividends per share in an equity statement's labels and the
+    taxes other comprehensive income is net of in a statement of (comprehensive) income."""
     if table.kind is StatementKind.EQUITY:
         return dividends_per_share(table.rows, table.columns)
     if table.kind is not StatementKind.BALANCE_SHEET:
-        return ()
+        return oci_taxes(table)
     instants = tuple(dict.fromkeys(c.period for c in table.columns))
     facts: list[LabelFact] = []
     # what the lines above speak of, for a line that only counts shares (3M: 'Shares outstanding -

@@ -249,6 +249,10 @@ class LabelSubject(StrEnum):
     RECEIVABLES = "receivables"
     PROPERTY = "property"
     INTANGIBLES = "intangibles"
+    TRANSLATION = "translation"  # other comprehensive income: foreign currency translation
+    BENEFIT_PLANS = "benefit_plans"  # ... pension and other postretirement benefit plans
+    CASH_FLOW_HEDGES = "cash_flow_hedges"
+    SECURITIES = "securities"  # ... available-for-sale securities
 
 
 class LabelKind(StrEnum):
@@ -263,11 +267,23 @@ class LabelKind(StrEnum):
     ACCUMULATED_DEPRECIATION = "accumulated_depreciation"
     ACCUMULATED_AMORTIZATION = "accumulated_amortization"
     DIVIDENDS_PER_SHARE = "dividends_per_share"
+    TAX = "tax"  # the tax an other-comprehensive-income change is net of
+    RECLASSIFICATION_TAX = "reclassification_tax"  # ... its reclassification out of AOCI
+    BEFORE_RECLASSIFICATION_TAX = "before_reclassification_tax"  # ... its change before reclassification
+
+
+class TaxDirection(StrEnum):
+    """What a positive amount printed as a tax is, by the words around it ("tax (expense) benefit")."""
+
+    EXPENSE = "expense"
+    BENEFIT = "benefit"
+    UNSTATED = "unstated"
 
 
 @dataclass(frozen=True)
 class LabelFact:
-    """A number written inside a row label: par value, share counts, an allowance..."""
+    """A number written inside a row label: par value, share counts, an allowance... `value` is
+    signed as printed; a tax says what its positive amounts are (`tax_direction`)."""
 
     grid_row: int
     subject: LabelSubject
@@ -279,6 +295,7 @@ class LabelFact:
     span: Span
     text: str
     decimals_shown: int = 0
+    tax_direction: TaxDirection | None = None
 
 
 @dataclass(frozen=True)

@@ -79,6 +79,7 @@ def _label_fact(fact: LabelFact, where: _Where) -> dict:
         "value": _decimal(fact.value.scaleb(fact.exponent)),
         "unit": str(fact.unit_kind),
         "periods": [_period(p) for p in fact.periods],
+        **({"positive_is": fact.tax_direction} if fact.tax_direction else {}),
         **where.span(fact.span),
     }
 
@@ -208,7 +209,8 @@ def _statement_lines(s: dict) -> Iterator[str]:
         yield f"  {r['line']:>6} {mark} {r['label'][:50]:<50}{''.join(f'{c:>16}' for c in cells)}{own}".rstrip()
     for f in s["label_facts"]:
         periods = ", ".join(_period_of(p) for p in f["periods"])
-        yield f"  {f['line']:>6} + {f['subject']} {f['kind']} = {f['value']} {f['unit']} at {periods}"
+        direction = f" (as printed; a positive amount: {f['positive_is']})" if "positive_is" in f else ""
+        yield f"  {f['line']:>6} + {f['subject']} {f['kind']} = {f['value']} {f['unit']} at {periods}{direction}"
 
 
 def review_lines(data: dict) -> Iterator[str]:

@@ -101,8 +101,7 @@ class StatementAssembler:
     def _add_label_facts(self) -> list[ConceptInfo]:
         concepts = []
         for planned in self.plan.label_facts:
-            fact, concept = planned.fact, planned.concept
-            value = fact.value.scaleb(fact.exponent)
+            fact, concept, value = planned.fact, planned.concept, planned.value
             fmt = NUMBER_FORMAT if any(ch.isdigit() for ch in fact.text) else ZERO_FORMAT
             for period in fact.periods:
                 self.builder.add_fact(
@@ -111,7 +110,7 @@ class StatementAssembler:
                     fact.unit_kind,
                     value,
                     fact.decimals_shown - fact.exponent,
-                    Display(fact.span, fmt, fact.exponent),
+                    Display(fact.span, fmt, fact.exponent, sign_negative=value < 0),
                     fact.span,
                     f"table {self.table.id}, in the label '{fact.text}'",
                     decision=FactDecision(planned.decision, scale=self.table.scale.basis),

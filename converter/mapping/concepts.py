@@ -5,7 +5,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..extract.model import StatementKind, StatementRow, UnitKind
+from ..extract.model import StatementKind, StatementRow, TaxDirection, UnitKind
 from .model import ConceptInfo, DecidedBy, Decision
 from .names import camel_name
 from .rules import LabelFactRule, LineItemRule, MappingRules, normalize_label
@@ -37,6 +37,7 @@ RULE_CONFIDENCE = 0.95  # a hand-written rule, checked on real filings
 NAMESAKE_CONFIDENCE = 0.85  # a standard concept named exactly like the printed label
 EXTENSION_CONFIDENCE = 0.8  # the filer's own concept: right by construction, but a reviewer may know one
 LABEL_FACT_CONFIDENCE = 0.9
+UNSIGNED_TAX_CONFIDENCE = 0.7  # a tax amount whose words say neither expense nor benefit
 
 
 @dataclass(frozen=True)
@@ -207,8 +208,13 @@ def extension_decision() -> Decision:
     return Decision(DecidedBy.EXTENSION, "no rule, learned label or standard namesake fits", EXTENSION_CONFIDENCE)
 
 
-def label_fact_decision(rule: LabelFactRule) -> Decision:
+def label_fact_decision(rule: LabelFactRule, direction: TaxDirection | None = None) -> Decision:
+    """A label fact's concept by its rule; a tax whose words do not say whether its amounts are
+    expenses or benefits is stored as printed, and listed for a person to check."""
     detail = f"taxonomy_map.yaml label_facts[{rule.subject}/{rule.kind}]"
+    if direction is TaxDirection.UNSTATED:
+        detail += "; the label does not say whether its amounts are expenses or benefits: stored as printed"
+        return Decision(DecidedBy.LABEL_FACT, detail, UNSIGNED_TAX_CONFIDENCE)
     return Decision(DecidedBy.LABEL_FACT, detail, LABEL_FACT_CONFIDENCE)
 
 

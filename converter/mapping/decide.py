@@ -33,6 +33,7 @@ from .signs import (
     SignPlan,
     display_signs,
     income_or_loss_polarity,
+    label_fact_value,
     natural_balance,
     predicted_weight,
     resolve,
@@ -104,6 +105,7 @@ class LabelFactPlan:
     fact: LabelFact
     concept: ConceptInfo
     decision: Decision
+    value: Decimal  # as stored: the printed number scaled, signed for the concept (signs.label_fact_value)
 
 
 @dataclass(frozen=True)
@@ -466,7 +468,8 @@ class _Decider:
             concept = self.context.taxonomy.get(rule.concept) if rule else None
             if concept is None or any((p.start is None) != (concept.period_type == "instant") for p in fact.periods):
                 continue
-            plans.append(LabelFactPlan(fact, concept, label_fact_decision(rule)))
+            decision = label_fact_decision(rule, fact.tax_direction)
+            plans.append(LabelFactPlan(fact, concept, decision, label_fact_value(fact, concept)))
         return tuple(plans)
 
     def _extension_decision(self, draft: _Draft) -> Decision:

@@ -24,9 +24,11 @@ displayed values into stored values:
 
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal
 
-from ..extract.model import StatementKind, StatementRow
+from ..extract.model import LabelFact, StatementKind, StatementRow, TaxDirection
 from .calc import CalcGroup
+from .model import ConceptInfo
 
 OPPOSITE = {"debit": "credit", "credit": "debit"}
 
@@ -225,3 +227,14 @@ def stated_flip(label: str, concept_name: str) -> int | None:
     income concept), 1 when with it, None when the label does not say."""
     shown, stored = label_polarity(label), concept_polarity(concept_name)
     return None if shown is None or stored is None else shown * stored
+
+
+def label_fact_value(fact: LabelFact, concept: ConceptInfo) -> Decimal:
+    """A number in a label as stored: scaled, and a tax signed by its concept's balance (a debit
+    tax concept counts expense positive, a credit one benefit) from what the words say a positive
+    printed amount is; a tax whose words say neither is stored as printed."""
+    value = fact.value.scaleb(fact.exponent)
+    if fact.tax_direction in (None, TaxDirection.UNSTATED):
+        return value
+    expense = value if fact.tax_direction is TaxDirection.EXPENSE else -value
+    return expense if concept.balance == "debit" else -expense
