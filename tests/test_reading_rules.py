@@ -301,6 +301,67 @@ def test_an_amount_after_its_year_in_parentheses_is_that_years():
     ]
 
 
+def test_a_count_followed_by_a_list_of_dates_holds_at_each_of_them():
+    # Netflix 2024: "10,000,000 shares authorized at December 31, 2024 and December 31, 2023; no
+    # shares issued and outstanding at December 31, 2024 and December 31, 2023": one number, two dates.
+    instants = (Period(end=date(2024, 12, 31)), Period(end=date(2023, 12, 31)))
+    label = (
+        "Preferred stock, $0.001 par value; 10,000,000 shares authorized at December 31, 2024 and December 31, "
+        "2023; no shares issued and outstanding at December 31, 2024 and December 31, 2023"
+    )
+    found = {(f.kind, f.text, f.periods) for f in facts_in_label(1, cell(label), instants, find_scale(""))}
+    at_each = {(kind, text, (instant,)) for instant in instants for kind, text in _NETFLIX_PREFERRED}
+    assert found >= at_each
+    assert all(len(periods) == 1 for _, _, periods in found if periods != instants)
+    # "$87 at December 31, 2024 and $91 at December 31, 2023": each amount takes its own date
+    allowances = "Receivables, less allowances of $87 at December 31, 2024 and $91 at December 31, 2023"
+    dated = {(f.text, f.periods) for f in facts_in_label(1, cell(allowances), instants, find_scale(""))}
+    assert dated == {("87", (instants[0],)), ("91", (instants[1],))}
+
+
+_NETFLIX_PREFERRED = (("shares_authorized", "10,000,000"), ("shares_issued", "no"), ("shares_outstanding", "no"))
+
+
+def test_counts_listed_with_a_magnitude_word_pair_with_their_dates_respectively():
+    # Spire: "55.0 million, 53.2 million, and 52.5 million shares issued and outstanding at December
+    # 31, 2023, September 30, 2023, and December 31, 2022, respectively"
+    instants = tuple(Period(end=day) for day in (date(2023, 12, 31), date(2023, 9, 30), date(2022, 12, 31)))
+    label = (
+        "Common stock (par value $1.00 per share; 70.0 million shares authorized; 55.0 million, 53.2 million, and "
+        "52.5 million shares issued and outstanding at December 31, 2023, September 30, 2023, and December 31, "
+        "2022, respectively)"
+    )
+    found = {(f.kind, f.text, f.periods) for f in facts_in_label(1, cell(label), instants, find_scale("(In millions)"))}
+    counts = [("55.0", instants[0]), ("53.2", instants[1]), ("52.5", instants[2])]
+    assert {(kind, text, (at,)) for text, at in counts for kind in ("shares_issued", "shares_outstanding")} <= found
+    assert not [f for f in found if f[0] == "shares_issued" and len(f[2]) > 1]
+
+
+def test_a_caption_closing_one_count_does_not_name_the_next_and_counts_of_two_classes_are_left_out():
+    # Facebook: "5,000 million Class A shares authorized, 2,404 million and 2,385 million shares issued
+    # and outstanding, as of March 31, 2019 and December 31, 2018, respectively; 4,141 million Class B
+    # shares authorized, 452 million and 469 million ...": "authorized," is the 5,000 million's, and
+    # the counts are each class's, which a fact without the class would not say.
+    instants = (Period(end=date(2019, 3, 31)), Period(end=date(2018, 12, 31)))
+    class_a = (
+        "Common stock, $0.000006 par value; 5,000 million Class A shares authorized, 2,404 million and 2,385 "
+        "million shares issued and outstanding, as of March 31, 2019 and December 31, 2018, respectively"
+    )
+    found = {(f.kind, f.text, f.periods) for f in facts_in_label(1, cell(class_a), instants, find_scale("(millions)"))}
+    assert ("shares_issued", "2,404", (instants[0],)) in found and ("shares_issued", "2,385", (instants[1],)) in found
+    assert not [f for f in found if f[0] == "shares_authorized"]
+    class_b = "; 4,141 million Class B shares authorized, 452 million and 469 million shares issued and outstanding"
+    both = facts_in_label(1, cell(class_a + class_b), instants, find_scale("(millions)"))
+    assert [f.kind for f in both] == ["par_value"]
+
+
+def test_shares_authorized_and_unissued_are_the_shares_authorized():
+    # Johnson & Johnson: "Preferred stock — without par value (authorized and unissued 2,000,000 shares)"
+    label = "Preferred stock — without par value (authorized and unissued 2,000,000 shares)"
+    found = facts_in_label(1, cell(label), FISCAL_2000, find_scale("(Dollars in Millions)"))
+    assert [(f.kind, f.value, f.periods) for f in found] == [("shares_authorized", 2000000, FISCAL_2000)]
+
+
 def test_counts_captioned_with_a_dash_and_dated_by_year_prefixes():
     # Abbott: "Authorized — 2,400,000,000 shares Issued at stated capital amount — Shares: 2023:
     # 1,987,181,491; 2022: 1,986,519,278": the caption before each dash names the count after it.

@@ -60,7 +60,10 @@ _AFTER = (
         _ALL_THREE,
         re.compile(r"^\s*(?:\w+\s+)?shares\s+authorized,?\s+issued,?\s+and\s+outstanding\b", re.I),
     ),
-    (_ISSUED_AND_OUTSTANDING, re.compile(r"^\s*(?:shares\s+)?issued\s+and\s+outstanding\b", re.I)),
+    (
+        _ISSUED_AND_OUTSTANDING,
+        re.compile(r"^\s*(?:(?:thousand|million|billion)\s+)?(?:shares\s+)?issued\s+and\s+outstanding\b", re.I),
+    ),
     (LabelKind.PAR_VALUE, re.compile(r"^\s*(?:per\s+share\s+)?(?:par|stated)\s+value\b", re.I)),
     (LabelKind.SHARES_AUTHORIZED, re.compile(r"^\s*(?:\w+\s+)?shares\s+authorized\b|^\s*authorized\b", re.I)),
     (LabelKind.SHARES_ISSUED, re.compile(r"^\s*(?:\w+\s+)?shares\s+issued\b|^\s*issued\b", re.I)),
@@ -121,19 +124,29 @@ def subject_of(label: str) -> LabelSubject | None:
 
 _BEFORE = (
     (_ISSUED_AND_OUTSTANDING, re.compile(r"\bissued\s+and\s+outstanding\s*[:\-\u2014]?\s*$", re.I)),
-    (LabelKind.SHARES_AUTHORIZED, re.compile(r"\bauthorized\s*[:,\-\u2014]?\s*$", re.I)),
+    (LabelKind.SHARES_AUTHORIZED, re.compile(r"\bauthorized(?:\s+(?:and|but)\s+unissued)?\s*[:,\-\u2014]?\s*$", re.I)),
     (LabelKind.SHARES_ISSUED, re.compile(r"\bissued\s*[:,\-\u2014]?\s*$", re.I)),
     (LabelKind.SHARES_OUTSTANDING, re.compile(r"\boutstanding\s*[:,\-\u2014]?\s*$", re.I)),
 )
 _BARE_YEAR = re.compile(r"^(?:19|20)\d\d$")
+_OWN_CAPTION = re.compile(r"\d\s+(?:[\w-]+\s+){0,3}shares\s+(?:authorized|issued|outstanding)\s*[:,]?\s*$", re.I)
+# "Class A ... ; Class B ...": counts of several classes in one label are each class's, which a
+# fact without the class does not say; they are left out (the par value is the label's)
+_SHARE_CLASS = re.compile(r"\bclass\s+([a-z])\b", re.I)
+_COUNT_KINDS = frozenset(
+    {LabelKind.SHARES_AUTHORIZED, LabelKind.SHARES_ISSUED, LabelKind.SHARES_OUTSTANDING, LabelKind.SHARES}
+)
 # A year leading the number it dates: "2023: 1,987,181,491", "2023—$471", "2024, $167".
 _YEAR_MARK = r"\s*[:—–-]"
-_LIST_JOIN = r"\s*(?:shares)?\s*(?:,|and|,\s*and)\s*\$?\s*"
+_LIST_JOIN = r"\s*(?:thousand|million|billion)?\s*(?:shares)?\s*(?:,|and|,\s*and)\s*\$?\s*"
+_DATE_JOIN = r"\s*(?:,|and|,\s*and)\s*(?:(?:at|as\s+of|on)\s+)?"
 
 
 def _kind_named_before(before: str, m: re.Match, subject: LabelSubject) -> str | None:
-    """The count a caption before a share number names ("authorized: 11,000 shares")."""
-    if m["dollar"] or subject not in (LabelSubject.COMMON, LabelSubject.PREFERRED):
+    """The count a caption before a share number names ("authorized: 11,000 shares"), unless the
+    caption closes another count ("5,000 million Class A shares authorized, 2,404 million and ...":
+    "authorized" is the 5,000 million's)."""
+    if m["dollar"] or subject not in (LabelSubject.COMMON, LabelSubject.PREFERRED) or _OWN_CAPTION.search(before):
         return None
     return next((k for k, p in _BEFORE if p.search(before)), None)
 
@@ -281,10 +294,33 @@ def _dated_numbers(
         if m.start() in paired:
             result.append((m, kind, paired[m.start()]))
             continue
-        following = next((d for d, s, _ in dates if s >= m.end()), None)
-        dated = Period(end=following) if following else _year_instant(clause[m.end() : end], instants)
+        following = _dates_listed_after(clause, m.end(), end, dates)
+        alone = sum(1 for _, k in found if k == kind) == 1 and not _ends_a_list(clause[: m.start()])
+        if len(following) > 1 and alone:  # "10,000,000 shares authorized at December 31, 2024 and December 31, 2023"
+            result.extend((m, kind, Period(end=day)) for day in following)
+            continue
+        dated = Period(end=following[0]) if following else _year_instant(clause[m.end() : end], instants)
         result.append((m, kind, dated or _year_before(clause[: m.start()], instants)))
     return _the_other_instant(result, instants)
+
+
+def _ends_a_list(before: str) -> bool:
+    """Whether a number closes a list of numbers ("55.0 million, 53.2 million, and 52.5 million")."""
+    return re.search(r"\d(?:" + _LIST_JOIN + r")$", before, re.I) is not None
+
+
+def _dates_listed_after(clause: str, start: int, end: int, dates: list[tuple]) -> list:
+    """The first date after a number, with the dates listed right after it ("at December 31, 2024
+    and December 31, 2023"), before the next number (`end`): a number dated so holds at each."""
+    after = [(day, s, e) for day, s, e in dates if s >= start]
+    if not after:
+        return []
+    listed = [after[0]]
+    for day, s, e in after[1:]:
+        if s >= end or not re.fullmatch(_DATE_JOIN, clause[listed[-1][2] : s], re.I):
+            break
+        listed.append((day, s, e))
+    return [day for day, _, _ in listed]
 
 
 def _year_instant(after: str, instants: tuple[Period, ...]) -> Period | None:
@@ -365,8 +401,11 @@ def facts_in_label(
     if subject is None:
         return []
     facts = []
+    classes = {c.lower() for c in _SHARE_CLASS.findall(cell.text)}
     for offset, clause in _clauses(cell.text):
         for m, kind, period in _dated_numbers(clause, subject, instants):
+            if len(classes) > 1 and set(_expand(kind)) & _COUNT_KINDS:
+                continue
             start = offset + m.start("none" if m["none"] else "num")
             end = offset + m.end("none" if m["none"] else "num")
             span = cell.span_at(start, end)
