@@ -355,6 +355,37 @@ def test_a_caption_closing_one_count_does_not_name_the_next_and_counts_of_two_cl
     assert [f.kind for f in both] == ["par_value"]
 
 
+def test_a_share_count_is_read_actual_or_scaled_as_its_par_value_times_it_gives_the_lines_amount():
+    # Standard Pacific 2011 (dollars in thousands): "$0.01 par value; ... 450,829 shares issued and
+    # outstanding" on a line of 5: $4,508 at par, so 450,829 shares, not 450,829 thousand.
+    instants = (Period(end=date(2011, 12, 31)), Period(end=date(2010, 12, 31)))
+    thousand = (Decimal(5000), Decimal(1000))
+    label = (
+        "Preferred stock, $0.01 par value; 10,000,000 shares authorized; 450,829 shares issued and outstanding at "
+        "December 31, 2011 and 2010"
+    )
+    scale = find_scale("(Dollars in thousands)")
+    found = facts_in_label(1, cell(label), instants, scale, amounts=dict.fromkeys(instants, thousand))
+    assert {(f.kind, f.exponent) for f in found if f.text == "450,829"} == {
+        ("shares_issued", 0),
+        ("shares_outstanding", 0),
+    }
+    # Electronic Arts (in millions): "$0.01 par value. 1,000 shares authorized; 307 and 301 shares
+    # issued and outstanding" on a line of 3: 307 million shares at $0.01 is $3 million.
+    label = "Common stock, $0.01 par value. 1,000 shares authorized; 307 and 301 shares issued and outstanding"
+    million = (Decimal(3000000), Decimal(1000000))
+    found = facts_in_label(
+        1, cell(label), instants, find_scale("(In millions)"), amounts=dict.fromkeys(instants, million)
+    )
+    assert {f.exponent for f in found if f.text in ("307", "301")} == {6}
+    # where the line is more than stock at par, the amounts decide nothing: the count's own reading
+    label = "Preferred stock and capital in excess of $0.01 par value; 450,829 shares issued"
+    found = facts_in_label(
+        1, cell(label), instants, scale, amounts=dict.fromkeys(instants, (Decimal(90000), thousand[1]))
+    )
+    assert {f.exponent for f in found if f.text == "450,829"} == {3}
+
+
 def test_shares_authorized_and_unissued_are_the_shares_authorized():
     # Johnson & Johnson: "Preferred stock — without par value (authorized and unissued 2,000,000 shares)"
     label = "Preferred stock — without par value (authorized and unissued 2,000,000 shares)"

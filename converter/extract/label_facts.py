@@ -392,46 +392,71 @@ def facts_in_label(
     scale: Scale,
     held: tuple[Period, ...] | None = None,
     subject: LabelSubject | None = None,
+    amounts: dict[Period, tuple[Decimal, Decimal]] | None = None,
 ) -> list[LabelFact]:
     """The label facts of one balance-sheet row, about `subject` (by default what the label names).
     An undated count of shares issued or outstanding (other than none) holds only where the row
-    shows an amount (`held`): a dash says none were issued yet."""
+    shows an amount (`held`): a dash says none were issued yet. `amounts`: the row's amounts by
+    period, with the unit they are printed to, to check counts against the par value."""
     held = instants if held is None else held
     subject = subject or subject_of(cell.text)
     if subject is None:
         return []
     facts = []
     classes = {c.lower() for c in _SHARE_CLASS.findall(cell.text)}
-    for offset, clause in _clauses(cell.text):
-        for m, kind, period in _dated_numbers(clause, subject, instants):
-            if len(classes) > 1 and set(_expand(kind)) & _COUNT_KINDS:
+    numbers = [
+        (offset, clause, *found)
+        for offset, clause in _clauses(cell.text)
+        for found in _dated_numbers(clause, subject, instants)
+    ]
+    par = next((_value(m)[0] for _, _, m, kind, _ in numbers if kind == LabelKind.PAR_VALUE), None)
+    for offset, clause, m, kind, period in numbers:
+        if len(classes) > 1 and set(_expand(kind)) & _COUNT_KINDS:
+            continue
+        start = offset + m.start("none" if m["none"] else "num")
+        end = offset + m.end("none" if m["none"] else "num")
+        span = cell.span_at(start, end)
+        if span is None:
+            continue
+        value, decimals = _value(m)
+        stated = _stated_exponent(clause, m)
+        for k in _expand(kind):
+            periods = (period,) if period else (held if k in _HELD_KINDS and value else instants)
+            if not periods or (period is None and k in _AMOUNT_KINDS and len(periods) > 1):
                 continue
-            start = offset + m.start("none" if m["none"] else "num")
-            end = offset + m.end("none" if m["none"] else "num")
-            span = cell.span_at(start, end)
-            if span is None:
-                continue
-            value, decimals = _value(m)
-            stated = _stated_exponent(clause, m)
-            for k in _expand(kind):
-                periods = (period,) if period else (held if k in _HELD_KINDS and value else instants)
-                if not periods or (period is None and k in _AMOUNT_KINDS and len(periods) > 1):
-                    continue
-                facts.append(
-                    LabelFact(
-                        row_index,
-                        subject,
-                        k,
-                        value,
-                        _UNIT.get(k, UnitKind.SHARES),
-                        stated if stated is not None else exponent_of(k, value, scale),
-                        periods,
-                        span,
-                        cell.text[start:end],
-                        decimals,
-                    )
+            exponent = stated if stated is not None else exponent_of(k, value, scale)
+            if stated is None and par and k in _HELD_KINDS and amounts:
+                exponent = _exponent_by_par(value, exponent, par, periods, amounts)
+            facts.append(
+                LabelFact(
+                    row_index,
+                    subject,
+                    k,
+                    value,
+                    _UNIT.get(k, UnitKind.SHARES),
+                    exponent,
+                    periods,
+                    span,
+                    cell.text[start:end],
+                    decimals,
                 )
+            )
     return facts
+
+
+def _exponent_by_par(
+    count: Decimal, exponent: int, par: Decimal, periods: tuple[Period, ...], amounts: dict[Period, tuple]
+) -> int:
+    """The power of ten a share count is printed in, checked against the line's amount: shares
+    issued times their par value is the amount of stock at par ("$0.01 par value; 450,829 shares
+    issued" on a line of 5 thousand dollars: 450,829 shares, not thousands). Where the count read
+    actual or in the table's unit fits the amounts of its periods and the other does not, that one;
+    else (no par amount printed: "common stock and capital in excess of par") the count's reading."""
+    printed = [amounts[p] for p in periods if p in amounts]
+    if not printed or not exponent:
+        return exponent
+    fitting = [e for e in (0, exponent) if all(abs(par * count.scaleb(e) - value) <= unit for value, unit in printed)]
+    return fitting[0] if len(fitting) == 1 else exponent
 
 
 def dividends_per_share(rows: tuple[StatementRow, ...], columns: tuple[Column, ...]) -> tuple[LabelFact, ...]:
@@ -498,5 +523,11 @@ def label_facts_of(table: StatementTable) -> tuple[LabelFact, ...]:
                     if v is None or (not v.is_dash and v.magnitude)
                 )
             )
-            facts.extend(facts_in_label(row.grid_row, row.label_cell, instants, table.scale, held, context))
+            exponent = table.exponent_of(row)
+            amounts = {
+                c.period: (v.magnitude.scaleb(exponent), Decimal(1).scaleb(exponent - v.decimals_shown))
+                for c, v in zip(table.columns, row.values, strict=True)
+                if v is not None and not v.is_dash and v.magnitude
+            }
+            facts.extend(facts_in_label(row.grid_row, row.label_cell, instants, table.scale, held, context, amounts))
     return tuple(facts)
