@@ -497,3 +497,55 @@ def test_total_assets_named_by_an_override_ends_the_assets_side(taxonomy):
     sides = {r.row.label: r.side for r in plan.rows}
     assert [sides[label] for label in labels] == [0, 0, 0, 1, 1, 1]
     assert [c.name for r in plan.rows if r.row.label == "Everything we own" for c in r.concepts] == ["Assets"]
+
+
+def _comprehensive_concepts(taxonomy, heading: str, lines: tuple[tuple[str, tuple[str, ...]], ...]) -> dict:
+    """The concepts of other-comprehensive-income lines printed under `heading` (and their own headings)."""
+    year = Column(1, Period(end=date(2023, 12, 31), start=date(2023, 1, 1)), "2023", PeriodLength(12))
+    rows = (
+        StatementRow(0, heading, RowKind.HEADING, UnitKind.MONETARY, (None,)),
+        *(
+            StatementRow(i, label, RowKind.ITEM, UnitKind.MONETARY, (parse_amount(cell(str(i))),), (heading, *under))
+            for i, (label, under) in enumerate(lines, start=1)
+        ),
+    )
+    plan = _plan(taxonomy, StatementKind.COMPREHENSIVE_INCOME, year, rows)
+    return {(r.row.label, r.row.sections[1:]): [c.name for c in r.concepts] for r in plan.rows if r.row.grid_row}
+
+
+def test_components_a_heading_says_are_net_of_tax_take_the_net_of_tax_concepts(taxonomy):
+    # Walmart "Cash flow hedges", Ford "Derivative instruments" and "Marketable securities" under
+    # "Other comprehensive income (loss), net of income taxes"; Johnson & Johnson's "Net change" under
+    # "Derivatives & hedges:" and Comcast's "Deferred gains (losses)" under "Cash flow hedges:".
+    hedges = "OtherComprehensiveIncomeLossCashFlowHedgeGainLossAfterReclassificationAndTax"
+    expected = {
+        ("Cash flow hedges", ()): hedges,
+        ("Derivative instruments", ()): hedges,
+        ("Marketable securities", ()): "OtherComprehensiveIncomeLossAvailableForSaleSecuritiesAdjustmentNetOfTax",
+        ("Net change", ("Derivatives & hedges:",)): hedges,
+        ("Deferred gains (losses)", ("Cash flow hedges:",)): (
+            "OtherComprehensiveIncomeLossCashFlowHedgeGainLossBeforeReclassificationAfterTax"
+        ),
+        ("Net change", ("Employee benefit plans:",)): (
+            "OtherComprehensiveIncomeLossPensionAndOtherPostretirementBenefitPlansAdjustmentNetOfTax"
+        ),
+    }
+    heading = "Other comprehensive income (loss), net of income taxes"
+    for line, concept in expected.items():
+        assert _comprehensive_concepts(taxonomy, heading, (line,)) == {line: [concept]}
+
+
+def test_components_a_heading_says_are_before_tax_take_no_net_of_tax_concept(taxonomy):
+    # Spire: "Other Comprehensive Loss, Before Tax:" over its components, then the tax on them:
+    # their amounts are before tax, so no concept "net of tax" may hold them.
+    lines = (
+        ("Foreign currency translation adjustments", ()),
+        ("Cash flow hedges", ()),
+        ("Net change", ("Securities:",)),
+    )
+    for line in lines:
+        (names,) = _comprehensive_concepts(taxonomy, "Other Comprehensive Loss, Before Tax:", (line,)).values()
+        assert not [name for name in names if name.endswith(("NetOfTax", "AndTax"))]
+    # and with no heading saying either, a cash flow hedges line is not read as net of tax
+    unsaid = _comprehensive_concepts(taxonomy, "Other comprehensive income (loss):", (("Cash flow hedges", ()),))
+    assert unsaid[("Cash flow hedges", ())] == []

@@ -34,6 +34,7 @@ def test_shipped_rules_fit_the_taxonomy(taxonomy):
         (lambda d: d["line_items"][0].update(concept="Revenues"), r"line_items\[0\]: 'Revenues' is not a prefixed"),
         (lambda d: d["line_items"][1].update(labels=["(unclosed"]), r"line_items\[1\]: bad pattern"),
         (lambda d: d["line_items"][2].update(sections=["nowhere"]), r"line_items\[2\]: sections names undefined"),
+        (lambda d: d["line_items"][2].update(within=["net_of_taxes"]), r"line_items\[2\]: within names undefined"),
         (lambda d: d["line_items"][3].update(colour="red"), r"line_items\[3\]: unknown keys \['colour'\]"),
         (lambda d: d["line_items"][4].update({"in": ["ledger"]}), r"line_items\[4\]: unknown statement kind"),
         (lambda d: d.update(version=2), "version: 1"),

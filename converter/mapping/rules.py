@@ -85,6 +85,7 @@ class LineItemRule:
     if_printed: tuple[re.Pattern, ...] = ()  # the filing prints a line like one of these
     unless_printed: tuple[re.Pattern, ...] = ()  # ...and none like these
     innermost: bool = False  # `sections` must name the row's innermost section, not any enclosing one
+    within: frozenset[str] = frozenset()  # the row must sit in every one of these (besides `sections`)
 
     def matches(
         self,
@@ -104,7 +105,7 @@ class LineItemRule:
         within = inner if self.innermost and inner is not None else sections
         if self.sections and not (self.sections & within):
             return False
-        if self.not_sections & sections:
+        if self.not_sections & sections or not self.within <= sections:
             return False
         if not any(p.search(label) for p in self.patterns):
             return False
@@ -308,12 +309,13 @@ def _line_item(i: int, entry: Any, section_names: set[str]) -> LineItemRule:
         "if_printed",
         "unless_printed",
         "innermost",
+        "within",
     }
     if unknown:
         raise _fail(where, f"unknown keys {sorted(unknown)}")
     concepts = entry.get("concept")
     concepts = concepts if isinstance(concepts, list) else [concepts]
-    for key in ("sections", "not_sections"):
+    for key in ("sections", "not_sections", "within"):
         bad = set(entry.get(key) or []) - section_names
         if bad:
             raise _fail(where, f"{key} names undefined sections {sorted(bad)}")
@@ -330,6 +332,7 @@ def _line_item(i: int, entry: Any, section_names: set[str]) -> LineItemRule:
         if "unless_printed" in entry
         else (),
         innermost=bool(entry.get("innermost", False)),
+        within=frozenset(entry.get("within") or []),
     )
 
 
