@@ -43,6 +43,23 @@ def test_an_earnings_releases_gaap_statement_is_tagged_and_its_pro_forma_twin_to
     assert "Pro Forma" in pro_forma["what"] and "another presentation" in pro_forma["reason"]
 
 
+PERICOM_2003 = FIXTURES / "excerpts" / "pericom-semiconductor_8-K_2003-07-29_gaap-and-pro-forma.txt"
+
+
+def test_a_line_of_years_under_an_untagged_statement_heads_another_table_not_more_of_it():
+    # Pericom 2003, no table tags: the GAAP statement, one blank line, then the "- Pro Forma" title
+    # block and its column headings ("2003 2003 2002 2003 2002"): the pro forma table starts there.
+    # Read as one table, its lines were tagged again under near-synonyms (a pro forma cost of
+    # revenues of 31,409 as CostOfRevenue beside GAAP's 31,468).
+    data = review(PERICOM_2003)
+    (gaap,) = data["statements"]
+    assert gaap["name"] == "Consolidated Statements of Operations - GAAP"
+    assert [values(row(gaap, label))[3] for label in ("Net revenues", "Cost of revenues")] == ["44958000", "31468000"]
+    assert len([r for r in gaap["rows"] if r["label"] == "Net revenues"]) == 1
+    left_out = [lo["what"] for lo in data["left_out"] if lo["part"] == "statement"]
+    assert any("Pro Forma" in what for what in left_out)
+
+
 PERICOM_2007 = "pericom-semiconductor_8-K_2007-04-26.txt"
 
 
@@ -115,6 +132,11 @@ def test_tables_in_the_notes_and_parts_of_a_statement_are_not_statements():
         ("", "Accumulated Other Comprehensive Income/(Losses) Component"),  # Kraft Heinz
         ("CASH FLOW HEDGES AND NET INVESTMENT HEDGES", ""),  # GE
         ("Cash Flows", ""),  # Netflix MD&A
+        (  # Ford 1993: a note's lead-in naming the balance sheet with a possessive
+            "The status of these plans, reconciled with the amounts recognized in\nthe company's balance sheet at "
+            "December 31, was as follows (in\nmillions):",
+            "",
+        ),
     ]
     for title, header in notes:
         assert classify(title, header, [])[0] is StatementKind.OTHER, title or header

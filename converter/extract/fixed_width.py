@@ -193,6 +193,12 @@ def _distinct(edges: set[int]) -> list[int]:
     return out
 
 
+def _is_years_line(line: str) -> bool:
+    """A line whose numbers are all years, two at least: the column headings of a table."""
+    found = [c for c in chunks(line) if c.numeric]
+    return len(found) >= 2 and all(_YEAR.fullmatch(c.text) for c in found)
+
+
 @dataclass
 class _Columns:
     """What a table's lines of amounts so far say of its layout: where its amounts start and end,
@@ -212,7 +218,7 @@ class _Columns:
         """A line of amounts (not of years: those head another table) standing in these columns, as
         many as the table has, two at least when it has two (a sentence may end in a number)."""
         found = [c for c in chunks(line) if c.numeric]
-        if not is_data_line(line) or all(_YEAR.fullmatch(c.text) for c in found):
+        if not is_data_line(line) or _is_years_line(line):
             return False
         if len(found) < min(2, len(_distinct(self.edges))):
             return False
@@ -265,6 +271,8 @@ def _region_from(lines: tuple[str, ...], first: int, excluded: set[int]) -> tupl
             if blanks > (MAX_BLANKS_AFTER_RULE if after_rule or bridged else 1):
                 break
         elif is_data_line(line):
+            if _is_years_line(line):
+                break  # column headings: another table starts here (Pericom's "- Pro Forma" under its "- GAAP")
             last, data, blanks, after_rule, bridged = j, data + 1, 0, False, False
             columns.add(line)
         elif _is_rule(line) or len(line.strip()) < MAX_LABEL_LINE or _wrapped_label(lines, j, columns.start):

@@ -140,15 +140,15 @@ def _is_lead_in(line: str) -> bool:
     return line.rstrip().endswith((":", ".")) and len(line.split()) >= LEAD_IN_WORDS
 
 
-_MENTION_BEFORE = re.compile(r"\b(?:the|these|our|its|their)\s+$", re.I)
+_MENTION_BEFORE = re.compile(r"\b(?:the|these|our|its|their)\s+(?:[\w-]+(?:['\u2019]s|s['\u2019])\s+)?$", re.I)
 _NAME_START = re.compile(r"(?:(?:condensed|consolidated|combined)\s+)*(?:statements?\s+of\s+)?$", re.I)
 _SENTENCE_BREAK = re.compile(r"[a-z)]\.\s+[A-Z]")
 
 
 def _mentions(line: str, match: re.Match) -> bool:
     """Prose that refers to a statement ("... have been segregated in the Statement of Financial
-    Position. Summary") rather than titling one: the name follows "the", "our"..., or
-    a sentence ends within the line."""
+    Position. Summary") rather than titling one: the name follows "the", "our"... (maybe with a
+    possessive: "the company's balance sheet at"), or a sentence ends within the line."""
     before = _NAME_START.sub("", line[: match.start()])
     return bool(_MENTION_BEFORE.search(before) or _SENTENCE_BREAK.search(line))
 
