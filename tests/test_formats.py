@@ -363,6 +363,19 @@ def test_amounts_with_no_leading_zero_are_values_in_untagged_columns():
     ) in rows
 
 
+def test_a_line_whose_value_columns_hold_only_marks_is_a_line_of_an_untagged_table():
+    # Ford's 1993 balance sheet prints "liquidation preference of $3.4 billion)    *    *" ("*less
+    # than $1 million"): typed without table tags, the line is still one of the table, whose
+    # stockholders' equity lines go on below it, not prose that ends it.
+    original = (FIXTURES / "excerpts" / "ford-motor_10-K_1993-12-31_balance-sheet.txt").read_bytes()
+    variant = table_tags_blanked(original.decode("latin-1")).encode("latin-1")
+    assert b"<TABLE>" in original and b"<TABLE>" not in variant
+    (balance,) = [s for s in _statements_of(variant) if s[0] == "balance_sheet"]
+    labels = [label for label, _, _ in balance[3]]
+    assert "Total stockholders' equity" in labels and "Total assets" in labels
+    assert "Common Stock, par value $1.00 per share (464 and 454 million shares issued)" in labels
+
+
 def test_negative_amounts_typed_with_a_minus_sign_read_like_parenthesized_ones():
     # Apple's 1997 10-K prints "$  (1,045)     $    (816)"; typed "$   -1,045     $     -816" the
     # minus-signed number and the next column's dollar sign, one blank apart, are two cells still.

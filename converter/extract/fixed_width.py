@@ -25,6 +25,7 @@ _RULE = re.compile(r"^[\s\-=_]*[-=_]{3,}[\s\-=_]*$")
 _TAG = re.compile(r"^\s*</?(TABLE|CAPTION|S|C|FN)>", re.I)
 _COLUMN_MARK = re.compile(r"<(S|C)>", re.I)
 _PAGE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")
+_AMOUNT_MARK = re.compile(r"\*{1,3}|n/?a|n\.?m\.?", re.I)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _PAGE = re.compile(r"^\s*(?:<PAGE>|\f)\s*\d*\s*$", re.I)
 MIN_VALUE_RIGHT_EDGE = 30
@@ -224,6 +225,14 @@ class _Columns:
             return False
         return all(any(abs(c.end - e) <= TOLERANCE for e in self.edges) for c in found)
 
+    def marks_only(self, line: str) -> bool:
+        """A line whose value columns hold only marks standing for an amount ("*": less than half a
+        unit, "n/a"): a line of the table, not prose."""
+        found = chunks(line)[1:]
+        return bool(found) and all(
+            _AMOUNT_MARK.fullmatch(c.text) and any(abs(c.end - e) <= TOLERANCE for e in self.edges) for c in found
+        )
+
 
 MAX_LABEL_LINES_PAST_BLANKS = 3
 _SENTENCE = re.compile(r"\.(?:\s|$)")  # prose, not a label: a full stop ends a sentence
@@ -275,7 +284,12 @@ def _region_from(lines: tuple[str, ...], first: int, excluded: set[int]) -> tupl
                 break  # column headings: another table starts here (Pericom's "- Pro Forma" under its "- GAAP")
             last, data, blanks, after_rule, bridged = j, data + 1, 0, False, False
             columns.add(line)
-        elif _is_rule(line) or len(line.strip()) < MAX_LABEL_LINE or _wrapped_label(lines, j, columns.start):
+        elif (
+            _is_rule(line)
+            or len(line.strip()) < MAX_LABEL_LINE
+            or _wrapped_label(lines, j, columns.start)
+            or columns.marks_only(line)
+        ):
             blanks, after_rule, bridged = 0, _is_rule(line), False  # a rule, a heading or a wrapped label
         else:
             break  # prose
