@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
+from converter.extract import extract
 from converter.ingest import parse_submission
 from converter.pipeline import ConvertOptions, extract_review, prepare, validate_rendered
 
@@ -307,8 +308,6 @@ def test_inline_xbrl_values_match_the_filers_own_facts():
 
 
 def _statements_of(data: bytes) -> list[tuple]:
-    from converter.extract import extract
-
     submission = parse_submission(data)
     return [
         (
@@ -374,6 +373,18 @@ def test_a_line_whose_value_columns_hold_only_marks_is_a_line_of_an_untagged_tab
     labels = [label for label, _, _ in balance[3]]
     assert "Total stockholders' equity" in labels and "Total assets" in labels
     assert "Common Stock, par value $1.00 per share (464 and 454 million shares issued)" in labels
+
+
+def test_a_notes_column_and_a_title_above_the_scale_line_are_read_without_table_tags():
+    # IBM 1997: "consolidated statement of earnings", a rule, then "(Dollars in millions except per
+    # share amounts)" and the columns "Notes  1997  1996  1995" with letters under "Notes"
+    # ("Hardware sales ... J ..."). Without the tags, blank lines stand where they were: the title is
+    # still above the scale line, and the letters are still references, not words of the labels.
+    original = (FIXTURES / "excerpts" / "ibm_10-K405_1997-12-31_income-statement.txt").read_bytes()
+    variant = table_tags_blanked(original.decode("latin-1")).encode("latin-1")
+    assert b"<TABLE>" in original and b"<TABLE>" not in variant
+    assert _statements_of(variant) == _statements_of(original)
+    assert extract(parse_submission(variant)).statements[0].name == "consolidated statement of earnings"
 
 
 def test_negative_amounts_typed_with_a_minus_sign_read_like_parenthesized_ones():

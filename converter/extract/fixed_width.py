@@ -370,6 +370,33 @@ def _column_ranges(rows: list[list[Chunk]], marks: tuple[int, ...]) -> list[tupl
     return [(s, r + 1) for s, r in zip(starts, rights, strict=True)]
 
 
+_NOTES_HEADING = re.compile(r"notes?|note\s+references?", re.I)
+MAX_NOTE_REFERENCE = 7  # "g & j", "12, 14"
+
+
+def _with_notes_column(
+    ranges: list[tuple[int, int]], headings: list[list[Chunk]], rows: list[list[Chunk]]
+) -> list[tuple[int, int]]:
+    """The value columns, and before them the column of note references a heading "Notes" stands
+    over (IBM: "Hardware sales   j   $36,229"): its letters are no part of the label. An SGML table's
+    <C> marks give that column; typed without them, its heading, when what stands under it is
+    references only (not an exhibit index's descriptions)."""
+    value_start = ranges[0][0]
+    notes = [
+        c
+        for row in headings
+        for c in row
+        if _NOTES_HEADING.fullmatch(c.text) and c.end <= value_start - MIN_GAP_BEFORE_VALUE
+    ]
+    if len(notes) != 1:
+        return ranges
+    start = notes[0].start - TOLERANCE
+    under = [c for row in rows for c in row[1:] if c.start >= start and c.end <= value_start]
+    if any(len(c.text) > MAX_NOTE_REFERENCE for c in under):
+        return ranges
+    return [(start, value_start), *ranges]
+
+
 def _numeric_column(chunk: Chunk, ranges: list[tuple[int, int]]) -> int | None:
     """The column of a number: the one its right edge falls in (numbers are right-aligned)."""
     for i, (s, e) in enumerate(ranges):
@@ -470,8 +497,12 @@ def fixed_width_grid(
     ranges = _column_ranges(data, marks)
     if not ranges:
         return None
-    extents = value_extents(data, ranges)
     first_data = next((i for i in body if is_data_line(lines[i])), last)
+    if not marks:
+        amounts = next((i for i in body if is_data_line(lines[i]) and not _is_years_line(lines[i])), last)
+        headings = [chunks(lines[i]) for i in body if i < amounts]
+        ranges = _with_notes_column(ranges, headings, [chunks(lines[i]) for i in body if i >= amounts])
+    extents = value_extents(data, ranges)
     margin = max((row[0].start for row in data if not row[0].numeric), default=-1)
     rows = tuple(
         _row(doc, i, lines[i], ranges, extents, margin if i > first_data else -1)

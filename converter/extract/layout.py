@@ -7,6 +7,7 @@ from ..ingest.model import SourceDocument
 from .fixed_width import fixed_width_grid, tagged_tables, untagged_regions
 from .grid import tidy
 from .model import DocumentLayout, Grid
+from .scale import states_scale
 from .tabbed import tab_grid, tab_regions, tabs_align_columns
 
 _PAGE = re.compile(r"^\s*(?:<PAGE>|\f)\s*\d*\s*$", re.I)
@@ -57,6 +58,15 @@ def document_layout(doc: SourceDocument, first_grid_number: int) -> DocumentLayo
 MAX_BLANKS_UNDER_TITLE = 6  # typed pages leave a few blank lines between a centered title and its table
 
 
+def _scale_only(line: str) -> bool:
+    """A line stating the scale or "(Unaudited)" and nothing else: typed right above the columns,
+    with blank lines (or blanked table tags) between it and the statement's name above."""
+    text = line.strip()
+    return bool(re.fullmatch(r"\(\s*unaudited\s*\)", text, re.I)) or (
+        text.startswith("(") and text.endswith(")") and states_scale(text)
+    )
+
+
 def title_lines(doc: SourceDocument, grid: Grid, taken: set[int]) -> tuple[int, ...]:
     """Short non-blank lines just above a table (company, statement name, scale, "(Unaudited)")."""
     found: list[int] = []
@@ -70,7 +80,7 @@ def title_lines(doc: SourceDocument, grid: Grid, taken: set[int]) -> tuple[int, 
             break  # a page break (a form feed is blank to strip()): the title is below
         elif not line.strip():
             blanks += 1
-            if blanks > 1 and found:
+            if blanks > 1 and found and not all(_scale_only(doc.lines[k]) for k in found):
                 break
             if blanks > MAX_BLANKS_UNDER_TITLE:
                 break
