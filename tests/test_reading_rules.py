@@ -551,3 +551,22 @@ def test_a_hanging_second_line_carries_on_a_label_typed_in_capitals():
         "CASH",
         "RECEIVABLES",
     ]
+
+
+def test_a_hanging_second_line_holding_the_amounts_carries_on_a_capitals_label_above_a_deeper_total():
+    # Ford's 1993 equity statement typed in capitals: "ISSUED FOR EMPLOYEE BENEFIT" / " PLANS AND
+    # OTHER  10" / "  BALANCE AT END OF YEAR  464": the line after the hanging one is a total indented
+    # deeper still, not the first label's margin. GE's "REVENUES" / "   GE" / "      AIRCRAFT ENGINES
+    # $ 6,580": a sub-heading holds no amounts, and its items stay under it.
+    def labels(*lines: tuple[str, str, int]) -> list[str]:
+        rows = tuple(GridRow((cell(label), cell(value)), n, indent) for n, (label, value, indent) in enumerate(lines))
+        return [r.cells[0].text for r in tidy(Grid("t1", 0, 0, len(rows) - 1, rows)).rows]
+
+    wrapped = labels(
+        ("ISSUED FOR EMPLOYEE BENEFIT", "", 0),
+        ("PLANS AND OTHER", "10", 1),
+        ("BALANCE AT END OF YEAR", "464", 2),
+    )
+    assert wrapped == ["ISSUED FOR EMPLOYEE BENEFIT PLANS AND OTHER", "BALANCE AT END OF YEAR"]
+    nested = labels(("REVENUES", "", 0), ("GE", "", 3), ("AIRCRAFT ENGINES", "6,580", 6), ("APPLIANCES", "5,555", 6))
+    assert nested == ["REVENUES", "GE", "AIRCRAFT ENGINES", "APPLIANCES"]

@@ -96,14 +96,23 @@ def _carries_on_in_capitals(previous: GridRow, row: GridRow, following: GridRow 
     """Typed in capitals, where case cannot tell a label's second line from the first item under a
     heading: the second line opens with a word that joins it to the first ("AND 160,799,061 SHARES
     ISSUED"), or it hangs, indented deeper than the first, and the line after it is back at the
-    first line's indentation (a heading's items go on at theirs). A heading ending in a colon is
-    never carried on."""
+    first line's indentation, or the second holds the amounts and a line of amounts deeper follows
+    (a total: Ford's "ISSUED FOR EMPLOYEE BENEFIT" / " PLANS AND OTHER  10" / "  BALANCE AT END OF
+    YEAR  464"); a heading's items go on at theirs.
+    A heading ending in a colon is never carried on."""
     first, second = previous.cells[0].text, row.cells[0].text
     if not (_in_capitals(first) and _in_capitals(second)) or first.rstrip().endswith(":"):
         return False
     if _JOINING_START.match(second):
         return True
-    return row.indent > previous.indent and (following is None or following.indent <= previous.indent)
+    if row.indent <= previous.indent:
+        return False
+    total_below = following is not None and following.indent > row.indent and _amounts(row) and _amounts(following)
+    return following is None or following.indent <= previous.indent or total_below
+
+
+def _amounts(row: GridRow) -> bool:
+    return any(ch.isdigit() for c in row.cells[1:] for ch in c.text)
 
 
 def _in_capitals(text: str) -> bool:
