@@ -241,7 +241,7 @@ _SENTENCE = re.compile(r"\.(?:\s|$)")  # prose, not a label: a full stop ends a 
 def _carried_on_past_blanks(lines: tuple[str, ...], j: int, columns: _Columns, excluded: set[int]) -> bool:
     """Two blank lines end a table, unless, a few blank lines on, it goes on: a line of amounts in
     its columns, maybe under a label of a few lines at its labels' margin (a heading, a wrapped
-    label): a statement typed with blank lines between its lines."""
+    label, however long its first line): a statement typed with blank lines between its lines."""
     blanks, labels = 0, 0
     for k in range(j + 1, len(lines)):
         line = lines[k]
@@ -256,7 +256,8 @@ def _carried_on_past_blanks(lines: tuple[str, ...], j: int, columns: _Columns, e
         else:
             labels += 1
             text = line.strip()
-            label = len(text) < MAX_LABEL_LINE and _indent(line) <= columns.margin + TOLERANCE
+            short = len(text) < MAX_LABEL_LINE or _wrapped_label(lines, k, columns.start)
+            label = short and _indent(line) <= columns.margin + TOLERANCE
             if labels > MAX_LABEL_LINES_PAST_BLANKS or not label or _is_rule(line) or _SENTENCE.search(text):
                 return False
     return False
