@@ -146,6 +146,10 @@ def test_unit_kind_from_section_heading():
         ("U.S.", "Us"),  # never country:US, an element of the SEC's taxonomies (EFM 6.7.16)
         ("Insurance revenues (Note 13)", "InsuranceRevenues"),  # GE: a note reference names nothing
         ("Cost of sales(a)", "CostOfSales"),  # Pfizer: nor does a footnote mark
+        # Apple 1997, typed "(in thousands)" or "(in 000s)": nor does the scale the amounts are printed in
+        ("Shares used in computing earnings per share (in thousands)", "SharesUsedInComputingEarningsPerShare"),
+        ("Shares used in computing earnings per share (in 000s)", "SharesUsedInComputingEarningsPerShare"),
+        ("(In thousands)", "InThousands"),  # unless it is all the label says
     ],
 )
 def test_extension_names_leave_out_stated_amounts_and_dates(label, name):

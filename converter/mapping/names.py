@@ -3,6 +3,7 @@
 import re
 
 from ..extract.dates import MONTH_NAME
+from ..extract.scale import states_scale
 from .rules import NOTE_REFERENCE
 
 _WORD = re.compile(r"[A-Za-z0-9]+")
@@ -16,6 +17,7 @@ _TRAILING_WORDS = {
 _MONTH = re.compile(MONTH_NAME, re.I)
 # A footnote mark ending a label ("Cost of sales(a)"): like a note reference, it names nothing.
 _FOOTNOTE_MARK = re.compile(r"\(\s*[a-z]\s*\)\s*$", re.I)
+_PARENTHESIS = re.compile(r"\([^()]*\)")
 
 
 def _named_words(words: list[str]) -> list[str]:
@@ -29,9 +31,16 @@ def _named_words(words: list[str]) -> list[str]:
     return named or words
 
 
+def _without_scale_notes(text: str) -> str:
+    """The label without the scale it states in parentheses ("Shares used ... (in thousands)"):
+    a concept names the line, not how its amounts are printed."""
+    stripped = _PARENTHESIS.sub(lambda m: " " if states_scale(m.group(0)) else m.group(0), text)
+    return stripped if _WORD.search(stripped) else text
+
+
 def camel_name(text: str, suffix: str = "") -> str:
     """'Intangible asset, net and other long-term assets' -> 'IntangibleAssetNetAndOtherLongTermAssets'."""
-    unreferenced = _FOOTNOTE_MARK.sub(" ", NOTE_REFERENCE.sub(" ", text))
+    unreferenced = _FOOTNOTE_MARK.sub(" ", NOTE_REFERENCE.sub(" ", _without_scale_notes(text)))
     words = _named_words(_WORD.findall(unreferenced.replace("'", "")))
     name = "".join(w[:1].upper() + w[1:].lower() if w.isupper() else w[:1].upper() + w[1:] for w in words)
     name = name.lstrip("0123456789") or "Item"
