@@ -45,9 +45,11 @@ _RECLASSIFICATION = re.compile(
     r"\breclassif|\b(?:realized|included|recognized)\b.*\b(?:in(?:to)?|to)\s+net\s+(?:income|earnings|loss)", re.I
 )
 _WHOLE_CHANGE = re.compile(r"^\s*(?:net\s+change|total|change)\b", re.I)
-# "net of deferred taxes of", "net of income tax (expense) benefit of", "net of tax benefit of"
-_NET_OF_TAX = re.compile(r"\bnet\s+of\s+(?:[a-z]+\s+){0,2}tax(?:es)?\b(?P<words>[^$\d;]{0,40}?)\bof\s+", re.I)
-_TAX_WORDS = re.compile(r"\bnet\s+of\s+(?:[a-z]+\s+){0,2}tax(?:es)?\b(?P<words>[^$\d:;]{0,40})", re.I)
+_TAX_PHRASE = r"\bnet\s+of\s+(?:[a-z]+\s+){0,2}tax(?:es)?\b"
+# in a label: "net of deferred taxes of", "net of income tax (expense) benefit of", "net of tax benefit of"
+_NET_OF_TAX = re.compile(_TAX_PHRASE + r"(?P<words>[^$\d;]{0,40}?)\bof\s+", re.I)
+# in a heading: "Other comprehensive income (loss), net of tax (expense) benefit:"
+_TAX_WORDS = re.compile(_TAX_PHRASE + r"(?P<words>[^$\d:;]{0,40})", re.I)
 _AMOUNT = re.compile(
     r"(?P<open>\()?\s*\$\s?(?P<paren>\()?\s*(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s*\))?"
     r"(?:\s+(?P<word>thousand|million|billion))?(?:\s+(?:in|for)\s+(?:fiscal\s+)?(?P<year>(?:19|20)\d\d))?",
