@@ -7,6 +7,7 @@ column it overlaps most; a heading centered over several columns spans them.
 """
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .model import EMPTY_CELL, Cell, Grid, GridRow, Span
@@ -196,6 +197,8 @@ def _distinct(edges: set[int]) -> list[int]:
 
 def _is_years_line(line: str) -> bool:
     """A line whose numbers are all years, two at least: the column headings of a table."""
+    if not _YEAR.search(line):
+        return False  # most lines of amounts: no need to cut them into chunks again
     found = [c for c in chunks(line) if c.numeric]
     return len(found) >= 2 and all(_YEAR.fullmatch(c.text) for c in found)
 
@@ -376,12 +379,13 @@ MAX_NOTE_REFERENCE = 7  # "g & j", "12, 14"
 
 
 def _with_notes_column(
-    ranges: list[tuple[int, int]], headings: list[list[Chunk]], rows: list[list[Chunk]]
+    ranges: list[tuple[int, int]], headings: list[list[Chunk]], rows: Callable[[], list[list[Chunk]]]
 ) -> list[tuple[int, int]]:
     """The value columns, and before them the column of note references a heading "Notes" stands
     over (IBM: "Hardware sales   j   $36,229"): its letters are no part of the label. An SGML table's
     <C> marks give that column; typed without them, its heading, when what stands under it is
-    references only (not an exhibit index's descriptions)."""
+    references only (not an exhibit index's descriptions). `rows` cuts the lines below the
+    headings into chunks, only for a table that has such a heading."""
     value_start = ranges[0][0]
     notes = [
         c
@@ -392,7 +396,7 @@ def _with_notes_column(
     if len(notes) != 1:
         return ranges
     start = notes[0].start - TOLERANCE
-    under = [c for row in rows for c in row[1:] if c.start >= start and c.end <= value_start]
+    under = [c for row in rows() for c in row[1:] if c.start >= start and c.end <= value_start]
     if any(len(c.text) > MAX_NOTE_REFERENCE for c in under):
         return ranges
     return [(start, value_start), *ranges]
@@ -494,15 +498,16 @@ def fixed_width_grid(
 ) -> Grid | None:
     """The grid of lines [first, last]; None when no value columns can be found."""
     body = [i for i in range(first, last + 1) if i not in skip and lines[i].strip() and not _PAGE.match(lines[i])]
-    data = [chunks(lines[i]) for i in body if is_data_line(lines[i])]
+    data_lines = [i for i in body if is_data_line(lines[i])]
+    data = [chunks(lines[i]) for i in data_lines]
     ranges = _column_ranges(data, marks)
     if not ranges:
         return None
-    first_data = next((i for i in body if is_data_line(lines[i])), last)
+    first_data = data_lines[0] if data_lines else last
     if not marks:
-        amounts = next((i for i in body if is_data_line(lines[i]) and not _is_years_line(lines[i])), last)
+        amounts = next((i for i in data_lines if not _is_years_line(lines[i])), last)
         headings = [chunks(lines[i]) for i in body if i < amounts]
-        ranges = _with_notes_column(ranges, headings, [chunks(lines[i]) for i in body if i >= amounts])
+        ranges = _with_notes_column(ranges, headings, lambda: [chunks(lines[i]) for i in body if i >= amounts])
     extents = value_extents(data, ranges)
     margin = max((row[0].start for row in data if not row[0].numeric), default=-1)
     rows = tuple(

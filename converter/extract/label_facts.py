@@ -28,6 +28,7 @@ from .model import (
     UnitKind,
 )
 from .oci_taxes import oci_taxes
+from .scale import magnitude_exponent
 
 _NUMBER = re.compile(
     r"(?P<dollar>\$\s?)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+|\.\d+|\d+)|\b(?P<none>none|no|zero)\b", re.I
@@ -77,7 +78,6 @@ _SHARES_LINE = re.compile(r"^\s*shares\b", re.I)  # a line that only counts shar
 _SHARES_CAPTION = re.compile(r"\bshares\s*:|^\s*shares\b[^:$]*:\s*$", re.I)
 # "4,016 million shares": a magnitude word after the number scales it, whatever the table's scale
 _MAGNITUDE_AFTER = re.compile(r"\s*(?P<word>thousand|million|billion)\b", re.I)
-_MAGNITUDES = {"thousand": 3, "million": 6, "billion": 9}
 _PAR_BEFORE = re.compile(r"(?:par|stated)\s+value(?:\s+of)?\s*$", re.I)
 # Amounts a label deducts from its line, by what the line is and the words before the amount
 # ("less allowances $185", "net of accumulated depreciation of $57,955 and $56,939").
@@ -369,7 +369,7 @@ def _value(m: re.Match) -> tuple[Decimal, int]:
 
 def _stated_exponent(clause: str, m: re.Match) -> int | None:
     word = _MAGNITUDE_AFTER.match(clause, m.end()) if m["num"] else None
-    return _MAGNITUDES[word["word"].lower()] if word else None
+    return magnitude_exponent(word["word"]) if word else None
 
 
 def exponent_of(kind: LabelKind, value: Decimal, scale: Scale) -> int:

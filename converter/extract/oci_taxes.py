@@ -27,6 +27,7 @@ from .model import (
     TaxDirection,
     UnitKind,
 )
+from .scale import magnitude_exponent
 
 _SUBJECTS = (
     (LabelSubject.TRANSLATION, re.compile(r"\btranslation\b", re.I)),
@@ -56,7 +57,6 @@ _AMOUNT = re.compile(
     re.I,
 )
 _JOIN = re.compile(r"\s*(?:,\s*and|,|and)\s*", re.I)
-_MAGNITUDES = {"thousand": 3, "million": 6, "billion": 9}
 _STATEMENTS = frozenset({StatementKind.COMPREHENSIVE_INCOME, StatementKind.INCOME_STATEMENT})
 
 
@@ -140,7 +140,7 @@ def _facts(grid_row: int, cell: Cell, sections: tuple[str, ...], table: Statemen
             return []
         printed = Decimal(m["num"].replace(",", ""))
         signed = -printed if (m["open"] or m["paren"]) else printed
-        exponent = _MAGNITUDES[m["word"].lower()] if m["word"] else table.scale.monetary
+        exponent = magnitude_exponent(m["word"]) if m["word"] else table.scale.monetary
         decimals = len(m["num"].split(".")[1]) if "." in m["num"] else 0
         money = UnitKind.MONETARY
         fact = LabelFact(grid_row, subject, kind, signed, money, exponent, (period,), span, m["num"], decimals)

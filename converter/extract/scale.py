@@ -71,7 +71,8 @@ class ScaleMention:
     end: int
 
 
-def _exponent(magnitude: str) -> int:
+def magnitude_exponent(magnitude: str) -> int:
+    """The power of ten a magnitude word stands for ("thousands" 3, "million" 6, "bn" 9)."""
     word = magnitude.lower().lstrip("'")
     return next(e for stem, e in _EXPONENTS if word.startswith(stem))
 
@@ -141,7 +142,7 @@ def scale_mentions(text: str) -> list[ScaleMention]:
             continue  # "thousands of metric tons", "millions of barrels": not an amount of money
         kinds = _kinds(clause, bool(of and of["shares"]))
         if kinds is not None:
-            found.append(ScaleMention(_exponent(m["magnitude"]), kinds[0], kinds[1], start, end))
+            found.append(ScaleMention(magnitude_exponent(m["magnitude"]), kinds[0], kinds[1], start, end))
             previous = end
     return found
 
