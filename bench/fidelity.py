@@ -54,7 +54,6 @@ sys.path.insert(1, str(Path(__file__).resolve().parent.parent))  # tools/, for r
 from company_labels import LearnedTable, LeaveCompanyOut  # noqa: E402
 from scoring import Miss, OurFact, Score, score_cover, score_facts, score_statements  # noqa: E402
 from truth import (  # noqa: E402
-    STATEMENT_TITLE,
     TruthCover,
     TruthFact,
     companyfacts,
@@ -62,6 +61,7 @@ from truth import (  # noqa: E402
     ex27,
     fsds,
     inline_facts,
+    is_statement_title,
     manual,
     normalize_cover,
     strip_inline_tags,
@@ -159,7 +159,7 @@ def statement_text(path: Path) -> str:
     for doc in submission.documents:
         lines = doc.lines
         for i, line in enumerate(lines):
-            if len(line.strip()) <= 150 and STATEMENT_TITLE.search(line):
+            if is_statement_title(line):
                 end = min(len(lines), i + REGION_LINES)
                 stop = next((j for j in range(i + 1, end) if _PAGE.match(lines[j])), end)
                 parts.append("\n".join(lines[i:stop]))

@@ -56,13 +56,42 @@ class TruthFact:
     precision: Precision = Precision.EXACT
 
 
-STATEMENT_TITLE = re.compile(
-    r"^\W*(?:\w+\W+){0,6}?(?:balance\s+sheets?|statements?\s+of\s+(?:consolidated\s+)?(?:financial\s+(?:position|"
+STATEMENT_NAME = re.compile(
+    r"\b(?:balance\s+sheets?|statements?\s+of\s+(?:consolidated\s+)?(?:financial\s+(?:position|"
     r"condition)|operations|income|earnings|comprehensive\s+(?:income|loss)|cash\s+flows?|results\s+of\s+operations|"
     r"(?:changes\s+in\s+)?(?:stockholders|shareholders|shareowners)['\u2019]?\s+equity)|income\s+statements?|"
     r"cash\s+flows?\s+statements?|statement\s+of\s+results)\b",
     re.I,
 )
+# Before a statement's name a title prints only the registrant's name and words like "condensed
+# consolidated"; a note's table names a statement in a phrase ("Amounts recognized in the balance
+# sheet", "Summarized balance sheets", "Analysis of the statements of income").
+_TITLE_LOWERCASE_WORDS = {"and", "subsidiaries", "consolidated", "condensed", "combined", "interim", "unaudited"}
+_NOT_IN_TITLES = {
+    "in", "on", "from", "to", "of", "the", "by", "at", "into", "with", "our", "its", "for",
+    "summarized", "summary", "selected", "supplemental", "supplementary", "analysis", "notes", "note",
+}  # fmt: skip
+# After it, only qualifiers: "(Unaudited)", "(Continued)", "- GAAP", and the periods it covers.
+_TITLE_TAIL = re.compile(
+    r"\W*$|\s*[(\[]|\s*[-\u2013\u2014:.,]?\s*(?:as\s+(?:of|at)|at|for|the\s+(?:fiscal\s+)?(?:years?|quarters?|periods?|"
+    r"three|six|nine|twelve)|(?:fiscal\s+)?(?:years?|quarters?|periods?|three|six|nine|twelve)|ended|unaudited|continued|"
+    r"gaap|(?:19|20)\d\d|page|exhibit|dollars|amounts|in\s+(?:millions|thousands)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d+)\b",
+    re.I,
+)
+
+
+def is_statement_title(text: str) -> bool:
+    """A short line or block that titles a primary statement, not a note's phrase that names one."""
+    text = " ".join(text.split())
+    match = STATEMENT_NAME.search(text) if len(text) <= 150 else None
+    if match is None or not _TITLE_TAIL.match(text[match.end() :]):
+        return False
+    words = re.findall(r"[\w'\u2019&-]+", text[: match.start()])
+    return len(words) <= 6 and not any(
+        w.lower() in _NOT_IN_TITLES or (w[0].islower() and w not in _TITLE_LOWERCASE_WORDS) for w in words
+    )
+
+
 _PAGE_BREAK_STYLE = re.compile(r"page-break-(?:before|after)\s*:\s*always|break-(?:before|after)\s*:\s*page", re.I)
 
 
@@ -353,7 +382,7 @@ def _is_statement_title(element) -> bool:
     often split across spans ('CONDENSED CONSOLIDA' + 'TED BALANCE SHEETS')."""
     whole = element.tag.rsplit("}", 1)[-1] in _TITLE_BLOCKS
     text = " ".join(("".join(element.itertext()) if whole else element.text or "").split())
-    return bool(text) and len(text) <= 150 and bool(STATEMENT_TITLE.search(text))
+    return is_statement_title(text)
 
 
 def inline_facts(path: Path) -> tuple[list[TruthFact], list[TruthCover]]:

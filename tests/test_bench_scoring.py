@@ -19,6 +19,7 @@ from truth import (  # noqa: E402
     TruthFact,
     cover_text,
     inline_facts,
+    is_statement_title,
     manual,
     months_before,
     normalize_cover,
@@ -163,3 +164,36 @@ def test_inline_truth_knows_which_facts_are_tagged_on_a_statement_page(tmp_path:
         ("Assets", Decimal(1234000000), True),  # the title is split across spans
         ("OperatingLeaseCost", Decimal(55000000), False),  # after the page break: a note
     }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "CONDENSED CONSOLIDATED BALANCE SHEETS (Unaudited)",
+        "Johnson & Johnson and subsidiaries consolidated statements of earnings",
+        "Consolidated balance sheets \u2014 June 29, 2025 and December 29, 2024",
+        "Consolidated Statements of Cash Flows for the years ended September 28, 2024",
+        "CONSOLIDATED STATEMENTS OF OPERATIONS - GAAP",
+        "   STATEMENTS OF INCOME            1997      1996",
+    ],
+)
+def test_a_statement_title_is_its_name_with_qualifiers(text):
+    assert is_statement_title(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Balance Sheet Components",  # a note's table, named after the statement it details
+        "The detail of various balance sheet components is as follows:",
+        "Net derivatives in statement of financial position",
+        "Supplemental balance sheet information related to our leases was (in millions):",
+        "Consolidated Statements of Income Information",
+        "ANALYSIS OF THE CONDENSED CONSOLIDATED STATEMENTS OF CASH FLOWS",
+        "Notes to Statements of Cash Flows",
+        "Summarized Balance Sheets",
+        "Total on-balance sheet\t\t$\t75,199",
+    ],
+)
+def test_a_note_phrase_naming_a_statement_is_no_title(text):
+    assert not is_statement_title(text)
