@@ -25,7 +25,7 @@ from converter.extract.numbers import parse_amount
 from converter.ingest import parse_submission
 from converter.mapping import printed_lines
 from converter.mapping.decide import DecideContext
-from converter.mapping.model import DecidedBy
+from converter.mapping.model import ConceptInfo, DecidedBy
 from converter.mapping.rules import load_rules
 from converter.mapping.settle import settle
 from converter.mapping.signs import stated_flip
@@ -172,7 +172,33 @@ def test_net_income_alone_stays_the_parents_even_with_noncontrolling_equity(sett
     ],
 )  # fmt: skip
 def test_a_label_that_pairs_opposites_says_how_its_sign_reads(label, concept, flip):
-    assert stated_flip(label, concept) == flip
+    assert stated_flip(label, _concept(concept, "credit")) == flip
+
+
+@pytest.mark.parametrize(
+    ("label", "concept", "balance", "flip"),
+    [
+        # a loss reclassified into net income adds to other comprehensive income: a credit
+        # reclassification counts losses positive, whatever the "Income" of its name (Kraft Heinz)
+        ("Net postemployment benefit losses/(gains) reclassified to net income/(loss)",
+         "OtherComprehensiveIncomeLossReclassificationAdjustmentFromAOCIPensionAndOtherPostretirementBenefitPlansNetOfTax",
+         "credit", 1),
+        # a debit one counts gains positive
+        ("Net deferred (gains)/losses on cash flow hedges reclassified to net income",
+         "OtherComprehensiveIncomeLossCashFlowHedgeGainLossReclassificationAfterTax", "debit", -1),
+        # "before reclassification" names no reclassification: its income reads as income
+        ("Net unrealized gains (losses) arising during the period",
+         "OtherComprehensiveIncomeLossBeforeReclassificationsNetOfTax", "credit", 1),
+    ],
+)  # fmt: skip
+def test_a_reclassification_out_of_other_comprehensive_income_reads_the_item_reclassified(
+    label, concept, balance, flip
+):
+    assert stated_flip(label, _concept(concept, balance)) == flip
+
+
+def _concept(name: str, balance: str) -> ConceptInfo:
+    return ConceptInfo("us-gaap", name, "", "duration", balance, "xbrli:monetaryItemType")
 
 
 JNJ_2017 = FIXTURES / "johnson-johnson_10-K_2017-01-01.htm"
@@ -458,15 +484,20 @@ def test_an_extension_pairing_gains_with_losses_is_stored_gain_positive(taxonomy
     assert (3, 2, 1) in plan.weights  # a credit part of a credit total
 
 
-def test_a_loss_reclassified_out_of_other_comprehensive_income_is_stored_as_a_subtracted_loss(taxonomy):
+def test_a_loss_reclassified_out_of_other_comprehensive_income_adds_to_it(taxonomy):
     # Kraft Heinz: "Net postemployment benefit losses/(gains) reclassified to net income/(loss)" 115
-    # adds to other comprehensive income. Stored income-positive (a loss: -115), it is subtracted:
-    # a debit with weight -1 under the credit total, as the taxonomy's reclassification concepts are.
+    # adds to other comprehensive income: the taxonomy's credit reclassification concept, stored 115
+    # as the filer does, added. "Net deferred losses/(gains) on cash flow hedges reclassified to net
+    # income/(loss)" has no concept of its own: an extension stored income-positive (a loss: -50),
+    # subtracted, a debit as the taxonomy's hedge reclassification concepts are.
     (plan,) = [p for p in _plans_of(KRAFT_HEINZ_10K, taxonomy) if p.table.kind is StatementKind.COMPREHENSIVE_INCOME]
-    (row,) = [r for r in plan.rows if r.row.label.startswith("Net postemployment benefit losses/(gains) reclassified")]
-    assert row.flip == -1 and row.extension.balance == "debit"
     total = next(r for r in plan.rows if r.concepts and r.concepts[0].name == "OtherComprehensiveIncomeLossNetOfTax")
-    assert (total.row.grid_row, row.row.grid_row, -1) in plan.weights
+    (benefits,) = [r for r in plan.rows if r.row.label.startswith("Net postemployment benefit losses/(gains) reclass")]
+    assert [c.balance for c in benefits.concepts] == ["credit"] and benefits.flip == 1
+    assert (total.row.grid_row, benefits.row.grid_row, 1) in plan.weights
+    (hedges,) = [r for r in plan.rows if r.row.label.startswith("Net deferred losses/(gains) on cash flow hedges")]
+    assert hedges.flip == -1 and hedges.extension.balance == "debit"
+    assert (total.row.grid_row, hedges.row.grid_row, -1) in plan.weights
 
 
 @pytest.mark.parametrize("label", ["Reductions in short-term debt", "Common stock acquired"])
@@ -549,3 +580,56 @@ def test_components_a_heading_says_are_before_tax_take_no_net_of_tax_concept(tax
     # and with no heading saying either, a cash flow hedges line is not read as net of tax
     unsaid = _comprehensive_concepts(taxonomy, "Other comprehensive income (loss):", (("Cash flow hedges", ()),))
     assert unsaid[("Cash flow hedges", ())] == []
+
+
+def _under(heading: str, rows: tuple[StatementRow, ...], *outer: str) -> tuple[StatementRow, ...]:
+    """A heading row (numbered 0) and `rows` in its section (inside `outer` headings)."""
+    return (
+        StatementRow(0, heading, RowKind.HEADING, UnitKind.MONETARY, (), sections=outer),
+        *(replace(r, sections=(*outer, heading)) for r in rows),
+    )
+
+
+QUARTER = Column(1, Period(start=date(2023, 4, 1), end=date(2023, 6, 30)), "2023")
+
+
+def test_a_benefit_plans_line_of_comprehensive_income_net_of_tax_is_the_taxonomys_debit_concept(taxonomy):
+    # 3M: "Defined benefit pension and postretirement plans adjustment" 50 under "Other comprehensive
+    # income (loss), net of tax:". The taxonomy's concept for it is a debit: the gain is stored -50,
+    # as 3M, Dow and GE store theirs, subtracted from the credit total; an extension stored it 50.
+    labels = ("Cumulative translation adjustment", "Defined benefit pension and postretirement plans adjustment")
+    rows = _under("Other comprehensive income (loss), net of tax:", _rows(labels, ("25", "50")))
+    total = _row(3, "Total other comprehensive income (loss), net of tax", "75")
+    plan = _plan(taxonomy, StatementKind.COMPREHENSIVE_INCOME, QUARTER, (*rows, total))
+    translation, benefits, _ = (r for r in plan.rows if r.row.values)
+    assert [c.name for c in translation.concepts] == [
+        "OtherComprehensiveIncomeLossForeignCurrencyTransactionAndTranslationAdjustmentNetOfTax"
+    ]
+    assert [c.name for c in benefits.concepts] == [
+        "OtherComprehensiveIncomeLossPensionAndOtherPostretirementBenefitPlansAdjustmentNetOfTax"
+    ]
+    assert benefits.flip == -1
+
+
+def test_reclassifications_to_earnings_under_a_hedges_heading_are_the_hedges_reclassification(taxonomy):
+    # Johnson & Johnson: "Derivatives & hedges:" then "Reclassifications to earnings" (862).
+    rows = _under(
+        "Derivatives & hedges:",
+        _rows(("Unrealized gain (loss) arising during period", "Reclassifications to earnings"), ("(511)", "(862)")),
+        "Other comprehensive income (loss), net of tax",
+    )
+    plan = _plan(taxonomy, StatementKind.COMPREHENSIVE_INCOME, QUARTER, rows)
+    (reclassified,) = [r for r in plan.rows if r.row.label == "Reclassifications to earnings"]
+    (concept,) = reclassified.concepts
+    assert concept.name == "OtherComprehensiveIncomeLossCashFlowHedgeGainLossReclassificationAfterTax"
+    assert reclassified.flip == -1  # a debit: the gain moved out of OCI is stored 862
+
+
+def test_dividends_declared_to_noncontrolling_interest_in_equity_are_distributions_to_its_holders(taxonomy):
+    # Walmart's statement of shareholders' equity: "Cash dividend declared to noncontrolling interest" (776).
+    rows = _rows(("Cash dividend declared to noncontrolling interest",), ("(776)",))
+    plan = _plan(taxonomy, StatementKind.EQUITY, QUARTER, rows)
+    (dividend,) = plan.rows
+    (concept,) = dividend.concepts
+    assert concept.name == "MinorityInterestDecreaseFromDistributionsToNoncontrollingInterestHolders"
+    assert dividend.flip == -1  # a debit, stored 776

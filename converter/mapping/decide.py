@@ -337,7 +337,7 @@ class _Decider:
             | {
                 k: flip
                 for k, d in monetary.items()
-                if d.match and not cash and (flip := stated_flip(d.row.label, d.match.concepts[0].name)) is not None
+                if d.match and not cash and (flip := stated_flip(d.row.label, d.match.concepts[0])) is not None
             }
             | self._signs_overridden(monetary),
             deductions={k for k in extensions if self.rules.reads_as_deduction(monetary[k].row.label)},

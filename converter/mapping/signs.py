@@ -222,10 +222,24 @@ def concept_polarity(name: str) -> int | None:
     return None
 
 
-def stated_flip(label: str, concept_name: str) -> int | None:
+_RECLASSIFICATION = re.compile(r"(?<!Before)Reclassification(?!s?Before)")
+_TAX_PART = re.compile(r"(?<!NetOf)(?<!After)(?<!Before)Tax$")
+
+
+def reclassified_polarity(concept_name: str, balance: str | None) -> int | None:
+    """What a positive stored value of a reclassification out of other comprehensive income says of
+    the item reclassified: a credit one adds to other comprehensive income (a loss or cost moved into
+    net income: -1), a debit one takes from it (a gain: 1). The "Income" of its name is the OCI's."""
+    if balance is None or not _RECLASSIFICATION.search(concept_name) or _TAX_PART.search(concept_name):
+        return None
+    return -1 if balance == "credit" else 1
+
+
+def stated_flip(label: str, concept: ConceptInfo) -> int | None:
     """-1 when the label's printed sign reads against the concept's (an "(income) loss" line of an
     income concept), 1 when with it, None when the label does not say."""
-    shown, stored = label_polarity(label), concept_polarity(concept_name)
+    stored = reclassified_polarity(concept.name, concept.balance)
+    shown, stored = label_polarity(label), concept_polarity(concept.name) if stored is None else stored
     return None if shown is None or stored is None else shown * stored
 
 
