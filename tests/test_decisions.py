@@ -633,3 +633,21 @@ def test_dividends_declared_to_noncontrolling_interest_in_equity_are_distributio
     (concept,) = dividend.concepts
     assert concept.name == "MinorityInterestDecreaseFromDistributionsToNoncontrollingInterestHolders"
     assert dividend.flip == -1  # a debit, stored 776
+
+
+@pytest.mark.parametrize(
+    ("heading", "label", "concept"),
+    [
+        # Walmart, among the adjustments to reconcile net income: income or expense with no cash
+        ("Adjustments to reconcile consolidated net income to net cash provided by operating activities:",
+         "Other operating activities", "OtherNoncashIncomeExpense"),
+        # among the changes in operating assets and liabilities: the other operating capital's change
+        ("Changes in operating assets and liabilities:", "Other, net", "IncreaseDecreaseInOtherOperatingCapitalNet"),
+    ],
+)  # fmt: skip
+def test_an_other_line_of_operating_activities_is_named_by_the_part_it_closes(taxonomy, heading, label, concept):
+    rows = _under(heading, _rows((label,), ("2,889",)), "Cash flows from operating activities:")
+    plan = _plan(taxonomy, StatementKind.CASH_FLOWS, QUARTER, rows)
+    (other,) = [r for r in plan.rows if r.row.values]
+    assert [c.name for c in other.concepts] == [concept]
+    assert other.flip == -1  # both credits: a line adding to cash is stored negative
