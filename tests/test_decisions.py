@@ -28,7 +28,7 @@ from converter.mapping.decide import DecideContext
 from converter.mapping.model import ConceptInfo, DecidedBy
 from converter.mapping.rules import load_rules
 from converter.mapping.settle import settle
-from converter.mapping.signs import stated_flip
+from converter.mapping.signs import cash_flow_income_polarity, stated_flip
 from converter.pipeline import ConvertOptions, prepare
 
 from .conftest import FIXTURES
@@ -651,3 +651,34 @@ def test_an_other_line_of_operating_activities_is_named_by_the_part_it_closes(ta
     (other,) = [r for r in plan.rows if r.row.values]
     assert [c.name for c in other.concepts] == [concept]
     assert other.flip == -1  # both credits: a line adding to cash is stored negative
+
+
+@pytest.mark.parametrize(
+    ("label", "polarity"),
+    [
+        ("Net gain on sale of assets/businesses", -1),  # Johnson & Johnson: a gain subtracted
+        ("Earnings of nonconsolidated affiliates less than dividends received", -1),  # Dow
+        ("Pension income", -1),  # Boeing
+        ("Cash distributions of income from unconsolidated joint ventures", None),  # cash received
+        ("Deferred lease income", None),  # a deferral: the change in a liability
+        ("Adjustments to reconcile net income to net cash used for operating activities", None),
+        ("Deferred income taxes", None),
+        ("Net earnings", None),  # the income the statement starts from
+        ("Loss (gain) on sale of businesses", None),  # names a loss: read as a pair elsewhere
+    ],
+)
+def test_a_cash_flow_adjustment_named_for_income_alone_reads_as_income(label, polarity):
+    assert cash_flow_income_polarity(label) == polarity
+
+
+def test_a_cash_flow_extension_for_a_gain_is_stored_gain_positive_as_a_credit(taxonomy):
+    # Johnson & Johnson prints "Net gain on sale of assets/businesses" (226) among its adjustments:
+    # a gain of 226 subtracted. Stored 226 in a credit extension, as the taxonomy's gains are.
+    rows = _under(
+        "Adjustments to reconcile net earnings to cash flows from operating activities:",
+        _rows(("Net gain on sale of assets/businesses",), ("(226)",)),
+        "Cash flows from operating activities",
+    )
+    plan = _plan(taxonomy, StatementKind.CASH_FLOWS, QUARTER, rows)
+    (gain,) = [r for r in plan.rows if r.row.values]
+    assert gain.extension is not None and gain.extension.balance == "credit" and gain.flip == -1

@@ -31,6 +31,7 @@ from .model import ConceptInfo, DecidedBy, Decision
 from .rules import MappingRules
 from .signs import (
     SignPlan,
+    cash_flow_income_polarity,
     display_signs,
     income_or_loss_polarity,
     label_fact_value,
@@ -321,6 +322,13 @@ class _Decider:
         extensions = {k for k, d in monetary.items() if not d.match}
         cash = self.table.kind is StatementKind.CASH_FLOWS
         polar = {k: p for k in extensions if (p := income_or_loss_polarity(monetary[k].row.label)) is not None}
+        polar |= {
+            k: p
+            for k in extensions - polar.keys()
+            if cash
+            and SUPPLEMENTAL not in monetary[k].sections
+            and (p := cash_flow_income_polarity(monetary[k].row.label)) is not None
+        }
         plan = SignPlan(
             balances={
                 k: (d.match.concepts[0].balance if d.match else "credit" if k in polar else None)

@@ -13,7 +13,8 @@ displayed values into stored values:
   elsewhere when all its values are shown negative (treasury stock in equity, "Interest expense (1)"),
   except the income a cash-flow statement starts from, stored as printed (a net loss stays negative);
 - an extension concept (whose meaning no taxonomy states) of a line pairing income with expense
-  or a gain with a loss is stored income-positive, with a credit balance unless it adds into a
+  or a gain with a loss, or of a cash-flow adjustment named for a gain or income alone, is stored
+  income-positive, with a credit balance unless it adds into a
   total with the opposite weight (a loss reclassified out of other comprehensive income adds to
   it: a debit stored negative, subtracted); any other is stored as
   shown, with the natural balance of where it sits, unless its label reads as a deduction and it
@@ -206,6 +207,26 @@ def income_or_loss_polarity(label: str) -> int | None:
     if re.search(r"\b(increase|decrease)\b", head):
         return None
     return label_polarity(head)
+
+
+_INCOME_NAMED = re.compile(r"\b(?:gains?|earnings|income(?! tax))\b")
+# ...but not one naming a loss or cost too, a change, cash received ("Cash distributions of income
+# from joint ventures"), a deferral ("Deferred lease income"), the income a statement starts from or
+# the adjustments to it.
+_NOT_INCOME_ONLY = re.compile(
+    r"\b(?:loss(?:es)?|expenses?|charges?|costs?|impairments?|write-?(?:downs?|offs?)|increase|decrease|changes?|"
+    r"proceeds|deferred|unearned|adjustments?|reconcile|continuing operations)\b"
+    r"|^(?:cash|distributions?|dividends?)\b|^(?:consolidated )?net (?:income|earnings)\b"
+)
+
+
+def cash_flow_income_polarity(label: str) -> int | None:
+    """-1 for a cash-flow adjustment named for income alone ("Net gain on sale of businesses",
+    "Earnings of affiliates less than dividends received"): printed as its effect on cash (a gain
+    subtracted), a positive amount reads as a loss. An extension for it is stored income-positive
+    with a credit balance, as the taxonomy's gain and income concepts are."""
+    text = label.lower()
+    return -1 if _INCOME_NAMED.search(text) and not _NOT_INCOME_ONLY.search(text) else None
 
 
 def concept_polarity(name: str) -> int | None:
