@@ -187,3 +187,22 @@ def test_amounts_typed_in_cells_of_different_spans_stay_in_one_column():
     }
     assert columns["Sales to customers (Note 9)"] == columns["Cost of products sold"] == columns["Gross profit"]
     assert len(columns["Cost of products sold"]) == 2  # this year's and last year's, percentages apart
+
+
+@pytest.mark.parametrize(
+    ("cell", "blocks"),
+    [
+        ("<td>Net <span>sales</span> (1)</td>", ["Net sales (1)"]),  # inline: one piece
+        ("<td>Total<p>assets</p>net</td>", ["Total", "assets", "net"]),  # a block breaks the text
+        ("<td>Cash and<br/>equivalents</td>", ["Cash and", "equivalents"]),
+        ("<td>Revenue<span style='display:none'>hidden</span> net</td>", ["Revenue net"]),
+        ("<td>Revenue<!-- a comment --> net</td>", ["Revenue net"]),
+        ("<td>Revenue<script>x()</script> net</td>", ["Revenue net"]),
+    ],
+)
+def test_a_cells_text_is_read_in_blocks_around_its_one_element(cell, blocks):
+    html = f"<html><body><table><tr>{cell}<td>1,234</td></tr></table></body></html>"
+    (doc,) = parse_submission(html.encode(), "x.htm").documents
+    line = next(i for i, text in enumerate(doc.lines) if "1,234" in text)
+    stored = {c: b for (at, c, b) in doc.cell_blocks if at == line}  # kept for cells of several blocks
+    assert stored.get(0, (doc.lines[line].split("\t")[0].strip(),)) == tuple(blocks)

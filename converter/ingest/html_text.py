@@ -158,6 +158,8 @@ def _cell_blocks(cell) -> tuple[str, ...]:
     if len(cell) == 0:  # most cells: text alone, or nothing
         text = _cell_text(cell.text or "")
         return (text,) if text else ()
+    if len(cell) == 1 and len(cell[0]) == 0:  # most others: text in one element (a <span>, a <p>)
+        return _blocks_around(cell.text or "", cell[0])
     blocks: list[str] = []
     pieces: list[str] = [cell.text or ""]
 
@@ -185,6 +187,18 @@ def _cell_blocks(cell) -> tuple[str, ...]:
         stack.extend((child, False) for child in reversed(node))
     end_block()
     return tuple(blocks)
+
+
+def _blocks_around(text: str, child) -> tuple[str, ...]:
+    """_cell_blocks of a cell holding `text` and one element with no children, without the walk."""
+    tag, tail = _tag(child), child.tail or ""
+    if not tag or tag in _SKIP or _hidden(child):
+        pieces = (text + tail,)
+    elif tag == "br" or tag in _BLOCK:
+        pieces = (text, child.text or "", tail)
+    else:
+        pieces = (text + (child.text or "") + tail,)
+    return tuple(t for t in map(_cell_text, pieces) if t)
 
 
 def _rows_of(child):
