@@ -56,40 +56,72 @@ class TruthFact:
     precision: Precision = Precision.EXACT
 
 
-STATEMENT_NAME = re.compile(
+_STATEMENT_NAME = re.compile(
     r"\b(?:balance\s+sheets?|statements?\s+of\s+(?:consolidated\s+)?(?:financial\s+(?:position|"
     r"condition)|operations|income|earnings|comprehensive\s+(?:income|loss)|cash\s+flows?|results\s+of\s+operations|"
     r"(?:changes\s+in\s+)?(?:stockholders|shareholders|shareowners)['\u2019]?\s+equity)|income\s+statements?|"
     r"cash\s+flows?\s+statements?|statement\s+of\s+results)\b",
     re.I,
 )
-# Before a statement's name a title prints only the registrant's name and words like "condensed
-# consolidated"; a note's table names a statement in a phrase ("Amounts recognized in the balance
-# sheet", "Summarized balance sheets", "Analysis of the statements of income").
+# Before a statement's name a title prints only the registrant's name ("The Boeing Company and
+# Subsidiaries", "Bank of America Corporation") and words like "condensed consolidated"; a note's
+# table names a statement in a phrase ("Amounts recognized in the balance sheet", "Summarized
+# balance sheets", "Analysis of the statements of income", "From the statement of income").
 _TITLE_LOWERCASE_WORDS = {"and", "subsidiaries", "consolidated", "condensed", "combined", "interim", "unaudited"}
-_NOT_IN_TITLES = {
-    "in", "on", "from", "to", "of", "the", "by", "at", "into", "with", "our", "its", "for",
-    "summarized", "summary", "selected", "supplemental", "supplementary", "analysis", "notes", "note",
-}  # fmt: skip
-# After it, only qualifiers: "(Unaudited)", "(Continued)", "- GAAP", and the periods it covers.
+_FUNCTION_WORDS = {"in", "on", "from", "to", "of", "the", "by", "at", "into", "with", "our", "its", "for", "and"}
+_DERIVED_TABLE_WORDS = {
+    "summarized",
+    "summary",
+    "selected",
+    "supplemental",
+    "supplementary",
+    "analysis",
+    "notes",
+    "note",
+}
+# After it, only qualifiers: "(Unaudited)", "-- Continued", "- GAAP", the periods it covers, the
+# units, or another statement it is combined with ("Operations and Comprehensive Income").
 _TITLE_TAIL = re.compile(
-    r"\W*$|\s*[(\[]|\s*[-\u2013\u2014:.,]?\s*(?:as\s+(?:of|at)|at|for|the\s+(?:fiscal\s+)?(?:years?|quarters?|periods?|"
-    r"three|six|nine|twelve)|(?:fiscal\s+)?(?:years?|quarters?|periods?|three|six|nine|twelve)|ended|unaudited|continued|"
-    r"gaap|(?:19|20)\d\d|page|exhibit|dollars|amounts|in\s+(?:millions|thousands)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d+)\b",
-    re.I,
+    r"""\W*$ | \s*[(\[]
+    | \s*[-\u2013\u2014:.,]{0,2}\s*(?:
+        as\s+(?:of|at) | at | for | ended | (?:the\s+)?(?:fiscal\s+)?(?:years?|quarters?|periods?|three|six|nine|twelve)
+        | (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d+ | (?:19|20)\d\d
+        | unaudited | continued | gaap\W*$ | page | exhibit | (?:dollars|amounts)?\s*in\s+(?:millions|thousands)
+        | and\s+(?:other\s+)?(?:comprehensive|retained|changes|stockholders|shareholders|shareowners|cash)
+    )\b""",
+    re.I | re.X,
 )
+
+
+def _name_words_only(words: list[str]) -> bool:
+    """Words before a statement's name that can only be a registrant's name and the statement's
+    qualifiers: no derived table's word, no other lower-case word; function words only inside a
+    capitalized name ("Bank of America", "Johnson & Johnson and Subsidiaries") or as the leading
+    "The" of one ("The Boeing Company", not "The Statement of Earnings ... included")."""
+    for i, word in enumerate(words):
+        lower = word.lower()
+        if lower in _DERIVED_TABLE_WORDS:
+            return False
+        if lower in _FUNCTION_WORDS and lower != "and":
+            leading_the = lower == "the" and i == 0 and len(words) > 1
+            inner_of = (
+                lower == "of" and 0 < i < len(words) - 1 and words[i - 1][0].isupper() and words[i + 1][0].isupper()
+            )
+            if not leading_the and not (inner_of and not word.isupper()):
+                return False
+        elif word.islower() and lower not in _TITLE_LOWERCASE_WORDS:
+            return False
+    return True
 
 
 def is_statement_title(text: str) -> bool:
     """A short line or block that titles a primary statement, not a note's phrase that names one."""
     text = " ".join(text.split())
-    match = STATEMENT_NAME.search(text) if len(text) <= 150 else None
+    match = _STATEMENT_NAME.search(text) if len(text) <= 150 else None
     if match is None or not _TITLE_TAIL.match(text[match.end() :]):
         return False
     words = re.findall(r"[\w'\u2019&-]+", text[: match.start()])
-    return len(words) <= 6 and not any(
-        w.lower() in _NOT_IN_TITLES or (w[0].islower() and w not in _TITLE_LOWERCASE_WORDS) for w in words
-    )
+    return len(words) <= 10 and _name_words_only(words)
 
 
 _PAGE_BREAK_STYLE = re.compile(r"page-break-(?:before|after)\s*:\s*always|break-(?:before|after)\s*:\s*page", re.I)

@@ -175,6 +175,11 @@ def test_inline_truth_knows_which_facts_are_tagged_on_a_statement_page(tmp_path:
         "Consolidated Statements of Cash Flows for the years ended September 28, 2024",
         "CONSOLIDATED STATEMENTS OF OPERATIONS - GAAP",
         "   STATEMENTS OF INCOME            1997      1996",
+        "CONSOLIDATED STATEMENTS OF OPERATIONS AND COMPREHENSIVE INCOME (LOSS)",  # combined statements
+        "CONSOLIDATED STATEMENTS OF CASH FLOWS -- UNAUDITED",
+        "The Boeing Company and Subsidiaries Consolidated Statements of Operations",
+        "Bank of America Corporation and Subsidiaries Consolidated Balance Sheet",
+        "eBay Inc. Condensed Consolidated Balance Sheet",
     ],
 )
 def test_a_statement_title_is_its_name_with_qualifiers(text):
@@ -193,6 +198,10 @@ def test_a_statement_title_is_its_name_with_qualifiers(text):
         "Notes to Statements of Cash Flows",
         "Summarized Balance Sheets",
         "Total on-balance sheet\t\t$\t75,199",
+        "Balance sheet amounts related to leases",
+        "Income statement GAAP to non-GAAP reconciliation",
+        "From ExxonMobil's Consolidated Statement of Income",
+        "The Statement of Earnings (Loss) for the six months ended June 30, 2023 included gross premiums of $",
     ],
 )
 def test_a_note_phrase_naming_a_statement_is_no_title(text):
