@@ -663,7 +663,8 @@ def test_an_other_line_of_operating_activities_is_named_by_the_part_it_closes(ta
         ("Deferred lease income", None),  # a deferral: the change in a liability
         ("Adjustments to reconcile net income to net cash used for operating activities", None),
         ("Deferred income taxes", None),
-        ("Net earnings", None),  # the income the statement starts from
+        ("Interest income received", None),
+        ("Minority interest in income of subsidiaries", None),
         ("Loss (gain) on sale of businesses", None),  # names a loss: read as a pair elsewhere
     ],
 )
@@ -674,11 +675,14 @@ def test_a_cash_flow_adjustment_named_for_income_alone_reads_as_income(label, po
 def test_a_cash_flow_extension_for_a_gain_is_stored_gain_positive_as_a_credit(taxonomy):
     # Johnson & Johnson prints "Net gain on sale of assets/businesses" (226) among its adjustments:
     # a gain of 226 subtracted. Stored 226 in a credit extension, as the taxonomy's gains are.
+    # The income the statement starts from (here a partnership's, an extension) stays as printed.
+    start = _under("Cash flows from operating activities", (_row(1, "Earnings of the partnership", "14,066"),))
     rows = _under(
-        "Adjustments to reconcile net earnings to cash flows from operating activities:",
-        _rows(("Net gain on sale of assets/businesses",), ("(226)",)),
+        "Adjustments to reconcile earnings to cash flows from operating activities:",
+        (_row(2, "Net gain on sale of assets/businesses", "(226)"),),
         "Cash flows from operating activities",
     )
-    plan = _plan(taxonomy, StatementKind.CASH_FLOWS, QUARTER, rows)
-    (gain,) = [r for r in plan.rows if r.row.values]
+    plan = _plan(taxonomy, StatementKind.CASH_FLOWS, QUARTER, (*start, *rows))
+    earnings, gain = (r for r in plan.rows if r.row.values)
     assert gain.extension is not None and gain.extension.balance == "credit" and gain.flip == -1
+    assert earnings.extension is not None and earnings.flip == 1

@@ -322,13 +322,17 @@ class _Decider:
         extensions = {k for k, d in monetary.items() if not d.match}
         cash = self.table.kind is StatementKind.CASH_FLOWS
         polar = {k: p for k in extensions if (p := income_or_loss_polarity(monetary[k].row.label)) is not None}
-        polar |= {
-            k: p
-            for k in extensions - polar.keys()
-            if cash
-            and SUPPLEMENTAL not in monetary[k].sections
-            and (p := cash_flow_income_polarity(monetary[k].row.label)) is not None
-        }
+        if cash:  # among the adjustments of operating cash flows (not the income they start from)
+            operating = [
+                k for k, d in monetary.items() if "operating_activities" in d.sections and not d.row.balance_at
+            ]
+            start = min(operating, default=None)
+            polar |= {
+                k: p
+                for k in extensions.intersection(operating) - polar.keys() - {start}
+                if not monetary[k].sections & {"operating_changes", SUPPLEMENTAL}
+                and (p := cash_flow_income_polarity(monetary[k].row.label)) is not None
+            }
         plan = SignPlan(
             balances={
                 k: (d.match.concepts[0].balance if d.match else "credit" if k in polar else None)

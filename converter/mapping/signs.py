@@ -13,14 +13,16 @@ displayed values into stored values:
   elsewhere when all its values are shown negative (treasury stock in equity, "Interest expense (1)"),
   except the income a cash-flow statement starts from, stored as printed (a net loss stays negative);
 - an extension concept (whose meaning no taxonomy states) of a line pairing income with expense
-  or a gain with a loss, or of a cash-flow adjustment named for a gain or income alone, is stored
-  income-positive, with a credit balance unless it adds into a
-  total with the opposite weight (a loss reclassified out of other comprehensive income adds to
-  it: a debit stored negative, subtracted); any other is stored as
-  shown, with the natural balance of where it sits, unless its label reads as a deduction and it
-  is always shown negative (stored positive, opposite balance), or it is an asset's change among
-  a cash-flow statement's changes in operating assets and liabilities (stored as the asset's
-  increase); a cash-flow extension shown with both signs is a net amount and gets no balance.
+  or a gain with a loss, or of an operating cash-flow adjustment named for a gain or income alone,
+  is stored income-positive, with a credit balance unless it adds into a total with the opposite
+  weight (a loss reclassified out of other comprehensive income adds to it: a debit stored
+  negative, subtracted); any other is stored as shown, with the natural balance of where it sits,
+  unless its label reads as a deduction and it is always shown negative (stored positive, opposite
+  balance), or it is an asset's change among a cash-flow statement's changes in operating assets
+  and liabilities (stored as the asset's increase); a cash-flow extension shown with both signs is
+  a net amount and gets no balance;
+- a standard concept whose label says how its printed sign reads ("Other (income) expense") is
+  stored by what the label says against what the concept counts positive.
 """
 
 import re
@@ -210,21 +212,23 @@ def income_or_loss_polarity(label: str) -> int | None:
 
 
 _INCOME_NAMED = re.compile(r"\b(?:gains?|earnings|income(?! tax))\b")
-# ...but not one naming a loss or cost too, a change, cash received ("Cash distributions of income
-# from joint ventures"), a deferral ("Deferred lease income"), the income a statement starts from or
-# the adjustments to it.
+# ...but not one naming a loss or cost too, a change or a balance ("Accrued income", "Earnings in
+# excess of billings"), cash received ("Cash distributions of income from joint ventures"), a
+# deferral ("Deferred lease income"), a noncontrolling interest's share, the adjustments to net
+# income or a total before taxes, or the net income a statement starts from.
 _NOT_INCOME_ONLY = re.compile(
     r"\b(?:loss(?:es)?|expenses?|charges?|costs?|impairments?|write-?(?:downs?|offs?)|increase|decrease|changes?|"
-    r"proceeds|deferred|unearned|adjustments?|reconcile|continuing operations)\b"
-    r"|^(?:cash|distributions?|dividends?)\b|^(?:consolidated )?net (?:income|earnings)\b"
+    r"proceeds|receivables?|accrued|billings|deferred|unearned|non-?controlling|minority|adjustments?|reconcile|"
+    r"before|(?:income|earnings|interest) received)\b|^(?:cash|distributions?|dividends?)\b"
+    r"|^(?:consolidated )?net (?:income|earnings)\b(?! from discontinued)"
 )
 
 
 def cash_flow_income_polarity(label: str) -> int | None:
-    """-1 for a cash-flow adjustment named for income alone ("Net gain on sale of businesses",
-    "Earnings of affiliates less than dividends received"): printed as its effect on cash (a gain
-    subtracted), a positive amount reads as a loss. An extension for it is stored income-positive
-    with a credit balance, as the taxonomy's gain and income concepts are."""
+    """-1 for an adjustment of operating cash flows named for income alone ("Net gain on sale of
+    businesses", "Earnings of affiliates less than dividends received"): printed as its effect on
+    cash (a gain subtracted), a positive amount reads as a loss. An extension for it is stored
+    income-positive with a credit balance, as the taxonomy's gain and income concepts are."""
     text = label.lower()
     return -1 if _INCOME_NAMED.search(text) and not _NOT_INCOME_ONLY.search(text) else None
 
@@ -243,8 +247,13 @@ def concept_polarity(name: str) -> int | None:
     return None
 
 
-_RECLASSIFICATION = re.compile(r"(?<!Before)Reclassification(?!s?Before)")
-_TAX_PART = re.compile(r"(?<!NetOf)(?<!After)(?<!Before)Tax$")
+# Concepts of amounts reclassified out of accumulated other comprehensive income (not the
+# "...AfterReclassification" totals of a component, nor the "...BeforeReclassification" parts)...
+_RECLASSIFICATION = re.compile(
+    r"ReclassificationAdjustments?From|ReclassificationFromA(?:oci|ccumulated)|GainLossReclassification(?:After|Before)Tax"
+)
+# ...but not their taxes.
+_TAX_PART = re.compile(r"(?<!NetOf)(?<!After)(?<!Before)Tax(?:Parent|NoncontrollingInterest|AttributableTo\w+)?$")
 
 
 def reclassified_polarity(concept_name: str, balance: str | None) -> int | None:
@@ -259,8 +268,8 @@ def reclassified_polarity(concept_name: str, balance: str | None) -> int | None:
 def stated_flip(label: str, concept: ConceptInfo) -> int | None:
     """-1 when the label's printed sign reads against the concept's (an "(income) loss" line of an
     income concept), 1 when with it, None when the label does not say."""
-    stored = reclassified_polarity(concept.name, concept.balance)
-    shown, stored = label_polarity(label), concept_polarity(concept.name) if stored is None else stored
+    shown = label_polarity(label)
+    stored = reclassified_polarity(concept.name, concept.balance) or concept_polarity(concept.name)
     return None if shown is None or stored is None else shown * stored
 
 
