@@ -173,11 +173,10 @@ def _cell_blocks(cell) -> tuple[str, ...]:
     while stack:
         node, closing = stack.pop()
         tag = _tag(node)
-        if not closing and (not tag or tag in _SKIP or _hidden(node)):
+        if not closing and _left_out(node, tag):
             pieces.append(node.tail or "")
             continue
-        breaks = tag == "br" or tag in _BLOCK
-        if breaks:
+        if _breaks(tag):
             end_block()
         if closing:
             pieces.append(node.tail or "")
@@ -189,12 +188,22 @@ def _cell_blocks(cell) -> tuple[str, ...]:
     return tuple(blocks)
 
 
+def _left_out(node, tag: str) -> bool:
+    """A comment, a non-content element (script, style...) or a hidden one: only its tail is read."""
+    return not tag or tag in _SKIP or _hidden(node)
+
+
+def _breaks(tag: str) -> bool:
+    """An element that ends the text before it and starts its own (a block, a line break)."""
+    return tag == "br" or tag in _BLOCK
+
+
 def _blocks_around(text: str, child) -> tuple[str, ...]:
     """_cell_blocks of a cell holding `text` and one element with no children, without the walk."""
     tag, tail = _tag(child), child.tail or ""
-    if not tag or tag in _SKIP or _hidden(child):
+    if _left_out(child, tag):
         pieces = (text + tail,)
-    elif tag == "br" or tag in _BLOCK:
+    elif _breaks(tag):
         pieces = (text, child.text or "", tail)
     else:
         pieces = (text + (child.text or "") + tail,)
