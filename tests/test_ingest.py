@@ -210,3 +210,22 @@ def test_a_cells_text_is_read_in_blocks_around_its_one_element(cell, blocks):
         line = next(i for i, text in enumerate(doc.lines) if "1,234" in text)
         stored = {c: b for (at, c, b) in doc.cell_blocks if at == line}  # kept for cells of several blocks
         assert stored.get(0, (doc.lines[line].split("\t")[0].strip(),)) == tuple(blocks)
+
+
+def test_label_indents_a_point_apart_are_one_level():
+    # Dow 2023's comprehensive income: under "Other comprehensive income (loss), net of tax"
+    # (padding 1pt), "Unrealized gains (losses) on investments" is indented 13pt and the lines
+    # after it 12.25pt. Rounded on their own, 13pt and 12.25pt fell on either side of a space
+    # and the later lines read as out of the heading's section.
+    cell = '<td style="padding:2px 1pt 2px {}">{}</td><td>{}</td>'
+    rows = [
+        ("1pt", "Other comprehensive income (loss), net of tax", ""),
+        ("13pt", "Unrealized gains (losses) on investments", "61"),
+        ("12.25pt", "Cumulative translation adjustments", "(103)"),
+        ("12.25pt", "Pension and other postretirement benefit plans", "(4)"),
+    ]
+    body = "".join(f"<tr>{cell.format(*row)}</tr>" for row in rows)
+    (doc,) = parse_submission(f"<html><body><table>{body}</table></body></html>".encode(), "x.htm").documents
+    indents = {line.split("\t")[0].strip(): len(line) - len(line.lstrip(" ")) for line in doc.lines if line.strip()}
+    heading, *items = (indents[label] for _, label, _ in rows)
+    assert len(set(items)) == 1 and items[0] > heading

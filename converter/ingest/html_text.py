@@ -7,6 +7,7 @@ same extraction rules then read HTML and plain-text filings alike.
 """
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -110,8 +111,8 @@ def _tag(element) -> str:
     return tag if type(tag) is str else ""
 
 
-def _indent_spaces(element) -> int:
-    """Leading spaces standing for a cell's CSS indentation (so hierarchy survives as in text)."""
+def _indent_width(element) -> float:
+    """A cell's CSS indentation in spaces (so hierarchy survives as in text), before rounding."""
     total = 0.0
     for node in element.iter():
         if isinstance(node.tag, str):
@@ -119,7 +120,23 @@ def _indent_spaces(element) -> int:
                 found = _LENGTH.match(length)
                 if found:
                     total += float(found[1]) * _UNIT_SPACES[found[2].lower()]
-    return max(0, round(total))
+    return max(0.0, total)
+
+
+_SAME_LEVEL = 0.3  # spaces (1.5pt): indentations closer than this in one table are one level
+
+
+def _indent_levels(widths: Iterable[float]) -> dict[float, int]:
+    """Leading spaces for each indentation of a table's labels. Widths that differ by less than
+    a point or so are one level typeset unevenly (12.25pt under 13pt): rounded on their own they
+    could fall on either side of a space and read as two levels, so each takes the narrowest's."""
+    levels: dict[float, int] = {}
+    narrowest = None
+    for width in sorted(set(widths)):
+        if narrowest is None or width - narrowest >= _SAME_LEVEL:
+            narrowest = width
+        levels[width] = round(narrowest)
+    return levels
 
 
 def _left_lengths(style: str) -> list[str]:
@@ -264,6 +281,7 @@ def _write_table(writer: _Writer, rows) -> None:
     writer.blank()
     first = len(writer.out.lines)
     above: dict[int, tuple[int, int]] = {}
+    kept = []  # (row, its placed cells, their blocks and texts, the label's indentation)
     for row in rows:
         if _hidden(row):
             continue
@@ -273,12 +291,15 @@ def _write_table(writer: _Writer, rows) -> None:
         placed = _placed_cells(shown, above)
         blocks = [_cell_blocks(c) if c is not None else () for c, _ in placed]
         texts = [" ".join(b) for b in blocks]
-        if not any(texts):
-            continue
+        if any(texts):
+            indent = _indent_width(placed[0][0]) if texts[0] and placed[0][0] is not None else None
+            kept.append((row, placed, blocks, texts, indent))
+    levels = _indent_levels(indent for *_, indent in kept if indent is not None)
+    for row, placed, blocks, texts, indent in kept:
         line = len(writer.out.lines)
         writer.out.cell_blocks.update({(line, n): b for n, b in enumerate(blocks) if len(b) > 1})
-        if texts[0] and placed[0][0] is not None:
-            texts[0] = " " * _indent_spaces(placed[0][0]) + texts[0]
+        if indent is not None:
+            texts[0] = " " * levels[indent] + texts[0]
         writer.out.colspans[line] = tuple(width for _, width in placed)
         writer.line("\t".join(texts), row.sourceline or 0)
     if len(writer.out.lines) > first:
