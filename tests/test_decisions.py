@@ -186,14 +186,15 @@ def test_a_label_that_pairs_opposites_says_how_its_sign_reads(label, concept, fl
         # a debit one counts gains positive
         ("Net deferred (gains)/losses on cash flow hedges reclassified to net income",
          "OtherComprehensiveIncomeLossCashFlowHedgeGainLossReclassificationAfterTax", "debit", -1),
+        # a component's balance says which way it counts: the pension adjustment is a debit
+        ("Net actuarial gains (losses)",
+         "OtherComprehensiveIncomeLossPensionAndOtherPostretirementBenefitPlansAdjustmentNetOfTax", "debit", -1),
         # "before reclassification" names no reclassification: its income reads as income
         ("Net unrealized gains (losses) arising during the period",
          "OtherComprehensiveIncomeLossBeforeReclassificationsNetOfTax", "credit", 1),
     ],
 )  # fmt: skip
-def test_a_reclassification_out_of_other_comprehensive_income_reads_the_item_reclassified(
-    label, concept, balance, flip
-):
+def test_an_other_comprehensive_income_concept_reads_by_its_balance(label, concept, balance, flip):
     assert stated_flip(label, _concept(concept, balance)) == flip
 
 
@@ -577,9 +578,28 @@ def test_components_a_heading_says_are_before_tax_take_no_net_of_tax_concept(tax
     for line in lines:
         (names,) = _comprehensive_concepts(taxonomy, "Other Comprehensive Loss, Before Tax:", (line,)).values()
         assert not [name for name in names if name.endswith(("NetOfTax", "AndTax"))]
-    # and with no heading saying either, a cash flow hedges line is not read as net of tax
-    unsaid = _comprehensive_concepts(taxonomy, "Other comprehensive income (loss):", (("Cash flow hedges", ()),))
+    # and with no heading saying either, beside a tax line, a cash flow hedges line is not read as
+    # net of tax: the tax may come after it
+    tax = "Income tax related to items of other comprehensive income"
+    unsaid = _comprehensive_concepts(
+        taxonomy, "Other comprehensive income (loss):", (("Cash flow hedges", ()), (tax, ()))
+    )
     assert unsaid[("Cash flow hedges", ())] == []
+
+
+def test_components_of_a_statement_printing_no_tax_are_net_of_tax(taxonomy):
+    # GE prints "Currency translation adjustments", "Benefit plans", ... and "Other comprehensive
+    # income (loss) attributable to the Company" with no tax line and no "net of tax": nothing
+    # turns them from before tax to after, so they are net of tax (GE tags them so). Each line shows
+    # its effect on other comprehensive income, so the benefit plans' gain of 9,044 is stored
+    # -9,044 in the taxonomy's debit concept, whether or not a total shows how the lines add up.
+    rows = _rows(("Currency translation adjustments", "Benefit plans"), ("(172)", "9,044"))
+    plan = _plan(taxonomy, StatementKind.COMPREHENSIVE_INCOME, QUARTER, rows)
+    translation, benefits = plan.rows
+    assert [c.name for c in benefits.concepts] == [
+        "OtherComprehensiveIncomeLossPensionAndOtherPostretirementBenefitPlansAdjustmentNetOfTax"
+    ]
+    assert benefits.flip == -1 and translation.flip == 1
 
 
 def _under(heading: str, rows: tuple[StatementRow, ...], *outer: str) -> tuple[StatementRow, ...]:

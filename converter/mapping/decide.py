@@ -8,6 +8,7 @@ and ids come at assembly (assemble.py).
 """
 
 import functools
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
@@ -34,6 +35,7 @@ from .signs import (
     cash_flow_income_polarity,
     display_signs,
     income_or_loss_polarity,
+    is_oci_concept,
     label_fact_value,
     natural_balance,
     predicted_weight,
@@ -42,6 +44,8 @@ from .signs import (
 )
 
 SUPPLEMENTAL = "supplemental"  # the section name of a cash-flow statement's supplemental disclosures
+OCI_NET_OF_TAX = "oci_net_of_tax"  # the section name of comprehensive income's components net of tax
+_TAX = re.compile(r"\btax(?:es)?\b", re.I)
 # A classified balance sheet's current totals and the sections of the lines above and after them.
 _CURRENT_TOTALS = {
     "AssetsCurrent": ("current_assets", "noncurrent_assets"),
@@ -157,6 +161,29 @@ def _ends_side(draft: _Draft) -> bool:
     return bool(_names(draft) & {"Assets", "Liabilities"}) or "equity" in draft.sections
 
 
+def _silent_on_taxes(table: StatementTable) -> bool:
+    """A statement of comprehensive income that prints no tax (no tax line, no 'net of tax', no
+    'before tax'): nothing turns its components from before tax to after, so they add up to other
+    comprehensive income net of tax, as if a heading said so."""
+    return table.kind is StatementKind.COMPREHENSIVE_INCOME and not any(
+        _TAX.search(text) for row in table.rows for text in (row.label, *row.sections)
+    )
+
+
+def _operating_income_lines(monetary: dict[int, _Draft], extensions: set[int]) -> dict[int, int]:
+    """Extension rows among the adjustments of operating cash flows named for a gain or income
+    alone, with their polarity; not the income the activities start from, nor a change in an
+    operating asset or liability."""
+    operating = [k for k, d in monetary.items() if "operating_activities" in d.sections and not d.row.balance_at]
+    start = min(operating, default=None)
+    return {
+        k: p
+        for k in extensions.intersection(operating) - {start}
+        if not monetary[k].sections & {"operating_changes", SUPPLEMENTAL}
+        and (p := cash_flow_income_polarity(monetary[k].row.label)) is not None
+    }
+
+
 @dataclass
 class _Decider:
     table: StatementTable
@@ -242,12 +269,13 @@ class _Decider:
         self.drafts = {}  # filled row by row: a row's concepts must not clash with those above
         side = 0
         closed = False  # past a cash-flow statement's closing cash balance
+        net_of_tax = {OCI_NET_OF_TAX} if _silent_on_taxes(self.table) else set()
         for row in self.table.rows:
             sections = self.rules.section_names(row.sections + ((row.label,) if row.kind is RowKind.HEADING else ()))
             inner = self.rules.section_names(row.sections[-1:])  # the heading right above the row
             if self.table.kind is StatementKind.BALANCE_SHEET and sections & _LIABILITY_SIDE:
                 side = 1
-            placed: set[str] = set()  # sections the row sits in by its place, not by a heading
+            placed: set[str] = set(net_of_tax)  # sections the row sits in by its place, not by a heading
             if side in spans and not sections & _CURRENT_SECTIONS:
                 total, end, current, noncurrent = spans[side]
                 if row.grid_row < total:
@@ -322,17 +350,8 @@ class _Decider:
         extensions = {k for k, d in monetary.items() if not d.match}
         cash = self.table.kind is StatementKind.CASH_FLOWS
         polar = {k: p for k in extensions if (p := income_or_loss_polarity(monetary[k].row.label)) is not None}
-        if cash:  # among the adjustments of operating cash flows (not the income they start from)
-            operating = [
-                k for k, d in monetary.items() if "operating_activities" in d.sections and not d.row.balance_at
-            ]
-            start = min(operating, default=None)
-            polar |= {
-                k: p
-                for k in extensions.intersection(operating) - polar.keys() - {start}
-                if not monetary[k].sections & {"operating_changes", SUPPLEMENTAL}
-                and (p := cash_flow_income_polarity(monetary[k].row.label)) is not None
-            }
+        if cash:
+            polar |= _operating_income_lines(monetary, extensions - polar.keys())
         plan = SignPlan(
             balances={
                 k: (d.match.concepts[0].balance if d.match else "credit" if k in polar else None)
@@ -345,6 +364,7 @@ class _Decider:
                 k for k, d in monetary.items() if cash and SUPPLEMENTAL not in d.sections and not self._as_shown(d)
             },
             as_shown={k for k, d in monetary.items() if cash and self._as_shown(d)},
+            oci_effect={k for k, d in monetary.items() if d.match and is_oci_concept(d.match.concepts[0].name)},
             stated=polar
             | {
                 k: flip

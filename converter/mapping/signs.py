@@ -45,6 +45,7 @@ class SignPlan:
     natural: dict[int, str]  # row -> natural balance of where it sits
     display: dict[int, str]  # row -> "negative" | "positive" | "mixed" (signs of its shown values)
     cash_effect: set[int]  # rows showing their effect on cash (cash-flow statement body)
+    oci_effect: set[int] = field(default_factory=set)  # rows of OCI concepts: shown as their effect on OCI
     deductions: set[int] = field(default_factory=set)  # extension rows whose label reads as a deduction
     asset_changes: set[int] = field(default_factory=set)  # extension rows that are an asset's change
     as_shown: set[int] = field(default_factory=set)  # rows stored as printed (the income a cash flow starts from)
@@ -91,7 +92,7 @@ def _rule_flip(plan: SignPlan, row: int) -> int:
     if row in plan.extension_rows and row not in plan.flips and plan.balances.get(row) is None:
         _decide_extension(plan, row)
     balance = plan.balances.get(row)
-    shows_deduction = row in plan.cash_effect or plan.display[row] == "negative"
+    shows_deduction = row in plan.cash_effect or row in plan.oci_effect or plan.display[row] == "negative"
     return -1 if balance and balance != plan.natural[row] and shows_deduction else 1
 
 
@@ -119,7 +120,7 @@ def _child_flip(plan: SignPlan, total: int, child: int, weight: int) -> None:
 def predicted_weight(plan: SignPlan, total: int, child: int) -> int:
     """The display weight the balance types predict, to break ties in calculation inference."""
     tb, cb = plan.balances.get(total), plan.balances.get(child)
-    deducts = child in plan.cash_effect or plan.display[child] == "negative"
+    deducts = child in plan.cash_effect or child in plan.oci_effect or plan.display[child] == "negative"
     sign = -1 if deducts and cb and cb != plan.natural[child] else 1
     return sign * (1 if not tb or not cb or tb == cb else -1)
 
@@ -256,20 +257,33 @@ _RECLASSIFICATION = re.compile(
 _TAX_PART = re.compile(r"(?<!NetOf)(?<!After)(?<!Before)Tax(?:Parent|NoncontrollingInterest|AttributableTo\w+)?$")
 
 
-def reclassified_polarity(concept_name: str, balance: str | None) -> int | None:
-    """What a positive stored value of a reclassification out of other comprehensive income says of
-    the item reclassified: a credit one adds to other comprehensive income (a loss or cost moved into
-    net income: -1), a debit one takes from it (a gain: 1). The "Income" of its name is the OCI's."""
-    if balance is None or not _RECLASSIFICATION.search(concept_name) or _TAX_PART.search(concept_name):
+def is_oci_concept(concept_name: str) -> bool:
+    """A concept of other comprehensive income (a component, its tax, a reclassification), not the
+    noncontrolling interests' share (a debit subtracted from the total, that filers store as the
+    share of income it is, as they store the share of net income)."""
+    return concept_name.startswith("OtherComprehensiveIncome") and "NoncontrollingInterest" not in concept_name
+
+
+def oci_polarity(concept_name: str, balance: str | None) -> int | None:
+    """What a positive stored value of an other-comprehensive-income concept says of its line's
+    item; its name's "Income" is the OCI's. A component's balance says it: a credit counts a gain
+    positive, a debit a loss (the pension and postretirement adjustment). A reclassification out of
+    accumulated OCI names the item moved into net income: a credit one adds to OCI (a loss or cost
+    reclassified: -1), a debit one takes from it (a gain: 1). None for a tax, or another concept."""
+    if balance is None or _TAX_PART.search(concept_name):
         return None
-    return -1 if balance == "credit" else 1
+    if _RECLASSIFICATION.search(concept_name):
+        return -1 if balance == "credit" else 1
+    if is_oci_concept(concept_name):
+        return 1 if balance == "credit" else -1
+    return None
 
 
 def stated_flip(label: str, concept: ConceptInfo) -> int | None:
     """-1 when the label's printed sign reads against the concept's (an "(income) loss" line of an
     income concept), 1 when with it, None when the label does not say."""
     shown = label_polarity(label)
-    stored = reclassified_polarity(concept.name, concept.balance) or concept_polarity(concept.name)
+    stored = oci_polarity(concept.name, concept.balance) or concept_polarity(concept.name)
     return None if shown is None or stored is None else shown * stored
 
 
