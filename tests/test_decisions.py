@@ -706,3 +706,24 @@ def test_a_cash_flow_extension_for_a_gain_is_stored_gain_positive_as_a_credit(ta
     earnings, gain = (r for r in plan.rows if r.row.values)
     assert gain.extension is not None and gain.extension.balance == "credit" and gain.flip == -1
     assert earnings.extension is not None and earnings.flip == 1
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "Accretion of discounts on marketable securities",  # C3.ai
+        "Net amortization (accretion) of securities",  # the learned label's spelling
+        "Amortization of premiums and accretion of discounts on investments",
+    ],
+)
+def test_accretion_of_discounts_on_securities_is_the_investments_accretion(taxonomy, label):
+    # Income with no cash, subtracted: printed (17,214), stored 17,214 in the credit concept.
+    rows = _under(
+        "Adjustments to reconcile net loss to net cash used in operating activities:",
+        (_row(1, label, "(17,214)"),),
+        "Cash flows from operating activities:",
+    )
+    plan = _plan(taxonomy, StatementKind.CASH_FLOWS, QUARTER, rows)
+    (accretion,) = [r for r in plan.rows if r.row.values]
+    assert [c.name for c in accretion.concepts] == ["AccretionAmortizationOfDiscountsAndPremiumsInvestments"]
+    assert accretion.flip == -1
