@@ -727,3 +727,15 @@ def test_accretion_of_discounts_on_securities_is_the_investments_accretion(taxon
     (accretion,) = [r for r in plan.rows if r.row.values]
     assert [c.name for c in accretion.concepts] == ["AccretionAmortizationOfDiscountsAndPremiumsInvestments"]
     assert accretion.flip == -1
+
+
+def test_a_class_of_stock_under_a_dividends_heading_is_that_class_dividends(taxonomy):
+    # Spire's statement of shareholders' equity: "Dividends declared:" over "Common stock ($0.755
+    # per share)" (40.2) and "Preferred stock ($0.36875 per depositary share)" (3.7): both debits,
+    # stored positive.
+    labels = ("Common stock ($0.755 per share)", "Preferred stock ($0.36875 per depositary share)")
+    rows = _under("Dividends declared:", _rows(labels, ("(40.2)", "(3.7)")))
+    plan = _plan(taxonomy, StatementKind.EQUITY, QUARTER, rows)
+    common, preferred = (r for r in plan.rows if r.row.values)
+    assert [c.name for c in common.concepts] == ["DividendsCommonStock"] and common.flip == -1
+    assert [c.name for c in preferred.concepts] == ["DividendsPreferredStock"] and preferred.flip == -1
