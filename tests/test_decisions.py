@@ -739,3 +739,15 @@ def test_a_class_of_stock_under_a_dividends_heading_is_that_class_dividends(taxo
     common, preferred = (r for r in plan.rows if r.row.values)
     assert [c.name for c in common.concepts] == ["DividendsCommonStock"] and common.flip == -1
     assert [c.name for c in preferred.concepts] == ["DividendsPreferredStock"] and preferred.flip == -1
+
+
+@pytest.mark.parametrize(
+    "label",
+    ["Changes in operational working capital, excluding cash and debt", "(Increase) decrease in working capital"],
+)
+def test_a_change_in_working_capital_on_one_line_is_the_change_in_operating_capital(taxonomy, label):
+    # ExxonMobil: (3,885) of cash used by working capital is an increase of 3,885 in it (a credit).
+    rows = _under("Cash flows from operating activities", (_row(1, label, "(3,885)"),))
+    plan = _plan(taxonomy, StatementKind.CASH_FLOWS, QUARTER, rows)
+    (change,) = [r for r in plan.rows if r.row.values]
+    assert [c.name for c in change.concepts] == ["IncreaseDecreaseInOperatingCapital"] and change.flip == -1
