@@ -751,3 +751,20 @@ def test_a_change_in_working_capital_on_one_line_is_the_change_in_operating_capi
     plan = _plan(taxonomy, StatementKind.CASH_FLOWS, QUARTER, rows)
     (change,) = [r for r in plan.rows if r.row.values]
     assert [c.name for c in change.concepts] == ["IncreaseDecreaseInOperatingCapital"] and change.flip == -1
+
+
+@pytest.mark.parametrize(
+    ("heading", "label", "concept", "flip"),
+    [
+        # Johnson & Johnson: what the other line includes, in parentheses, is still the other line;
+        # a payment (174) is stored positive in the credit concept
+        ("Cash flows from investing activities", "Other (including capitalized licenses and milestones)",
+         "PaymentsForProceedsFromOtherInvestingActivities", -1),
+        # 3M: a payment shown (174) stays negative in the debit financing concept
+        ("Cash flows from financing activities", "Other — net", "ProceedsFromPaymentsForOtherFinancingActivities", 1),
+    ],
+)  # fmt: skip
+def test_an_other_line_of_investing_or_financing_is_the_activities_other(taxonomy, heading, label, concept, flip):
+    plan = _plan(taxonomy, StatementKind.CASH_FLOWS, QUARTER, _under(heading, (_row(1, label, "(174)"),)))
+    (other,) = [r for r in plan.rows if r.row.values]
+    assert [c.name for c in other.concepts] == [concept] and other.flip == flip
