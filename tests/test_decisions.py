@@ -501,7 +501,10 @@ def test_a_loss_reclassified_out_of_other_comprehensive_income_adds_to_it(taxono
     assert (total.row.grid_row, hedges.row.grid_row, -1) in plan.weights
 
 
-@pytest.mark.parametrize("label", ["Reductions in short-term debt", "Common stock acquired"])
+@pytest.mark.parametrize(
+    "label",
+    ["Reductions in short-term debt", "Common stock acquired", "Capital contributions to equity method investments"],
+)
 def test_a_cash_flow_line_named_for_an_outflow_is_stored_as_the_amount_paid(taxonomy, label):
     # ExxonMobil prints "Reductions in short-term debt" and "Common stock acquired" always negative:
     # amounts paid, stored positive (as filers' payment concepts are).
