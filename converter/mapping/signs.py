@@ -9,9 +9,11 @@ displayed values into stored values:
   `flip(child) = w * wx * flip(total)`;
 - any other row is flipped when its concept's balance is opposite to the natural balance of where
   it sits and the row shows deductions: always in the body of a cash-flow statement (every row
-  there shows its effect on cash: an increase in receivables, a credit, shows as a negative),
-  elsewhere when all its values are shown negative (treasury stock in equity, "Interest expense (1)"),
-  except the income a cash-flow statement starts from, stored as printed (a net loss stays negative);
+  there shows its effect on cash: an increase in receivables, a credit, shows as a negative), for
+  a concept of other comprehensive income always too (each component shows its effect on OCI: the
+  pension adjustment, a debit, stores a gain negative), elsewhere when all its values are shown
+  negative (treasury stock in equity, "Interest expense (1)"), except the income a cash-flow
+  statement starts from, stored as printed (a net loss stays negative);
 - an extension concept (whose meaning no taxonomy states) of a line pairing income with expense
   or a gain with a loss, or of an operating cash-flow adjustment named for a gain or income alone,
   is stored income-positive, with a credit balance unless it adds into a total with the opposite
