@@ -189,6 +189,12 @@ def test_a_label_that_pairs_opposites_says_how_its_sign_reads(label, concept, fl
         # a component's balance says which way it counts: the pension adjustment is a debit
         ("Net actuarial gains (losses)",
          "OtherComprehensiveIncomeLossPensionAndOtherPostretirementBenefitPlansAdjustmentNetOfTax", "debit", -1),
+        # a component "...AndTax" is no tax: its debit counts a loss positive
+        ("Net actuarial gains (losses)",
+         "OtherComprehensiveIncomeLossPensionAndOtherPostretirementBenefitPlansAdjustmentBeforeReclassificationAdjustmentsAndTax",
+         "debit", -1),
+        # a tax's balance says it too: a debit tax counts an expense positive
+        ("Income tax benefit (expense)", "OtherComprehensiveIncomeLossTax", "debit", -1),
         # "before reclassification" names no reclassification: its income reads as income
         ("Net unrealized gains (losses) arising during the period",
          "OtherComprehensiveIncomeLossBeforeReclassificationsNetOfTax", "credit", 1),
@@ -596,13 +602,17 @@ def test_components_of_a_statement_printing_no_tax_are_net_of_tax(taxonomy):
     # turns them from before tax to after, so they are net of tax (GE tags them so). Each line shows
     # its effect on other comprehensive income, so the benefit plans' gain of 9,044 is stored
     # -9,044 in the taxonomy's debit concept, whether or not a total shows how the lines add up.
-    rows = _rows(("Currency translation adjustments", "Benefit plans"), ("(172)", "9,044"))
+    labels = ("Net earnings (loss)", "Currency translation adjustments", "Benefit plans", "Comprehensive income (loss)")
+    rows = _rows(labels, ("(6,408)", "(172)", "9,044", "2,464"))
     plan = _plan(taxonomy, StatementKind.COMPREHENSIVE_INCOME, QUARTER, rows)
-    translation, benefits = plan.rows
+    _, translation, benefits, _ = plan.rows
     assert [c.name for c in benefits.concepts] == [
         "OtherComprehensiveIncomeLossPensionAndOtherPostretirementBenefitPlansAdjustmentNetOfTax"
     ]
     assert benefits.flip == -1 and translation.flip == 1
+    # not a page of one whose comprehensive income (and perhaps its tax line) comes on the next
+    first_page = _plan(taxonomy, StatementKind.COMPREHENSIVE_INCOME, QUARTER, rows[:3])
+    assert not first_page.rows[2].concepts
 
 
 def _under(heading: str, rows: tuple[StatementRow, ...], *outer: str) -> tuple[StatementRow, ...]:
@@ -715,7 +725,7 @@ def test_a_cash_flow_extension_for_a_gain_is_stored_gain_positive_as_a_credit(ta
     "label",
     [
         "Accretion of discounts on marketable securities",  # C3.ai
-        "Net amortization (accretion) of securities",  # the learned label's spelling
+        "Amortization (accretion) of premiums (discounts) on marketable securities, net",
         "Amortization of premiums and accretion of discounts on investments",
     ],
 )
@@ -737,16 +747,19 @@ def test_a_class_of_stock_under_a_dividends_heading_is_that_class_dividends(taxo
     # per share)" (40.2) and "Preferred stock ($0.36875 per depositary share)" (3.7): both debits,
     # stored positive.
     labels = ("Common stock ($0.755 per share)", "Preferred stock ($0.36875 per depositary share)")
-    rows = _under("Dividends declared:", _rows(labels, ("(40.2)", "(3.7)")))
+    rows = _under(
+        "Dividends declared:", _rows((*labels, "Common stock dividends reinvested"), ("(40.2)", "(3.7)", "2"))
+    )
     plan = _plan(taxonomy, StatementKind.EQUITY, QUARTER, rows)
-    common, preferred = (r for r in plan.rows if r.row.values)
+    common, preferred, reinvested = (r for r in plan.rows if r.row.values)
     assert [c.name for c in common.concepts] == ["DividendsCommonStock"] and common.flip == -1
     assert [c.name for c in preferred.concepts] == ["DividendsPreferredStock"] and preferred.flip == -1
+    assert "DividendsCommonStock" not in [c.name for c in reinvested.concepts]  # the line names more than a class
 
 
 @pytest.mark.parametrize(
     "label",
-    ["Changes in operational working capital, excluding cash and debt", "(Increase) decrease in working capital"],
+    ["Changes in operational working capital, excluding cash and debt", "Net change in operating working capital"],
 )
 def test_a_change_in_working_capital_on_one_line_is_the_change_in_operating_capital(taxonomy, label):
     # ExxonMobil: (3,885) of cash used by working capital is an increase of 3,885 in it (a credit).
@@ -764,10 +777,22 @@ def test_a_change_in_working_capital_on_one_line_is_the_change_in_operating_capi
         ("Cash flows from investing activities", "Other (including capitalized licenses and milestones)",
          "PaymentsForProceedsFromOtherInvestingActivities", -1),
         # 3M: a payment shown (174) stays negative in the debit financing concept
-        ("Cash flows from financing activities", "Other — net", "ProceedsFromPaymentsForOtherFinancingActivities", 1),
+        ("Cash flows from financing activities", "Other — net (including debt issuance costs)",
+         "ProceedsFromPaymentsForOtherFinancingActivities", 1),
     ],
 )  # fmt: skip
 def test_an_other_line_of_investing_or_financing_is_the_activities_other(taxonomy, heading, label, concept, flip):
     plan = _plan(taxonomy, StatementKind.CASH_FLOWS, QUARTER, _under(heading, (_row(1, label, "(174)"),)))
     (other,) = [r for r in plan.rows if r.row.values]
     assert [c.name for c in other.concepts] == [concept] and other.flip == flip
+
+
+def test_a_less_line_of_other_comprehensive_income_is_printed_as_its_size_not_its_effect(taxonomy):
+    # "Less: reclassification adjustment for gains included in net income" 30 is a gain of 30
+    # moved out of OCI (printed positive, subtracted): stored 30 in the debit reclassification
+    # concept, even where no total shows the arithmetic.
+    label = "Less: reclassification adjustment for gains included in net income"
+    rows = _under("Unrealized gains on securities:", (_row(1, label, "30"),), "Other comprehensive income, net of tax:")
+    plan = _plan(taxonomy, StatementKind.COMPREHENSIVE_INCOME, QUARTER, rows)
+    (reclassified,) = [r for r in plan.rows if r.row.values]
+    assert [c.balance for c in reclassified.concepts] == ["debit"] and reclassified.flip == 1

@@ -45,7 +45,10 @@ from .signs import (
 
 SUPPLEMENTAL = "supplemental"  # the section name of a cash-flow statement's supplemental disclosures
 OCI_NET_OF_TAX = "oci_net_of_tax"  # the section name of comprehensive income's components net of tax
-_TAX = re.compile(r"\btax(?:es)?\b", re.I)
+_TAX = re.compile(r"(?:\b|pre|after)tax(?:es|ation)?\b", re.I)
+_COMPREHENSIVE_TOTAL = re.compile(r"^(?:total )?comprehensive (?:income|loss|\(loss\) income|income \(loss\))", re.I)
+# Where lines of other comprehensive income are printed as their effect on it.
+_OCI_STATEMENTS = frozenset({StatementKind.COMPREHENSIVE_INCOME, StatementKind.INCOME_STATEMENT})
 # A classified balance sheet's current totals and the sections of the lines above and after them.
 _CURRENT_TOTALS = {
     "AssetsCurrent": ("current_assets", "noncurrent_assets"),
@@ -162,12 +165,17 @@ def _ends_side(draft: _Draft) -> bool:
 
 
 def _silent_on_taxes(table: StatementTable) -> bool:
-    """A statement of comprehensive income that prints no tax (no tax line, no 'net of tax', no
-    'before tax'): nothing turns its components from before tax to after, so they add up to other
-    comprehensive income net of tax, as if a heading said so."""
-    return table.kind is StatementKind.COMPREHENSIVE_INCOME and not any(
-        _TAX.search(text) for row in table.rows for text in (row.label, *row.sections)
-    )
+    """A whole statement of comprehensive income (down to its comprehensive income: not a page of
+    one continued on the next) that prints no tax (no tax line, no 'net of tax', no 'before tax',
+    in its lines, headings, title or columns): nothing turns its components from before tax to
+    after, so they add up to other comprehensive income net of tax, as if a heading said so."""
+    if table.kind is not StatementKind.COMPREHENSIVE_INCOME:
+        return False
+    if not any(_COMPREHENSIVE_TOTAL.match(row.label.strip()) for row in table.rows):
+        return False
+    texts = [table.title, table.name, *(c.header for c in table.columns)]
+    texts += [text for row in table.rows for text in (row.label, *row.sections)]
+    return not any(_TAX.search(text) for text in texts)
 
 
 def _operating_income_lines(monetary: dict[int, _Draft], extensions: set[int]) -> dict[int, int]:
@@ -364,7 +372,14 @@ class _Decider:
                 k for k, d in monetary.items() if cash and SUPPLEMENTAL not in d.sections and not self._as_shown(d)
             },
             as_shown={k for k, d in monetary.items() if cash and self._as_shown(d)},
-            oci_effect={k for k, d in monetary.items() if d.match and is_oci_concept(d.match.concepts[0].name)},
+            oci_effect={
+                k
+                for k, d in monetary.items()
+                if self.table.kind in _OCI_STATEMENTS
+                and d.match
+                and is_oci_concept(d.match.concepts[0].name)
+                and not self.rules.reads_as_deduction(d.row.label)
+            },
             stated=polar
             | {
                 k: flip

@@ -255,8 +255,10 @@ def concept_polarity(name: str) -> int | None:
 _RECLASSIFICATION = re.compile(
     r"ReclassificationAdjustments?From|ReclassificationFromA(?:oci|ccumulated)|GainLossReclassification(?:After|Before)Tax"
 )
-# ...but not their taxes.
-_TAX_PART = re.compile(r"(?<!NetOf)(?<!After)(?<!Before)Tax(?:Parent|NoncontrollingInterest|AttributableTo\w+)?$")
+# ...but not their taxes (a component "...AndTax" is no tax).
+_TAX_PART = re.compile(
+    r"(?<!NetOf)(?<!After)(?<!Before)(?<!And)Tax(?:Parent|NoncontrollingInterest|AttributableTo\w+)?$"
+)
 
 
 def is_oci_concept(concept_name: str) -> bool:
@@ -268,17 +270,16 @@ def is_oci_concept(concept_name: str) -> bool:
 
 def oci_polarity(concept_name: str, balance: str | None) -> int | None:
     """What a positive stored value of an other-comprehensive-income concept says of its line's
-    item; its name's "Income" is the OCI's. A component's balance says it: a credit counts a gain
-    positive, a debit a loss (the pension and postretirement adjustment). A reclassification out of
-    accumulated OCI names the item moved into net income: a credit one adds to OCI (a loss or cost
-    reclassified: -1), a debit one takes from it (a gain: 1). None for a tax, or another concept."""
-    if balance is None or _TAX_PART.search(concept_name):
+    item; its name's "Income" is the OCI's. A component's or a tax's balance says it: a credit
+    counts a gain or a tax benefit positive, a debit a loss or a tax expense (the pension and
+    postretirement adjustment). A reclassification out of accumulated OCI names the item moved into
+    net income: a credit one adds to OCI (a loss or cost reclassified: -1), a debit one takes from
+    it (a gain: 1). None for another concept."""
+    if balance is None or not is_oci_concept(concept_name):
         return None
-    if _RECLASSIFICATION.search(concept_name):
+    if _RECLASSIFICATION.search(concept_name) and not _TAX_PART.search(concept_name):
         return -1 if balance == "credit" else 1
-    if is_oci_concept(concept_name):
-        return 1 if balance == "credit" else -1
-    return None
+    return 1 if balance == "credit" else -1
 
 
 def stated_flip(label: str, concept: ConceptInfo) -> int | None:
