@@ -88,6 +88,10 @@ class StatementKind(StrEnum):
         return self is not StatementKind.BALANCE_SHEET
 
 
+# Statements that print income and other comprehensive income (the latter alone or after net income).
+INCOME_STATEMENTS = frozenset({StatementKind.INCOME_STATEMENT, StatementKind.COMPREHENSIVE_INCOME})
+
+
 class UnitKind(StrEnum):
     MONETARY = "monetary"
     SHARES = "shares"

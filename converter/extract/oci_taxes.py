@@ -16,13 +16,13 @@ from decimal import Decimal
 
 from .calendar import fiscal_year_of
 from .model import (
+    INCOME_STATEMENTS,
     Cell,
     Column,
     LabelFact,
     LabelKind,
     LabelSubject,
     Period,
-    StatementKind,
     StatementTable,
     TaxDirection,
     UnitKind,
@@ -57,7 +57,6 @@ _AMOUNT = re.compile(
     re.I,
 )
 _JOIN = re.compile(r"\s*(?:,\s*and|,|and)\s*", re.I)
-_STATEMENTS = frozenset({StatementKind.COMPREHENSIVE_INCOME, StatementKind.INCOME_STATEMENT})
 
 
 def _subjects(text: str) -> set[LabelSubject | None]:
@@ -151,7 +150,7 @@ def _facts(grid_row: int, cell: Cell, sections: tuple[str, ...], table: Statemen
 def oci_taxes(table: StatementTable) -> tuple[LabelFact, ...]:
     """The taxes the other-comprehensive-income lines of a statement of (comprehensive) income
     state they are net of, one fact per amount and column."""
-    if table.kind not in _STATEMENTS:
+    if table.kind not in INCOME_STATEMENTS:
         return ()
     facts: list[LabelFact] = []
     for row in table.rows:

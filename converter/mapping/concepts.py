@@ -5,7 +5,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..extract.model import StatementKind, StatementRow, TaxDirection, UnitKind
+from ..extract.model import INCOME_STATEMENTS, StatementKind, StatementRow, TaxDirection, UnitKind
 from .model import ConceptInfo, DecidedBy, Decision
 from .names import camel_name
 from .rules import LabelFactRule, LineItemRule, MappingRules, normalize_label
@@ -123,9 +123,6 @@ def _plural(singular: str) -> str:
     return singular + ("es" if lower.endswith(("s", "x", "ch", "sh")) else "s")
 
 
-_NETTING_STATEMENTS = frozenset({StatementKind.INCOME_STATEMENT, StatementKind.COMPREHENSIVE_INCOME})
-
-
 def namesake_names(label: str, sections: frozenset[str], kind: StatementKind | None = None) -> set[str]:
     """Names a concept may have and still be named like the label, besides its exact camel-cased
     words: each word singular or plural, '&' read as 'and', with or without a trailing 'net', and
@@ -139,7 +136,7 @@ def namesake_names(label: str, sections: frozenset[str], kind: StatementKind | N
     nets = ("", "Net")
     if words[-1:] == ["Net"]:
         words.pop()
-        nets = ("Net",) if kind in _NETTING_STATEMENTS else nets
+        nets = ("Net",) if kind in INCOME_STATEMENTS else nets
     if not words or len(words) > MAX_NAMESAKE_WORDS:
         return set()
     others = ("", "Assets", "Liabilities") if words[-1] == "Other" and kind is StatementKind.BALANCE_SHEET else ("",)

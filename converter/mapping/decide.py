@@ -13,7 +13,16 @@ from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
-from ..extract.model import LabelFact, Period, RowKind, StatementKind, StatementRow, StatementTable, UnitKind
+from ..extract.model import (
+    INCOME_STATEMENTS,
+    LabelFact,
+    Period,
+    RowKind,
+    StatementKind,
+    StatementRow,
+    StatementTable,
+    UnitKind,
+)
 from ..extract.overrides import NO_OVERRIDES, Overrides, OverridesError, RowOverride
 from ..omissions import LeftOut, PartKind
 from .builder import EXTENSION_TYPES
@@ -47,8 +56,6 @@ SUPPLEMENTAL = "supplemental"  # the section name of a cash-flow statement's sup
 OCI_NET_OF_TAX = "oci_net_of_tax"  # the section name of comprehensive income's components net of tax
 _TAX = re.compile(r"(?:\b|pre|after)tax(?:es|ation)?\b", re.I)
 _COMPREHENSIVE_TOTAL = re.compile(r"^(?:total )?comprehensive (?:income|loss|\(loss\) income|income \(loss\))", re.I)
-# Where lines of other comprehensive income are printed as their effect on it.
-_OCI_STATEMENTS = frozenset({StatementKind.COMPREHENSIVE_INCOME, StatementKind.INCOME_STATEMENT})
 # A classified balance sheet's current totals and the sections of the lines above and after them.
 _CURRENT_TOTALS = {
     "AssetsCurrent": ("current_assets", "noncurrent_assets"),
@@ -375,7 +382,7 @@ class _Decider:
             oci_effect={
                 k
                 for k, d in monetary.items()
-                if self.table.kind in _OCI_STATEMENTS
+                if self.table.kind in INCOME_STATEMENTS  # where OCI lines print their effect on it
                 and d.match
                 and is_oci_concept(d.match.concepts[0].name)
                 and not self.rules.reads_as_deduction(d.row.label)
