@@ -7,6 +7,7 @@ import pytest
 
 from converter.extract.dates import find_dates
 from converter.extract.equity import total_column
+from converter.extract.fixed_width import fixed_width_grid
 from converter.extract.grid import merge_symbol_cells, tidy
 from converter.extract.label_facts import dividends_per_share, facts_in_label
 from converter.extract.model import (
@@ -574,3 +575,50 @@ def test_a_hanging_second_line_holding_the_amounts_carries_on_a_capitals_label_a
     assert wrapped == ["ISSUED FOR EMPLOYEE BENEFIT PLANS AND OTHER", "BALANCE AT END OF YEAR"]
     nested = labels(("REVENUES", "", 0), ("GE", "", 3), ("AIRCRAFT ENGINES", "6,580", 6), ("APPLIANCES", "5,555", 6))
     assert nested == ["REVENUES", "GE", "AIRCRAFT ENGINES", "APPLIANCES"]
+
+
+def _typed_labels(text: str) -> list[str]:
+    lines = tuple(text.split("\n"))
+    grid = fixed_width_grid("t1", 0, lines, 0, len(lines) - 1)
+    assert grid is not None
+    return [r.cells[0].text for r in tidy(grid).rows]
+
+
+def test_a_word_the_typist_had_no_room_for_carries_on_a_label_whatever_its_case():
+    # Turner's 1994 8-K: "Fully diluted net income per share of Common" / " Stock  $.58": "Stock"
+    # would have run past the widest label typed beside amounts, so the line was wrapped, though
+    # its capital letter cannot say so. The same lines typed in capitals read the same (GE's 1993
+    # "MINORITY INTEREST IN NET EARNINGS OF CONSOLIDATED" / "   AFFILIATES  151").
+    text = (
+        "Net income                                                            $  6,259,141      $  8,941,792\n"
+        "Primary net income per share of Common Stock                               $.58               $.66\n"
+        "Fully diluted net income per share of Common\n"
+        " Stock                                                                     $.58               $.64\n"
+        "Primary weighted average number of shares of\n"
+        "outstanding Common Stock                                                10,861,045        13,592,804"
+    )
+    expected = "Fully diluted net income per share of Common Stock"
+    assert _typed_labels(text)[2] == expected
+    assert _typed_labels(text.upper())[2] == expected.upper()
+
+
+def test_a_heading_with_room_for_the_next_word_stays_a_heading():
+    # "Cash flows from financing activities" / "Contributed Capital" (24holdings' 10-KSB 2007): the
+    # item is set far in, after a blank line; Ford's 1993 "FOREIGN CURRENCY TRANSLATION" /
+    # "ADJUSTMENTS AND OTHER (Note 1)" heads items typed at its own margin, more of them following.
+    spaced = (
+        "NET CASH USED IN OPERATING ACTIVITIES                  (41,032)        (70,365)\n"
+        "CASH FLOWS FROM FINANCING ACTIVITIES\n"
+        "\n"
+        "                         Contributed Capital            40,000             -\n"
+        "NET CASH PROVIDED BY FINANCING ACTIVITIES               40,000             -"
+    )
+    assert _typed_labels(spaced)[1:3] == ["CASH FLOWS FROM FINANCING ACTIVITIES", "Contributed Capital"]
+    heading = (
+        "Sale of Series B Preferred Stock            0       1,104           -\n"
+        "FOREIGN CURRENCY TRANSLATION\n"
+        "ADJUSTMENTS AND OTHER (NOTE 1)\n"
+        "BALANCE AT BEGINNING OF YEAR              (62)        838         823\n"
+        "TRANSLATION ADJUSTMENTS DURING YEAR      (508)       (975)          8"
+    )
+    assert _typed_labels(heading)[3:5] == ["BALANCE AT BEGINNING OF YEAR", "TRANSLATION ADJUSTMENTS DURING YEAR"]

@@ -484,7 +484,7 @@ def _row(
     if label_parts:
         spans = tuple(_span(doc, index, line, c) for c in label_parts)
         cells[0] = Cell(" ".join(c.text for c in label_parts), spans)
-    return GridRow(tuple(cells), index, _indent(line))
+    return GridRow(tuple(cells), index, _indent(line), max((c.end for c in label_parts), default=0))
 
 
 def fixed_width_grid(
@@ -515,4 +515,4 @@ def fixed_width_grid(
         for i in body
         if not _is_rule(lines[i])
     )
-    return Grid(grid_id, doc, first, last, rows)
+    return Grid(grid_id, doc, first, last, rows, values_start=ranges[0][0])

@@ -3,7 +3,8 @@
 - `$` alone in a cell joins the value to its right; `)` or `%` alone joins the value to its left.
 - A label-only row whose next row's label starts in lower case (or with a lone "- ", or with a
   number in parentheses) is a label wrapped over two lines (often across a page break): the two
-  rows become one.
+  rows become one. So is one whose next line starts with a word the typist had no room for on a
+  page typed in fixed-width columns.
 - Rows of rule characters (----, ====) are drawn lines, not data.
 - A number spanning several columns moves to the last of them (numbers are right-aligned); a
   year is a heading, centred over its columns, and keeps its span.
@@ -119,14 +120,53 @@ def _in_capitals(text: str) -> bool:
     return any(c.isalpha() for c in text) and not any(c.islower() for c in text)
 
 
-def _merge_wrapped_labels(rows: list[GridRow]) -> list[GridRow]:
+MAX_HANGING_INDENT = 8  # a wrapped label's next line starts under it, at most a tab stop deeper
+RAGGED_MARGIN = 3  # a typed label column's right margin is ragged: a line may end a little past the widest
+
+
+def _label_width(rows: list[GridRow]) -> int:
+    """On a page typed in fixed-width columns: how far right a label reaches on a line that also
+    holds amounts, the width a typist wrapped labels at."""
+    return max((row.label_end for row in rows if any(c.text for c in row.cells[1:])), default=0)
+
+
+def _no_room(previous: GridRow, rows: list[GridRow], i: int, width: tuple[int, int] | None) -> bool:
+    """On a page typed in fixed-width columns, whatever the case of its first letter: `rows[i]`
+    carries on the label of `previous` when the typist had no room for its first word: `previous`
+    ends left of the values, the word would have run past the label column's width (`width`:
+    that and where the values start), and `rows[i]` is the very next line, under `previous` or
+    hanging a little deeper ("Fully diluted net income per share of Common" / " Stock  $.58" ...;
+    "Cash flows from operating activities" / "Net income" had room: a heading). The label must end
+    on a line of amounts that hangs deeper than the line before it or is the last at its indentation:
+    a heading over items at its own indentation is followed by more of them."""
+    row = rows[i]
+    if width is None or not _label_only(previous) or not row.cells or not row.cells[0].text:
+        return False
+    first, second = previous.cells[0].text, row.cells[0].text
+    if first.rstrip().endswith(":") or _in_capitals(first) != _in_capitals(second):
+        return False  # a heading, or a heading in capitals over items that are not
+    label_width, values_start = width
+    end = previous.label_end
+    if end >= values_start or end > label_width + RAGGED_MARGIN or end + 1 + len(second.split()[0]) <= label_width:
+        return False
+    last_line = previous.cells[0].spans[-1].line if previous.cells[0].spans else previous.line
+    if row.line != last_line + 1 or not previous.indent <= row.indent <= previous.indent + MAX_HANGING_INDENT:
+        return False
+    following = rows[i + 1] if i + 1 < len(rows) else None
+    if any(c.text for c in row.cells[1:]):
+        return following is None or following.indent != row.indent
+    after = rows[i + 2] if i + 2 < len(rows) else None
+    return following is not None and (_continues(row, following, after) or _no_room(row, rows, i + 1, width))
+
+
+def _merge_wrapped_labels(rows: list[GridRow], width: tuple[int, int] | None) -> list[GridRow]:
     merged: list[GridRow] = []
     for i, row in enumerate(rows):
         following = rows[i + 1] if i + 1 < len(rows) else None
-        if merged and _continues(merged[-1], row, following):
+        if merged and (_continues(merged[-1], row, following) or _no_room(merged[-1], rows, i, width)):
             prev = merged.pop()
             label = join_cells(prev.cells[0], row.cells[0])
-            row = GridRow((label,) + row.cells[1:], prev.line, prev.indent)  # the label starts where it is typed
+            row = GridRow((label,) + row.cells[1:], prev.line, prev.indent, row.label_end)  # typed from prev to row
         merged.append(row)
     return merged
 
@@ -241,5 +281,6 @@ def tidy(grid: Grid) -> Grid:
     rows = [_with_symbols_joined(r) for r in rows]
     rows = _drop_empty_columns(_gather_labels(_drop_empty_columns(rows)))
     rows = _drop_empty_columns(_merge_split_columns(rows))
-    rows = _merge_wrapped_labels(rows)
+    width = None if grid.values_start is None else (_label_width(rows), grid.values_start)
+    rows = _merge_wrapped_labels(rows, width)
     return replace(grid, rows=tuple(rows))

@@ -58,6 +58,7 @@ class GridRow:
     cells: tuple[Cell, ...]
     line: int  # first source line of the row (0-based, in the document)
     indent: int = 0  # leading spaces of the label: its level in the statement's outline
+    label_end: int = 0  # on a page typed in fixed-width columns: the column its label ends at (tabs expanded)
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,7 @@ class Grid:
     first_line: int
     last_line: int
     rows: tuple[GridRow, ...]
+    values_start: int | None = None  # typed in fixed-width columns: the column the first value column starts at
 
     @property
     def width(self) -> int:
