@@ -31,7 +31,7 @@ from converter.mapping.settle import settle
 from converter.mapping.signs import cash_flow_income_polarity, stated_flip
 from converter.pipeline import ConvertOptions, prepare
 
-from .conftest import FIXTURES
+from .conftest import FIXTURES, ROOT
 from .test_reading_rules import cell
 
 CAPSTONE = FIXTURES / "capstone_8-K_2007-11-08.txt"
@@ -796,3 +796,22 @@ def test_a_less_line_of_other_comprehensive_income_is_printed_as_its_size_not_it
     plan = _plan(taxonomy, StatementKind.COMPREHENSIVE_INCOME, QUARTER, rows)
     (reclassified,) = [r for r in plan.rows if r.row.values]
     assert [c.balance for c in reclassified.concepts] == ["debit"] and reclassified.flip == 1
+
+
+VULCAN_10K = ROOT.parent / "shared" / "corpus" / "filings" / "vulcan-materials_10-K_2012-12-31.htm"
+
+
+def test_one_label_printed_with_opposite_signs_in_two_activities_is_two_concepts(settings):
+    # Vulcan's 2012 cash flow statement prints "Excess tax benefits from share-based compensation"
+    # among the operating adjustments, (267), and among the financing activities, 267 (no us-gaap
+    # concept since ASU 2016-09). One extension concept holding both would contradict itself and
+    # lose both; the financing line takes a concept named after its heading.
+    model = prepare(VULCAN_10K, ConvertOptions(settings=settings, cik="0001396009")).model
+    year = Period(end=date(2012, 12, 31), start=date(2012, 1, 1))
+    found = {
+        f.concept.name: f.value
+        for f in model.facts
+        if f.context.period == year and "ExcessTaxBenefits" in f.concept.name and not f.context.dimensions
+    }
+    assert sorted(found.values())[:2] == [Decimal(-267000), Decimal(267000)]
+    assert not [p for p in model.left_out if "contradicts" in p.reason and "ExcessTax" in p.what]

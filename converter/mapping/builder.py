@@ -162,19 +162,12 @@ class FactModelBuilder:
         return concept
 
     def conflicts(self, concept: ConceptInfo, period: Period, value: Decimal | str | None) -> bool:
-        """Would a fact of `concept` for `period` with `value` contradict one already made?"""
+        """Would a fact of `concept` for `period` with `value` contradict one already made? The
+        sign counts: a cash flow statement that prints one label among its operating adjustments
+        (-267) and its financing activities (267) states two things, and one concept holding both
+        would lose both (see _keeps)."""
         key = (concept.qname, period)
-        if key not in self._values:
-            return False
-        known = self._values[key]
-        if isinstance(known, Decimal) and isinstance(value, Decimal):
-            return abs(known) != abs(value)
-        return known != value
-
-    def contradicts(self, concept: ConceptInfo, period: Period, value: Decimal) -> bool:
-        """Does a fact already made give `concept` for `period` a value other than `value`, sign included?"""
-        known = self._values.get((concept.qname, period), value)
-        return known is not None and known != value
+        return key in self._values and self._values[key] != value
 
     def label(self, concept: ConceptInfo, role: str, text: str) -> None:
         text = " ".join(text.split()).replace("<", "(").replace(">", ")") or label_from_name(concept.name)
