@@ -815,3 +815,33 @@ def test_one_label_printed_with_opposite_signs_in_two_activities_is_two_concepts
     }
     assert sorted(found.values())[:2] == [Decimal(-267000), Decimal(267000)]
     assert not [p for p in model.left_out if "contradicts" in p.reason and "ExcessTax" in p.what]
+
+
+@pytest.mark.parametrize(
+    ("label", "amount", "stored"),
+    [
+        ("Foreign currency translation gain (loss) adjustments", "(980)", Decimal(-980)),  # Abbott 2023
+        ("Net foreign currency translation gains (losses)", "220", Decimal(220)),  # Oracle 2024
+        ("Foreign currency translation adjustments, net", "(1,631)", Decimal(-1631)),  # Pfizer 2023
+        # Netflix 2024, its tax amounts in the label; Comcast 2023, "net of deferred taxes of $(29)"
+        ("Foreign currency translation adjustments, net of income tax (expense) benefit of $(7) million", "113", 113),
+        ("Currency translation adjustments, net of deferred taxes of $(29), $310 and $76", "1,478", 1478),
+    ],
+)
+def test_a_translation_line_of_comprehensive_income_is_the_translation_concept_whatever_its_wording(
+    taxonomy, label, amount, stored
+):
+    rows = _under("Other comprehensive income (loss):", _rows((label,), (amount,)))
+    plan = _plan(taxonomy, StatementKind.COMPREHENSIVE_INCOME, QUARTER, rows)
+    (line,) = [r for r in plan.rows if r.row.values]
+    assert [c.name for c in line.concepts] == [
+        "OtherComprehensiveIncomeLossForeignCurrencyTransactionAndTranslationAdjustmentNetOfTax"
+    ]
+    assert line.row.values[0].signed * line.flip == stored
+
+
+def test_a_translation_loss_alone_does_not_say_how_its_sign_reads(taxonomy):
+    rows = _under("Other comprehensive income (loss):", _rows(("Foreign currency translation loss",), ("(12)",)))
+    plan = _plan(taxonomy, StatementKind.COMPREHENSIVE_INCOME, QUARTER, rows)
+    (line,) = [r for r in plan.rows if r.row.values]
+    assert not any("Translation" in c.name for c in line.concepts)
