@@ -845,3 +845,27 @@ def test_a_translation_loss_alone_does_not_say_how_its_sign_reads(taxonomy):
     plan = _plan(taxonomy, StatementKind.COMPREHENSIVE_INCOME, QUARTER, rows)
     (line,) = [r for r in plan.rows if r.row.values]
     assert not any("Translation" in c.name for c in line.concepts)
+
+
+def test_a_total_named_like_its_first_line_takes_the_concept_both_labels_name(taxonomy):
+    # GE's 1993 statement of earnings: "Earnings from discontinued operations, net of income taxes"
+    # 75 and "Gain on transfer of discontinued operations, net of income taxes" 678 add up to
+    # "Earnings from discontinued operations" 753: the total is the whole of what both labels name.
+    # A total naming more than its first line ("Net income attributable to Class A and Class B
+    # common stockholders" under "Net income") keeps its own reading.
+    labels = (
+        "Earnings from discontinued operations, net of income taxes",
+        "Gain on transfer of discontinued operations, net of income taxes",
+        "Earnings from discontinued operations",
+    )
+    plan = _plan(taxonomy, StatementKind.INCOME_STATEMENT, QUARTER, _rows(labels, ("75", "678", "753")))
+    part, _, whole = plan.rows
+    assert [c.name for c in whole.concepts] == ["IncomeLossFromDiscontinuedOperationsNetOfTax"]
+    assert "IncomeLossFromDiscontinuedOperationsNetOfTax" not in [c.name for c in part.concepts]
+    labels = (
+        "Net income",
+        "Less: Net income attributable to participating securities",
+        "Net income attributable to Class A and Class B common stockholders",
+    )  # Facebook's 2019 10-Q
+    plan = _plan(taxonomy, StatementKind.INCOME_STATEMENT, QUARTER, _rows(labels, ("4,988", "(1)", "4,987")))
+    assert [c.name for c in plan.rows[0].concepts] == ["NetIncomeLoss"]

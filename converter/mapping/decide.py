@@ -38,7 +38,7 @@ from .concepts import (
     period_type_of,
 )
 from .model import ConceptInfo, DecidedBy, Decision
-from .rules import MappingRules
+from .rules import MappingRules, normalize_label
 from .signs import (
     SignPlan,
     cash_flow_income_polarity,
@@ -197,6 +197,13 @@ def _operating_income_lines(monetary: dict[int, _Draft], extensions: set[int]) -
         if not monetary[k].sections & {"operating_changes", SUPPLEMENTAL}
         and (p := cash_flow_income_polarity(monetary[k].row.label)) is not None
     }
+
+
+def _qualifies(part: StatementRow, whole: StatementRow) -> bool:
+    """`part`'s label is `whole`'s (a "Total" aside) with more words after it."""
+    words = normalize_label(whole.resolved_label or whole.label).removeprefix("total ").strip()
+    label = normalize_label(part.resolved_label or part.label)
+    return bool(words) and len(label) > len(words) and label.startswith(words) and not label[len(words)].isalnum()
 
 
 @dataclass
@@ -435,13 +442,42 @@ class _Decider:
                         clashes.add((self.table.id, key, concept.qname))
         return clashes
 
+    def _totals_displaced(self, plan: SignPlan) -> set[Refusal]:
+        """Lines that took the concept their total's label names, which the total then could not
+        take, where the line's label is the total's with a qualifier after it: the total is the
+        whole of what both name (GE's "Earnings from discontinued operations" 753 adds up the
+        operations' "Earnings from discontinued operations, net of income taxes" 75 and the gain
+        on their transfer 678), so the line gives the concept up. A total naming more ("... available
+        to common stockholders") is another thing, whatever rule matches it."""
+        displaced = set()
+        for total, child in plan.weights:
+            whole, part = self.drafts.get(total), self.drafts.get(child)
+            if whole is None or part is None or whole.match or not part.match or whole.override:
+                continue
+            if not _qualifies(part.row, whole.row):  # a total naming more is another thing
+                continue
+            free = match_rule(
+                self.rules,
+                self.context.taxonomy,
+                row_kind(self.table, whole.row),
+                whole.row,
+                whole.sections,
+                lambda concepts, row=whole.row: (
+                    not any((self.table.id, row.grid_row, c.qname) in self.refused for c in concepts)
+                ),
+                self.context.printed,
+            )
+            if free is not None and free.concepts == part.match.concepts:
+                displaced.update((self.table.id, child, c.qname) for c in part.match.concepts)
+        return displaced
+
     def _signs_agreeing(self) -> SignPlan:
-        """Concepts and signs for every row; a row whose signs clash is drafted again without the
-        concept it clashed on (at most once per concept, so this ends)."""
+        """Concepts and signs for every row; a row whose signs clash, or that took its total's
+        concept, is drafted again without that concept (at most once per concept, so this ends)."""
         while True:
             self._draft_rows()
             plan = self._sign_plan()
-            clashes = self._sign_clashes(plan) - self.refused
+            clashes = (self._sign_clashes(plan) | self._totals_displaced(plan)) - self.refused
             if not clashes:
                 return plan
             self.refused |= clashes
