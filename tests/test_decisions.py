@@ -803,9 +803,9 @@ VULCAN_10K = ROOT.parent / "shared" / "corpus" / "filings" / "vulcan-materials_1
 
 def test_one_label_printed_with_opposite_signs_in_two_activities_is_two_concepts(settings):
     # Vulcan's 2012 cash flow statement prints "Excess tax benefits from share-based compensation"
-    # among the operating adjustments, (267), and among the financing activities, 267 (no us-gaap
-    # concept since ASU 2016-09). One extension concept holding both would contradict itself and
-    # lose both; the financing line takes a concept named after its heading.
+    # among the operating adjustments, (267), and among the financing activities, 267 (the us-gaap
+    # concepts for them are deprecated since ASU 2016-09). One extension concept holding both would
+    # contradict itself and lose both; the financing line takes a concept named after its heading.
     model = prepare(VULCAN_10K, ConvertOptions(settings=settings, cik="0001396009")).model
     year = Period(end=date(2012, 12, 31), start=date(2012, 1, 1))
     found = {
@@ -869,3 +869,19 @@ def test_a_total_named_like_its_first_line_takes_the_concept_both_labels_name(ta
     )  # Facebook's 2019 10-Q
     plan = _plan(taxonomy, StatementKind.INCOME_STATEMENT, QUARTER, _rows(labels, ("4,988", "(1)", "4,987")))
     assert [c.name for c in plan.rows[0].concepts] == ["NetIncomeLoss"]
+
+
+@pytest.mark.parametrize(
+    ("label", "tagged"),
+    [
+        ("Gain on transfer of discontinued operations, net of income taxes of $752", True),  # GE 1993
+        ("Gain on disposition of discontinued operations, net of income taxes", True),  # PerkinElmer 2000
+        ("Gain (loss) on sale of discontinued operations", True),
+        ("Loss on sale of discontinued operations", False),  # a loss alone does not say how its sign reads
+    ],
+)
+def test_a_gain_on_disposing_of_discontinued_operations_is_the_disposal_concept(taxonomy, label, tagged):
+    labels = ("Earnings from discontinued operations, net of income taxes", label, "Net earnings")
+    plan = _plan(taxonomy, StatementKind.INCOME_STATEMENT, QUARTER, _rows(labels, ("75", "678", "753")))
+    names = [c.name for c in plan.rows[1].concepts]
+    assert (names == ["DiscontinuedOperationGainLossOnDisposalOfDiscontinuedOperationNetOfTax"]) is tagged
