@@ -622,3 +622,29 @@ def test_a_heading_with_room_for_the_next_word_stays_a_heading():
         "TRANSLATION ADJUSTMENTS DURING YEAR      (508)       (975)          8"
     )
     assert _typed_labels(heading)[3:5] == ["BALANCE AT BEGINNING OF YEAR", "TRANSLATION ADJUSTMENTS DURING YEAR"]
+
+
+def test_column_headings_do_not_widen_the_label_column_a_typist_wrapped_at():
+    # Apple's 1997 statement of shareholders' equity (here in capitals, as filers typed some): the
+    # heading line "PREFERRED STOCK  COMMON STOCK ... TOTAL" reaches column 40, but no label beside
+    # amounts passes 33, so "OPTION" had no room after "COMMON STOCK ISSUED UNDER STOCK": one label.
+    # (The lines are cut at column 100, past the columns that matter.)
+    text = (
+        "PREFERRED STOCK             COMMON STOCK                                TOTAL\n"
+        "                                      -------------------------  -------------------------  RETAINED\n"
+        "                                           SHARES       AMOUNT        SHARES       AMOUNT   EARNINGS\n"
+        "                                      ----------------  -------  ----------------  -------  --------\n"
+        "                                       (IN THOUSANDS)             (IN THOUSANDS)\n"
+        "Balance as of September 30, 1994....            --      $   --         119,543     $  298   $ 2,096\n"
+        "  Common stock issued under stock\n"
+        "    option and purchase plans,\n"
+        "    including related tax\n"
+        "    benefits........................            --          --           3,379        100        --\n"
+        "  Cash dividends of $0.48 per common\n"
+        "    share...........................            --          --              --         --       (58)\n"
+        "  Accumulated translation\n"
+        "    adjustment......................            --          --              --         --        --\n"
+        "  Change in unrealized gains on\n"
+    ).upper()
+    labels = _typed_labels(text.rstrip("\n"))
+    assert "COMMON STOCK ISSUED UNDER STOCK OPTION AND PURCHASE PLANS, INCLUDING RELATED TAX BENEFITS" in labels

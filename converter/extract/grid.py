@@ -126,8 +126,8 @@ RAGGED_MARGIN = 3  # a typed label column's right margin is ragged: a line may e
 
 def _label_width(rows: list[GridRow]) -> int:
     """On a page typed in fixed-width columns: how far right a label reaches on a line that also
-    holds amounts, the width a typist wrapped labels at."""
-    return max((row.label_end for row in rows if any(c.text for c in row.cells[1:])), default=0)
+    holds amounts (not column headings), the width a typist wrapped labels at."""
+    return max((row.label_end for row in rows if _amounts(row)), default=0)
 
 
 def _no_room(previous: GridRow, rows: list[GridRow], i: int, width: tuple[int, int] | None) -> bool:
