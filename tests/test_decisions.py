@@ -885,3 +885,15 @@ def test_a_gain_on_disposing_of_discontinued_operations_is_the_disposal_concept(
     plan = _plan(taxonomy, StatementKind.INCOME_STATEMENT, QUARTER, _rows(labels, ("75", "678", "753")))
     names = [c.name for c in plan.rows[1].concepts]
     assert (names == ["DiscontinuedOperationGainLossOnDisposalOfDiscontinuedOperationNetOfTax"]) is tagged
+
+
+INTEL_10K = ROOT.parent / "shared" / "corpus" / "filings" / "intel_10-K_2002-12-28.htm"
+
+
+def test_a_line_printed_alike_in_two_statements_dashes_included_shares_one_concept(settings):
+    # Intel's 2002 10-K prints "Amortization of goodwill" 1,310, 1,710 and a dash for 2002 in the
+    # income statement and again among the cash flow adjustments: one line item, one extension
+    # concept. The dash is stored as zero in both; read as "no value" it made them disagree.
+    model = prepare(INTEL_10K, ConvertOptions(settings=settings, cik="0000050863")).model
+    concepts = {f.concept.name for f in model.facts if "AmortizationOfGoodwill" in f.concept.name}
+    assert concepts == {"AmortizationOfGoodwill"}

@@ -37,13 +37,9 @@ class StatementAssembler:
 
     # ------------------------------------------------------------------ concepts
     def _agrees(self, row: RowPlan, concept: ConceptInfo) -> bool:
-        """No fact made so far gives this (extension) concept other values for the row's periods."""
-        return not any(
-            self.builder.conflicts(concept, period, None if amount.is_dash else value)
-            for (period, value), amount in zip(
-                self.plan.stored(row), [a for a in row.row.values if a is not None], strict=True
-            )
-        )
+        """No fact made so far gives this (extension) concept other values for the row's periods (a
+        dash is stored as zero, as _add_value makes it for an extension)."""
+        return not any(self.builder.conflicts(concept, period, value) for period, value in self.plan.stored(row))
 
     def _name_extension(self, row: RowPlan) -> None:
         """The row's concepts, its extension named; named row by row after the facts of the rows
