@@ -110,3 +110,15 @@ def test_country_table_has_one_code_pair_per_country():
     for row in rows:
         by_iso.setdefault(row["iso"], set()).add(row["edgar"])
     assert all(len(codes) == 1 for codes in by_iso.values())
+
+
+def test_filer_category_of_a_combined_filing_from_the_first_registrants_row_of_marks():
+    # Spire's combined 10-Q heads columns "Large accelerated filer | Accelerated filer | Non-
+    # accelerated filer | Smaller reporting company | Emerging growth company" over "Spire Inc. | X"
+    # and rows for Spire Missouri and Spire Alabama (X under Non-accelerated filer): the first
+    # registrant, whose name, file number and answers the cover gives, is a large accelerated filer.
+    found = values(cover_of("spire_10-Q_2023-12-31_cover.htm")[1])
+    assert found[CoverName.REGISTRANT_NAME] == "Spire Inc."
+    assert found[CoverName.FILER_CATEGORY] == "Large Accelerated Filer"
+    assert found[CoverName.SMALL_BUSINESS] == "false"
+    assert found[CoverName.EMERGING_GROWTH_COMPANY] == "false"

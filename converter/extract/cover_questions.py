@@ -144,6 +144,8 @@ def _filer_category(cover: CoverText, lines: range) -> list[CoverField]:
             break
         for value, mark in _category_marks(cover.lines[i]).items():
             marks.setdefault(value, (i, mark))
+    if not marks:
+        return _category_grid(cover, question)
     fields = []
     ticked = [v for v, (_, mark) in marks.items() if TICKED.search(mark) and v not in _FLAGS]
     if len(ticked) == 1:
@@ -155,6 +157,41 @@ def _filer_category(cover: CoverText, lines: range) -> list[CoverField]:
             value = "true" if TICKED.search(mark) else "false"
             fields.append(CoverField(name, value, _span_of(cover, line, mark), mark))
     return fields
+
+
+def _category_grid(cover: CoverText, question: int) -> list[CoverField]:
+    """A combined filing prints the categories as column headings over a row of marks for each
+    registrant (Spire's "Large accelerated filer  Accelerated filer ..." over "Spire Inc.  X" and
+    its subsidiaries' rows): the first registrant's row, the one the cover's other answers are
+    read from, answers for the filer, when it ticks exactly one category; its empty cells under
+    the smaller-reporting and emerging-growth headings are unticked boxes."""
+    for h in range(question + 1, min(question + 1 + _CATEGORY_LINES, len(cover.lines))):
+        headings = {s.col: value for s in cover.segments(h) if s.col is not None for value in _categories_of(s.text)}
+        if len(headings) < 3:
+            continue
+        row = next((j for j in range(h + 1, min(h + 3, len(cover.lines))) if cover.lines[j].strip()), None)
+        if row is None:
+            return []
+        marks = [s for s in cover.segments(row) if s.col in headings and re.fullmatch(MARK, s.text)]
+        ticked = [s for s in marks if TICKED.search(s.text)]
+        categories = [headings[s.col] for s in ticked if headings[s.col] not in _FLAGS]
+        if len(categories) != 1:
+            return []
+        (mark,) = [s for s in ticked if headings[s.col] == categories[0]]
+        fields = [CoverField(CoverName.FILER_CATEGORY, categories[0], cover.span(row, mark.start, mark.end), mark.text)]
+        for category, name in _FLAGS.items():
+            if category in headings.values():
+                flag = next((s for s in ticked if headings[s.col] == category), None)
+                span = cover.span(row, flag.start, flag.end) if flag else None
+                fields.append(CoverField(name, "true" if flag else "false", span, flag.text if flag else None))
+        return fields
+    return []
+
+
+def _categories_of(text: str) -> list[str]:
+    """The category a column heading names, when it names exactly one."""
+    found = [value for value, pattern in _CATEGORIES if pattern.fullmatch(text.strip())]
+    return found if len(found) == 1 else []
 
 
 def _span_of(cover: CoverText, line: int, mark: str):
