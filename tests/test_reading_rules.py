@@ -648,3 +648,22 @@ def test_column_headings_do_not_widen_the_label_column_a_typist_wrapped_at():
     ).upper()
     labels = _typed_labels(text.rstrip("\n"))
     assert "COMMON STOCK ISSUED UNDER STOCK OPTION AND PURCHASE PLANS, INCLUDING RELATED TAX BENEFITS" in labels
+
+
+def test_a_heading_over_a_wrapped_first_item_stays_a_heading():
+    # A heading with no colon, then its first item wrapped over two lines and more items at that
+    # item's indentation: the item's lines are one label, the heading heads them all (in any case).
+    text = (
+        "Net cash provided by operating activities           $  500      $  400\n"
+        "Cash flows from investing activities\n"
+        "  Purchases of property, plant and\n"
+        "    equipment                                        (120)       (80)\n"
+        "  Proceeds from sales of property                      10          5"
+    )
+    expected = [
+        "Cash flows from investing activities",
+        "Purchases of property, plant and equipment",
+        "Proceeds from sales of property",
+    ]
+    assert _typed_labels(text)[1:] == expected
+    assert _typed_labels(text.upper())[1:] == [e.upper() for e in expected]

@@ -122,52 +122,77 @@ def _in_capitals(text: str) -> bool:
 
 MAX_HANGING_INDENT = 8  # a wrapped label's next line starts under it, at most a tab stop deeper
 RAGGED_MARGIN = 3  # a typed label column's right margin is ragged: a line may end a little past the widest
+FULL_LINE = 0.75  # a line wrapped for want of room ran most of the way across the label column
 
 
 def _label_width(rows: list[GridRow]) -> int:
     """On a page typed in fixed-width columns: how far right a label reaches on a line that also
-    holds amounts (not column headings), the width a typist wrapped labels at."""
-    return max((row.label_end for row in rows if _amounts(row)), default=0)
+    holds amounts (not column headings or years), the width a typist wrapped labels at."""
+    return max((row.label_end for row in rows if _amount_beside(row)), default=0)
 
 
-def _no_room(previous: GridRow, rows: list[GridRow], i: int, width: tuple[int, int] | None) -> bool:
-    """On a page typed in fixed-width columns, whatever the case of its first letter: `rows[i]`
-    carries on the label of `previous` when the typist had no room for its first word: `previous`
-    ends left of the values, the word would have run past the label column's width (`width`:
-    that and where the values start), and `rows[i]` is the very next line, under `previous` or
-    hanging a little deeper ("Fully diluted net income per share of Common" / " Stock  $.58" ...;
-    "Cash flows from operating activities" / "Net income" had room: a heading). The label must end
-    on a line of amounts that hangs deeper than the line before it or is the last at its indentation:
-    a heading over items at its own indentation is followed by more of them."""
-    row = rows[i]
-    if width is None or not _label_only(previous) or not row.cells or not row.cells[0].text:
+def _amount_beside(row: GridRow) -> bool:
+    return any(c.text and not is_year(c.text) and parse_amount(c) is not None for c in row.cells[1:])
+
+
+def _no_room(previous: GridRow, row: GridRow, width: tuple[int, int]) -> bool:
+    """The typist had no room for `row`'s first word on `previous`'s last line: that line ran most
+    of the way across the label column and ends left of the values, the word would have run past
+    the column's width, and `row` is the very next line, under it or hanging a little deeper."""
+    if not _label_only(previous) or not row.cells or not row.cells[0].text:
         return False
     first, second = previous.cells[0].text, row.cells[0].text
     if first.rstrip().endswith(":") or _in_capitals(first) != _in_capitals(second):
         return False  # a heading, or a heading in capitals over items that are not
     label_width, values_start = width
     end = previous.label_end
-    if end >= values_start or end > label_width + RAGGED_MARGIN or end + 1 + len(second.split()[0]) <= label_width:
+    if end >= values_start or not FULL_LINE * label_width <= end <= label_width + RAGGED_MARGIN:
+        return False
+    if end + 1 + len(second.split()[0]) <= label_width:
         return False
     last_line = previous.cells[0].spans[-1].line if previous.cells[0].spans else previous.line
-    if row.line != last_line + 1 or not previous.indent <= row.indent <= previous.indent + MAX_HANGING_INDENT:
-        return False
-    following = rows[i + 1] if i + 1 < len(rows) else None
-    if any(c.text for c in row.cells[1:]):
-        return following is None or following.indent != row.indent
-    after = rows[i + 2] if i + 2 < len(rows) else None
-    return following is not None and (_continues(row, following, after) or _no_room(row, rows, i + 1, width))
+    return row.line == last_line + 1 and previous.indent <= row.indent <= previous.indent + MAX_HANGING_INDENT
+
+
+def _wrapped_for_room(previous: GridRow, rows: list[GridRow], i: int, width: tuple[int, int] | None) -> int | None:
+    """On a page typed in fixed-width columns, whatever the case of its first letter: the last of
+    the lines from `rows[i]` on that carry on `previous`'s label because the typist had no room
+    ("Fully diluted net income per share of Common" / " Stock  $.58"; "Cash flows from operating
+    activities" / "Net income" had room: a heading). The label ends on the first of them holding
+    amounts, and the line after it is not at the indentation of `rows[i]`: a heading is followed
+    by more items at its first item's indentation. None when they do not carry it on."""
+    if width is None or not _no_room(previous, rows[i], width):
+        return None
+    k = i
+    while not any(c.text for c in rows[k].cells[1:]):
+        if k + 1 >= len(rows):
+            return None
+        after = rows[k + 2] if k + 2 < len(rows) else None
+        if not (_continues(rows[k], rows[k + 1], after) or _no_room(rows[k], rows[k + 1], width)):
+            return None
+        k += 1
+    following = rows[k + 1] if k + 1 < len(rows) else None
+    return k if following is None or following.indent != rows[i].indent else None
 
 
 def _merge_wrapped_labels(rows: list[GridRow], width: tuple[int, int] | None) -> list[GridRow]:
     merged: list[GridRow] = []
-    for i, row in enumerate(rows):
+    i = 0
+    while i < len(rows):
+        row = rows[i]
         following = rows[i + 1] if i + 1 < len(rows) else None
-        if merged and (_continues(merged[-1], row, following) or _no_room(merged[-1], rows, i, width)):
+        last = i if merged and _continues(merged[-1], row, following) else None
+        if merged and last is None:
+            last = _wrapped_for_room(merged[-1], rows, i, width)
+        if last is not None:
             prev = merged.pop()
-            label = join_cells(prev.cells[0], row.cells[0])
-            row = GridRow((label,) + row.cells[1:], prev.line, prev.indent, row.label_end)  # typed from prev to row
+            label = prev.cells[0]
+            for part in rows[i : last + 1]:
+                label = join_cells(label, part.cells[0])
+            row = GridRow((label,) + rows[last].cells[1:], prev.line, prev.indent, rows[last].label_end)
+            i = last
         merged.append(row)
+        i += 1
     return merged
 
 
