@@ -847,6 +847,13 @@ def test_a_translation_loss_alone_does_not_say_how_its_sign_reads(taxonomy):
     assert not any("Translation" in c.name for c in line.concepts)
 
 
+def test_an_income_statements_translation_gain_is_not_other_comprehensive_income(taxonomy):
+    # among other income and expense, a translation gain (loss) is earnings, not OCI
+    rows = _rows(("Interest expense", "Foreign currency translation gain (loss)"), ("(40)", "12"))
+    plan = _plan(taxonomy, StatementKind.INCOME_STATEMENT, QUARTER, rows)
+    assert not any("ComprehensiveIncome" in c.name for r in plan.rows for c in r.concepts)
+
+
 def test_a_total_named_like_its_first_line_takes_the_concept_both_labels_name(taxonomy):
     # GE's 1993 statement of earnings: "Earnings from discontinued operations, net of income taxes"
     # 75 and "Gain on transfer of discontinued operations, net of income taxes" 678 add up to

@@ -160,6 +160,7 @@ class _Draft:
     match: Match | None = None
     extension: ExtensionSpec | None = None
     override: RowOverride | None = None
+    inner: frozenset[str] = frozenset()  # the sections of the heading right above the row
 
 
 def _names(draft: _Draft) -> set[str]:
@@ -227,12 +228,16 @@ class _Decider:
                 return True
         return False
 
-    def _usable(self, row: StatementRow, concepts: tuple[ConceptInfo, ...]) -> bool:
-        """Not refused for this row, and no other row of this statement gives them other values."""
+    def _usable(self, row: StatementRow, concepts: tuple[ConceptInfo, ...], ignoring: int | None = None) -> bool:
+        """Not refused for this row, and no other row of this statement (but `ignoring`) gives them
+        other values."""
         for concept in concepts:
             if (self.table.id, row.grid_row, concept.qname) in self.refused:
                 return False
-            if any(d.match and concept in d.match.concepts and self._clash(d.row, row) for d in self.drafts.values()):
+            if any(
+                k != ignoring and d.match and concept in d.match.concepts and self._clash(d.row, row)
+                for k, d in self.drafts.items()
+            ):
                 return False
         return True
 
@@ -312,7 +317,7 @@ class _Decider:
             closed = closed or (self.table.kind is StatementKind.CASH_FLOWS and row.balance_at == "end")
             if row.kind is RowKind.HEADING or not row.has_values:
                 continue
-            draft = _Draft(row, sections, side, override=self._overrides.get(row.grid_row))
+            draft = _Draft(row, sections, side, override=self._overrides.get(row.grid_row), inner=inner)
             if draft.override is not None and draft.override.untagged:
                 continue
             if not self._overridden(draft):
@@ -462,10 +467,9 @@ class _Decider:
                 row_kind(self.table, whole.row),
                 whole.row,
                 whole.sections,
-                lambda concepts, row=whole.row: (
-                    not any((self.table.id, row.grid_row, c.qname) in self.refused for c in concepts)
-                ),
+                lambda concepts, row=whole.row, child=child: self._usable(row, concepts, ignoring=child),
                 self.context.printed,
+                whole.inner,
             )
             if free is not None and free.concepts == part.match.concepts:
                 displaced.update((self.table.id, child, c.qname) for c in part.match.concepts)
