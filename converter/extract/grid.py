@@ -13,7 +13,7 @@
 """
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from .model import EMPTY_CELL, Cell, Grid, GridRow
 from .numbers import is_year, parse_amount
@@ -125,17 +125,25 @@ RAGGED_MARGIN = 3  # a typed label column's right margin is ragged: a line may e
 FULL_LINE = 0.75  # a line wrapped for want of room ran most of the way across the label column
 
 
-def _label_width(rows: list[GridRow]) -> int:
+@dataclass(frozen=True)
+class _LabelColumn:
     """On a page typed in fixed-width columns: how far right a label reaches on a line that also
-    holds amounts (not column headings or years), the width a typist wrapped labels at."""
-    return max((row.label_end for row in rows if _amount_beside(row)), default=0)
+    holds amounts (not column headings or years), the width a typist wrapped labels at, and
+    where the first column of values starts."""
+
+    width: int
+    values_start: int
+
+
+def _label_column(rows: list[GridRow], values_start: int) -> _LabelColumn:
+    return _LabelColumn(max((row.label_end for row in rows if _amount_beside(row)), default=0), values_start)
 
 
 def _amount_beside(row: GridRow) -> bool:
     return any(c.text and not is_year(c.text) and parse_amount(c) is not None for c in row.cells[1:])
 
 
-def _no_room(previous: GridRow, row: GridRow, width: tuple[int, int]) -> bool:
+def _no_room(previous: GridRow, row: GridRow, column: _LabelColumn) -> bool:
     """The typist had no room for `row`'s first word on `previous`'s last line: that line ran most
     of the way across the label column and ends left of the values, the word would have run past
     the column's width, and `row` is the very next line, under it or hanging a little deeper."""
@@ -144,38 +152,37 @@ def _no_room(previous: GridRow, row: GridRow, width: tuple[int, int]) -> bool:
     first, second = previous.cells[0].text, row.cells[0].text
     if first.rstrip().endswith(":") or _in_capitals(first) != _in_capitals(second):
         return False  # a heading, or a heading in capitals over items that are not
-    label_width, values_start = width
     end = previous.label_end
-    if end >= values_start or not FULL_LINE * label_width <= end <= label_width + RAGGED_MARGIN:
+    if end >= column.values_start or not FULL_LINE * column.width <= end <= column.width + RAGGED_MARGIN:
         return False
-    if end + 1 + len(second.split()[0]) <= label_width:
+    if end + 1 + len(second.split()[0]) <= column.width:
         return False
     last_line = previous.cells[0].spans[-1].line if previous.cells[0].spans else previous.line
     return row.line == last_line + 1 and previous.indent <= row.indent <= previous.indent + MAX_HANGING_INDENT
 
 
-def _wrapped_for_room(previous: GridRow, rows: list[GridRow], i: int, width: tuple[int, int] | None) -> int | None:
+def _wrapped_for_room(previous: GridRow, rows: list[GridRow], i: int, column: _LabelColumn | None) -> int | None:
     """On a page typed in fixed-width columns, whatever the case of its first letter: the last of
     the lines from `rows[i]` on that carry on `previous`'s label because the typist had no room
     ("Fully diluted net income per share of Common" / " Stock  $.58"; "Cash flows from operating
     activities" / "Net income" had room: a heading). The label ends on the first of them holding
     amounts, and the line after it is not at the indentation of `rows[i]`: a heading is followed
     by more items at its first item's indentation. None when they do not carry it on."""
-    if width is None or not _no_room(previous, rows[i], width):
+    if column is None or not _no_room(previous, rows[i], column):
         return None
     k = i
     while not any(c.text for c in rows[k].cells[1:]):
         if k + 1 >= len(rows):
             return None
         after = rows[k + 2] if k + 2 < len(rows) else None
-        if not (_continues(rows[k], rows[k + 1], after) or _no_room(rows[k], rows[k + 1], width)):
+        if not (_continues(rows[k], rows[k + 1], after) or _no_room(rows[k], rows[k + 1], column)):
             return None
         k += 1
     following = rows[k + 1] if k + 1 < len(rows) else None
     return k if following is None or following.indent != rows[i].indent else None
 
 
-def _merge_wrapped_labels(rows: list[GridRow], width: tuple[int, int] | None) -> list[GridRow]:
+def _merge_wrapped_labels(rows: list[GridRow], column: _LabelColumn | None) -> list[GridRow]:
     merged: list[GridRow] = []
     i = 0
     while i < len(rows):
@@ -183,7 +190,7 @@ def _merge_wrapped_labels(rows: list[GridRow], width: tuple[int, int] | None) ->
         following = rows[i + 1] if i + 1 < len(rows) else None
         last = i if merged and _continues(merged[-1], row, following) else None
         if merged and last is None:
-            last = _wrapped_for_room(merged[-1], rows, i, width)
+            last = _wrapped_for_room(merged[-1], rows, i, column)
         if last is not None:
             prev = merged.pop()
             label = prev.cells[0]
@@ -306,6 +313,6 @@ def tidy(grid: Grid) -> Grid:
     rows = [_with_symbols_joined(r) for r in rows]
     rows = _drop_empty_columns(_gather_labels(_drop_empty_columns(rows)))
     rows = _drop_empty_columns(_merge_split_columns(rows))
-    width = None if grid.values_start is None else (_label_width(rows), grid.values_start)
-    rows = _merge_wrapped_labels(rows, width)
+    column = None if grid.values_start is None else _label_column(rows, grid.values_start)
+    rows = _merge_wrapped_labels(rows, column)
     return replace(grid, rows=tuple(rows))
