@@ -122,3 +122,13 @@ def test_filer_category_of_a_combined_filing_from_the_first_registrants_row_of_m
     assert found[CoverName.FILER_CATEGORY] == "Large Accelerated Filer"
     assert found[CoverName.SMALL_BUSINESS] == "false"
     assert found[CoverName.EMERGING_GROWTH_COMPANY] == "false"
+
+
+def test_shares_outstanding_of_a_combined_filing_from_the_first_registrants_row():
+    # "The number of shares outstanding of each registrant's common stock as of January 29, 2024,
+    # was as follows:" over rows "Spire Inc. | Common Stock, par value $1.00 per share | 54,983,397"
+    # and the subsidiaries' (all owned by Spire Inc.): the sentence dates each row's count.
+    _, cover = cover_of("spire_10-Q_2023-12-31_cover.htm")
+    assert [(a.name, a.value, a.day.isoformat(), a.class_title) for a in cover.amounts] == [
+        (CoverName.SHARES_OUTSTANDING, 54983397, "2024-01-29", None)
+    ]

@@ -54,17 +54,31 @@ def _shares_table_row(cover: CoverText, current: list[int], line: str) -> bool:
     )
 
 
+def _dates_rows_below(line: str) -> bool:
+    """A sentence that dates the counts of the table rows after it ("The number of shares
+    outstanding of each registrant's common stock as of January 29, 2024, was as follows:")."""
+    return line.rstrip().endswith(":") and _speaks_of_shares(line) and bool(find_dates(line))
+
+
 def _paragraphs(cover: CoverText) -> Iterator[Cell]:
     """The cover's paragraphs as cells (text joined across lines, with each line's span): typed
     text wraps freely; an HTML line carries on the one above only when it reads as its continuation.
-    Each row of a table of shares is read with the heading row that dates it, one class a row."""
+    Each row of a table of shares is read with the heading row that dates it, one class a row, or
+    with the sentence above that dates it, after the row (whose words, "Spire Inc.", may end in
+    a full stop), one class or registrant a row."""
     text = cover.doc.format is DocumentFormat.TEXT
     current: list[int] = []
+    dating: int | None = None  # the last paragraph, when it dates the table rows below it
     for i, line in enumerate([*cover.lines, ""]):
         stripped = line.strip()
         if current and not text and _shares_table_row(cover, current, line):
             yield cover.cell([s for j in (current[0], i) for s in cover.segments(j)])
             continue
+        if not current and not text and dating is not None and "\t" in line and _COUNT.search(line):
+            yield cover.cell([s for j in (i, dating) for s in cover.segments(j)])
+            continue
+        if stripped and not current:
+            dating = None
         joins = (
             current
             and stripped
@@ -74,6 +88,7 @@ def _paragraphs(cover: CoverText) -> Iterator[Cell]:
         )
         if current and not joins:
             yield cover.cell([s for j in current for s in cover.segments(j)])
+            dating = current[0] if len(current) == 1 and _dates_rows_below(cover.lines[current[0]]) else None
             current = []
         if stripped:
             current.append(i)
