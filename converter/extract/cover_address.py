@@ -97,15 +97,40 @@ def _street_above(cover: CoverText, i: int) -> list[Segment]:
     return []
 
 
+def _stacked_address(cover: CoverText, segment: Segment) -> Cell | None:
+    """An address stacked in a cell between other paragraphs (a combined filing's registrant cell:
+    "Spire Inc." / "700 Market Street" / "St. Louis, MO 63101" / "314-342-0500"): from the first
+    paragraph that starts as a street to the next that ends in a zip code."""
+    paragraphs = cover.paragraphs(segment)
+    starts = [sum(len(p) + 1 for p in paragraphs[:k]) for k in range(len(paragraphs))]
+    first = next((k for k, p in enumerate(paragraphs) if _STARTS_AS_STREET.match(p)), None)
+    if len(paragraphs) < 2 or first is None:
+        return None
+    last = next((k for k in range(first, len(paragraphs)) if re.search(r"\d{5}(?:-\d{4})?$", paragraphs[k])), None)
+    if last is None:
+        return None
+    parts = [
+        Segment(segment.line, segment.start + starts[k], segment.start + starts[k] + len(p), p, segment.col)
+        for k, p in enumerate(paragraphs)
+        if first <= k <= last
+    ]
+    cell = cover.cell(parts)
+    return cell if _reads_as_address(cell) else None
+
+
 def _uncaptioned_cell(cover: CoverText) -> Cell | None:
-    """A piece of the cover that reads like an address: street, city, state and zip in one cell,
-    or a lone 'City, State Zip' line under a lone street line."""
+    """A piece of the cover that reads like an address: street, city, state and zip in one cell
+    (or stacked in one among other paragraphs), or a lone 'City, State Zip' line under a lone
+    street line."""
     for i in range(len(cover.lines)):
         segments = cover.segments(i)
         for candidate in [segments, *([s] for s in segments)] if len(segments) > 1 else [segments]:
             cell = cover.cell(candidate)
             if candidate and _reads_as_address(cell):
                 return cell
+        stacked = next((c for c in map(lambda s: _stacked_address(cover, s), segments) if c is not None), None)
+        if stacked is not None:
+            return stacked
         if len(segments) == 1:
             m = _CITY_STATE_ZIP.search(segments[0].text)
             street = _street_above(cover, i) if m and state_code(m["state"]) else []
@@ -144,13 +169,28 @@ def _us_address(cell: Cell) -> list[CoverField]:
     m = _CITY_STATE_ZIP.search(cell.text)
     if not m or not state_code(m["state"]):
         return []
-    street, city = split_street_city(m["before"])
+    street, city = _street_and_city(cell, m["before"])
     fields = _street_fields(cell, street, m.start("before") + m["before"].find(street)) if street else []
     if city:
         fields.append(_located(CoverName.ADDRESS_CITY, cell, city, m.start("before") + m["before"].rfind(city)))
     fields.append(_located(CoverName.ADDRESS_STATE, cell, state_code(m["state"]) or "", m.start("state"), m["state"]))
     fields.append(_located(CoverName.ADDRESS_ZIP, cell, m["zip"], m.start("zip")))
     return fields
+
+
+def _street_and_city(cell: Cell, before: str) -> tuple[str, str]:
+    """Street and city before the state: split where the cell's pieces are when its last piece is
+    'City, State Zip' ("700 Market Street" / "St. Louis, MO 63101"), else by split_street_city."""
+    pieces = _pieces(cell)
+    last = _CITY_STATE_ZIP.search(pieces[-1]) if len(pieces) > 1 else None
+    if (
+        last
+        and last["before"].strip(" ,")
+        and not _STARTS_AS_STREET.match(pieces[-1])
+        and before.endswith(last["before"])
+    ):
+        return before[: len(before) - len(last["before"])].strip(" ,"), last["before"].strip(" ,")
+    return split_street_city(before)
 
 
 def _foreign_address(cell: Cell) -> list[CoverField]:
