@@ -97,24 +97,27 @@ def _street_above(cover: CoverText, i: int) -> list[Segment]:
     return []
 
 
+def _paragraph_segments(cover: CoverText, segment: Segment) -> list[Segment]:
+    """The paragraphs a table cell stacks, each as a segment of its own line."""
+    out, start = [], segment.start
+    for paragraph in cover.paragraphs(segment):
+        out.append(Segment(segment.line, start, start + len(paragraph), paragraph, segment.col))
+        start += len(paragraph) + 1
+    return out
+
+
 def _stacked_address(cover: CoverText, segment: Segment) -> Cell | None:
     """An address stacked in a cell between other paragraphs (a combined filing's registrant cell:
     "Spire Inc." / "700 Market Street" / "St. Louis, MO 63101" / "314-342-0500"): from the first
     paragraph that starts as a street to the next that ends in a zip code."""
-    paragraphs = cover.paragraphs(segment)
-    starts = [sum(len(p) + 1 for p in paragraphs[:k]) for k in range(len(paragraphs))]
-    first = next((k for k, p in enumerate(paragraphs) if _STARTS_AS_STREET.match(p)), None)
+    paragraphs = _paragraph_segments(cover, segment)
+    first = next((k for k, p in enumerate(paragraphs) if _STARTS_AS_STREET.match(p.text)), None)
     if len(paragraphs) < 2 or first is None:
         return None
-    last = next((k for k in range(first, len(paragraphs)) if re.search(r"\d{5}(?:-\d{4})?$", paragraphs[k])), None)
+    last = next((k for k in range(first, len(paragraphs)) if re.search(r"\d{5}(?:-\d{4})?$", paragraphs[k].text)), None)
     if last is None:
         return None
-    parts = [
-        Segment(segment.line, segment.start + starts[k], segment.start + starts[k] + len(p), p, segment.col)
-        for k, p in enumerate(paragraphs)
-        if first <= k <= last
-    ]
-    cell = cover.cell(parts)
+    cell = cover.cell(paragraphs[first : last + 1])
     return cell if _reads_as_address(cell) else None
 
 
@@ -236,11 +239,15 @@ def _beside_caption(cover: CoverText) -> Cell | None:
 
 
 def _phone_line(cover: CoverText) -> Cell | None:
-    """A cover line that is a phone number and nothing else (covers that caption nothing)."""
+    """A cover line, or a paragraph a cell stacks, that is a phone number and nothing else (covers
+    that caption nothing, a combined filing's registrant cell)."""
     for i in range(len(cover.lines)):
         segments = cover.segments(i)
         if len(segments) == 1 and PHONE.fullmatch(segments[0].text):
             return cover.cell(segments)
+        stacked = [p for s in segments for p in _paragraph_segments(cover, s)[1:] if PHONE.fullmatch(p.text)]
+        if stacked:
+            return cover.cell(stacked[:1])
     return None
 
 
