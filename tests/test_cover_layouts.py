@@ -6,8 +6,10 @@ import zipfile
 
 import pytest
 
+from converter.extract import extract
 from converter.extract.model import CoverName
 from converter.extract.places import countries, country_of, incorporation_code
+from converter.ingest import parse_submission
 
 from .conftest import ROOT, shared_taxonomies
 from .test_extract_cover import cover_of, values
@@ -146,3 +148,29 @@ def test_address_and_telephone_stacked_in_a_combined_filings_registrant_cell():
         "314",
         "342-0500",
     )
+
+
+def _html_cover(body: str) -> dict:
+    head = "<p>FORM 10-K</p><p>For the fiscal year ended December 31, 2023</p><p>ACME CORP</p>"
+    document = f"<html><body>{head}{body}</body></html>".encode()
+    return values(extract(parse_submission(document)).cover)
+
+
+def test_a_stacked_cell_reads_from_the_street_after_the_name_up_to_the_city():
+    # a second street line printed with the city stays the street's; a registrant named like a
+    # street ("ONE Gas, Inc.") is not part of the address stacked under it
+    caption = "<p>(Address of principal executive offices)</p>"
+    suite = _html_cover(f"<p>100 Main Street</p><p>Suite 200, Boston, MA 02110</p>{caption}")
+    assert (suite[CoverName.ADDRESS_LINE1], suite[CoverName.ADDRESS_CITY]) == ("100 Main Street Suite 200", "Boston")
+    cell = "<p>ONE Gas, Inc.</p><p>15 East Fifth Street</p><p>Tulsa, OK 74103</p><p>(918) 947-7000</p>"
+    stacked = _html_cover(f"<table><tr><td>1-36108</td><td>{cell}</td><td>Oklahoma</td></tr></table>")
+    assert [stacked.get(k) for k in ADDRESS] == ["15 East Fifth Street", "Tulsa", "OK", "74103", "918", "947-7000"]
+    # Exelon's 2005 8-K: a post office box printed apart under the street is its second line
+    lines = ("EXELON CORPORATION", "10 South Dearborn Street", "P.O. Box 805379", "Chicago, Illinois 60680-5379")
+    cell = "".join(f"<p>{line}</p>" for line in lines)
+    boxed = _html_cover(f"<table><tr><td>1-16169</td><td>{cell}</td><td>23-2990190</td></tr></table>")
+    assert [boxed.get(k) for k in (CoverName.ADDRESS_LINE1, CoverName.ADDRESS_LINE2, CoverName.ADDRESS_CITY)] == [
+        "10 South Dearborn Street",
+        "P.O. Box 805379",
+        "Chicago",
+    ]

@@ -97,6 +97,12 @@ def _street_above(cover: CoverText, i: int) -> list[Segment]:
     return []
 
 
+def _stacked_paragraphs(cover: CoverText, segment: Segment) -> list[Segment]:
+    """The paragraphs of a cell that stacks several, none for a cell of one."""
+    paragraphs = _paragraph_segments(cover, segment)
+    return paragraphs if len(paragraphs) > 1 else []
+
+
 def _paragraph_segments(cover: CoverText, segment: Segment) -> list[Segment]:
     """The paragraphs a table cell stacks, each as a segment of its own line."""
     out, start = [], segment.start
@@ -106,15 +112,21 @@ def _paragraph_segments(cover: CoverText, segment: Segment) -> list[Segment]:
     return out
 
 
+def _is_city_state_zip(text: str) -> bool:
+    m = _CITY_STATE_ZIP.search(text)
+    return bool(m and state_code(m["state"]))
+
+
 def _stacked_address(cover: CoverText, segment: Segment) -> Cell | None:
     """An address stacked in a cell between other paragraphs (a combined filing's registrant cell:
     "Spire Inc." / "700 Market Street" / "St. Louis, MO 63101" / "314-342-0500"): from the first
-    paragraph that starts as a street to the next that ends in a zip code."""
+    paragraph after the first (the registrant's name, which may start as a street does: "ONE Gas,
+    Inc.") that starts as a street, to the next that is 'City, State Zip'."""
     paragraphs = _paragraph_segments(cover, segment)
-    first = next((k for k, p in enumerate(paragraphs) if _STARTS_AS_STREET.match(p.text)), None)
-    if len(paragraphs) < 2 or first is None:
+    first = next((k for k, p in enumerate(paragraphs) if k and _STARTS_AS_STREET.match(p.text)), None)
+    if first is None:
         return None
-    last = next((k for k in range(first, len(paragraphs)) if re.search(r"\d{5}(?:-\d{4})?$", paragraphs[k].text)), None)
+    last = next((k for k in range(first, len(paragraphs)) if _is_city_state_zip(paragraphs[k].text)), None)
     if last is None:
         return None
     cell = cover.cell(paragraphs[first : last + 1])
@@ -159,8 +171,10 @@ def _located(name: CoverName, cell: Cell, text: str, at: int, shown: str | None 
 def _street_fields(cell: Cell, street: str, at: int) -> list[CoverField]:
     """Address line one, and line two when a suite was printed apart from the street."""
     pieces = [p.strip(" ,") for p in _pieces(cell)]
-    if ", " in street and _SECOND_LINE.match(street.rsplit(", ", 1)[1]) and street.rsplit(", ", 1)[1] in pieces:
-        line1, line2 = street.rsplit(", ", 1)
+    # the suite after a comma, or printed as a piece of its own ("... 37th Floor" / "P.O. Box 805379")
+    tail = street.rsplit(", ", 1)[1] if ", " in street else next((p for p in pieces if street.endswith(" " + p)), "")
+    if tail and _SECOND_LINE.match(tail) and tail in pieces:
+        line1, line2 = street[: len(street) - len(tail)].rstrip(" ,"), tail
         return [
             _located(CoverName.ADDRESS_LINE1, cell, line1, at),
             _located(CoverName.ADDRESS_LINE2, cell, line2, cell.text.find(line2, at)),
@@ -183,16 +197,13 @@ def _us_address(cell: Cell) -> list[CoverField]:
 
 def _street_and_city(cell: Cell, before: str) -> tuple[str, str]:
     """Street and city before the state: split where the cell's pieces are when its last piece is
-    'City, State Zip' ("700 Market Street" / "St. Louis, MO 63101"), else by split_street_city."""
+    'City, State Zip' with a city alone ("700 Market Street" / "St. Louis, MO 63101"), else by
+    split_street_city ("Suite 200, Boston, MA 02110" holds a second street line)."""
     pieces = _pieces(cell)
     last = _CITY_STATE_ZIP.search(pieces[-1]) if len(pieces) > 1 else None
-    if (
-        last
-        and last["before"].strip(" ,")
-        and not _STARTS_AS_STREET.match(pieces[-1])
-        and before.endswith(last["before"])
-    ):
-        return before[: len(before) - len(last["before"])].strip(" ,"), last["before"].strip(" ,")
+    city = last["before"].strip(" ,") if last else ""
+    if city and not re.search(r"\d", city) and not _SECOND_LINE.match(city) and before.endswith(last["before"]):
+        return before[: len(before) - len(last["before"])].strip(" ,"), city
     return split_street_city(before)
 
 
@@ -245,7 +256,7 @@ def _phone_line(cover: CoverText) -> Cell | None:
         segments = cover.segments(i)
         if len(segments) == 1 and PHONE.fullmatch(segments[0].text):
             return cover.cell(segments)
-        stacked = [p for s in segments for p in _paragraph_segments(cover, s)[1:] if PHONE.fullmatch(p.text)]
+        stacked = [p for s in segments for p in _stacked_paragraphs(cover, s) if PHONE.fullmatch(p.text)]
         if stacked:
             return cover.cell(stacked[:1])
     return None

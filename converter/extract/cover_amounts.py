@@ -60,12 +60,17 @@ def _dates_rows_below(line: str) -> bool:
     return line.rstrip().endswith(":") and _speaks_of_shares(line) and bool(find_dates(line))
 
 
+def _count_cell(cover: CoverText, i: int) -> bool:
+    """A table row with a cell that is a count and nothing else (not a file number's digits)."""
+    return "\t" in cover.lines[i] and any(_COUNT.fullmatch(s.text) for s in cover.segments(i))
+
+
 def _paragraphs(cover: CoverText) -> Iterator[Cell]:
     """The cover's paragraphs as cells (text joined across lines, with each line's span): typed
     text wraps freely; an HTML line carries on the one above only when it reads as its continuation.
     Each row of a table of shares is read with the heading row that dates it, one class a row, or
-    with the sentence above that dates it, after the row (whose words, "Spire Inc.", may end in
-    a full stop), one class or registrant a row."""
+    with the sentence above it that dates it (a paragraph of its own), after the row (whose words,
+    "Spire Inc.", may end in a full stop), one class or registrant a row."""
     text = cover.doc.format is DocumentFormat.TEXT
     current: list[int] = []
     dating: int | None = None  # the last paragraph, when it dates the table rows below it
@@ -74,7 +79,7 @@ def _paragraphs(cover: CoverText) -> Iterator[Cell]:
         if current and not text and _shares_table_row(cover, current, line):
             yield cover.cell([s for j in (current[0], i) for s in cover.segments(j)])
             continue
-        if not current and not text and dating is not None and "\t" in line and _COUNT.search(line):
+        if not current and not text and dating is not None and _count_cell(cover, i):
             yield cover.cell([s for j in (i, dating) for s in cover.segments(j)])
             continue
         if stripped and not current:

@@ -170,8 +170,8 @@ def _category_grid(cover: CoverText, question: int) -> list[CoverField]:
         if len(headings) < 3:
             continue
         row = next((j for j in range(h + 1, min(h + 3, len(cover.lines))) if cover.lines[j].strip()), None)
-        if row is None:
-            return []
+        if row is None or not any(first <= h and row <= last for first, last in cover.doc.tables):
+            return []  # the marks must stand in the headings' table, under them
         marks = [s for s in cover.segments(row) if s.col in headings and re.fullmatch(MARK, s.text)]
         ticked = [s for s in marks if TICKED.search(s.text)]
         categories = [headings[s.col] for s in ticked if headings[s.col] not in _FLAGS]
