@@ -76,9 +76,13 @@ def _is_zip(text: str) -> bool:
     return bool(re.fullmatch(r"\d{5}(?:-\d{4})?", text))
 
 
+def _is_city_state_zip(text: str) -> bool:
+    m = _CITY_STATE_ZIP.search(text)
+    return bool(m and state_code(m["state"]))
+
+
 def _reads_as_address(cell: Cell) -> bool:
-    m = _CITY_STATE_ZIP.search(cell.text)
-    return bool(m and state_code(m["state"]) and _STARTS_AS_STREET.match(cell.text))
+    return _is_city_state_zip(cell.text) and bool(_STARTS_AS_STREET.match(cell.text))
 
 
 def _street_above(cover: CoverText, i: int) -> list[Segment]:
@@ -99,22 +103,8 @@ def _street_above(cover: CoverText, i: int) -> list[Segment]:
 
 def _stacked_paragraphs(cover: CoverText, segment: Segment) -> list[Segment]:
     """The paragraphs of a cell that stacks several, none for a cell of one."""
-    paragraphs = _paragraph_segments(cover, segment)
+    paragraphs = cover.paragraph_segments(segment)
     return paragraphs if len(paragraphs) > 1 else []
-
-
-def _paragraph_segments(cover: CoverText, segment: Segment) -> list[Segment]:
-    """The paragraphs a table cell stacks, each as a segment of its own line."""
-    out, start = [], segment.start
-    for paragraph in cover.paragraphs(segment):
-        out.append(Segment(segment.line, start, start + len(paragraph), paragraph, segment.col))
-        start += len(paragraph) + 1
-    return out
-
-
-def _is_city_state_zip(text: str) -> bool:
-    m = _CITY_STATE_ZIP.search(text)
-    return bool(m and state_code(m["state"]))
 
 
 def _stacked_address(cover: CoverText, segment: Segment) -> Cell | None:
@@ -122,7 +112,7 @@ def _stacked_address(cover: CoverText, segment: Segment) -> Cell | None:
     "Spire Inc." / "700 Market Street" / "St. Louis, MO 63101" / "314-342-0500"): from the first
     paragraph after the first (the registrant's name, which may start as a street does: "ONE Gas,
     Inc.") that starts as a street, to the next that is 'City, State Zip'."""
-    paragraphs = _paragraph_segments(cover, segment)
+    paragraphs = cover.paragraph_segments(segment)
     first = next((k for k, p in enumerate(paragraphs) if k and _STARTS_AS_STREET.match(p.text)), None)
     if first is None:
         return None
@@ -143,12 +133,12 @@ def _uncaptioned_cell(cover: CoverText) -> Cell | None:
             cell = cover.cell(candidate)
             if candidate and _reads_as_address(cell):
                 return cell
-        stacked = next((c for c in map(lambda s: _stacked_address(cover, s), segments) if c is not None), None)
+        stacked = next((c for c in (_stacked_address(cover, s) for s in segments) if c is not None), None)
         if stacked is not None:
             return stacked
         if len(segments) == 1:
             m = _CITY_STATE_ZIP.search(segments[0].text)
-            street = _street_above(cover, i) if m and state_code(m["state"]) else []
+            street = _street_above(cover, i) if _is_city_state_zip(segments[0].text) else []
             if street and not split_street_city(m["before"])[0]:
                 return cover.cell([*street, segments[0]])
     return None

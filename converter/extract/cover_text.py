@@ -75,6 +75,14 @@ class CoverText:
         """The paragraphs of the table cell a segment is (several when the cell stacks them)."""
         return next((b for b in self._blocks.get(segment.line, ()) if " ".join(b) == segment.text), (segment.text,))
 
+    def paragraph_segments(self, segment: Segment) -> list[Segment]:
+        """The paragraphs of the table cell a segment is, each as a segment of its own line."""
+        out, start = [], segment.start
+        for paragraph in self.paragraphs(segment):
+            out.append(Segment(segment.line, start, start + len(paragraph), paragraph, segment.col))
+            start += len(paragraph) + 1
+        return out
+
     def find(self, pattern: re.Pattern, after: int = 0) -> tuple[int, re.Match] | None:
         for i in range(after, len(self.lines)):
             m = pattern.search(self.lines[i])

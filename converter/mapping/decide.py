@@ -241,6 +241,20 @@ class _Decider:
                 return False
         return True
 
+    def _rule_match(self, draft: _Draft, ignoring: int | None = None) -> Match | None:
+        """The concepts a draft's row takes by the rules and learned labels, where it sits."""
+        row = draft.row
+        return match_rule(
+            self.rules,
+            self.context.taxonomy,
+            row_kind(self.table, row),
+            row,
+            draft.sections,
+            lambda concepts: self._usable(row, concepts, ignoring),
+            self.context.printed,
+            draft.inner,
+        )
+
     def _draft_rows(self) -> None:
         """Every value row matched to its rule. A balance sheet is drafted twice when the first
         draft finds a current assets' (liabilities') total: on its side the lines above it are
@@ -321,16 +335,7 @@ class _Decider:
             if draft.override is not None and draft.override.untagged:
                 continue
             if not self._overridden(draft):
-                draft.match = match_rule(
-                    self.rules,
-                    self.context.taxonomy,
-                    row_kind(self.table, row),
-                    row,
-                    sections,
-                    lambda concepts, row=row: self._usable(row, concepts),
-                    self.context.printed,
-                    inner,
-                )
+                draft.match = self._rule_match(draft)
             self.drafts[row.grid_row] = draft
             if "Assets" in _names(draft):
                 side = 1
@@ -461,16 +466,7 @@ class _Decider:
                 continue
             if not _qualifies(part.row, whole.row):  # a total naming more is another thing
                 continue
-            free = match_rule(
-                self.rules,
-                self.context.taxonomy,
-                row_kind(self.table, whole.row),
-                whole.row,
-                whole.sections,
-                lambda concepts, row=whole.row, child=child: self._usable(row, concepts, ignoring=child),
-                self.context.printed,
-                whole.inner,
-            )
+            free = self._rule_match(whole, ignoring=child)
             if free is not None and free.concepts == part.match.concepts:
                 displaced.update((self.table.id, child, c.qname) for c in part.match.concepts)
         return displaced
